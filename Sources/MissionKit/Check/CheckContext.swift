@@ -1,0 +1,18 @@
+/// Everything the rules look at: the mission, the closed set resolved against the repository,
+/// and the scanned docs.
+public struct CheckContext: Sendable {
+    public var mission: Mission
+    /// Closed-set docs that exist, in listing order, scanned (Markdown files only).
+    public var listedDocs: [ScannedDoc]
+    /// Listed paths that exist but are not Markdown (never expected to carry a block).
+    public var listedOtherFiles: [String]
+    /// Entries whose path does not exist or whose glob matches nothing.
+    public var unmatchedEntries: [SourceDocSet.Entry]
+    /// Markdown files outside the closed set that carry at least one block.
+    public var unlistedDocsWithBlocks: [ScannedDoc]
+    /// Whether the status-block rules apply to this mission.
+    public var statusBlocksInUse: Bool
+
+    /// The display path of AGENTS.md.
+    public var agentsFile: String { mission.missionFile("AGENTS.md") }
+}

@@ -1,0 +1,62 @@
+/// Runs every rule over one mission and returns the findings as values.
+public enum MissionChecker {
+    /// Checks `mission`. Never throws: unreadable or malformed inputs become findings.
+    public static func check(_ mission: Mission, options: CheckOptions = CheckOptions()) -> DiagnosticsReport {
+        let context = makeContext(mission, options: options)
+        var report = DiagnosticsReport(notes: mission.notes, docs: context.listedDocs.count + context.listedOtherFiles.count)
+        for rule in RuleRegistry.rules {
+            if rule.isStatusBlockRule && !context.statusBlocksInUse { continue }
+            report.findings += rule.init().check(context)
+        }
+        if !context.statusBlocksInUse, mission.sourceDocs != nil {
+            report.notes.append(
+                "Status blocks are not in use in this mission (no listed doc carries one and no mission file mentions them): "
+                    + "status-block rules skipped. Pass --require-status-blocks to enforce them.")
+        }
+        if !context.listedOtherFiles.isEmpty {
+            report.notes.append(
+                "\(context.listedOtherFiles.count) listed file(s) are not Markdown and carry no status block: "
+                    + context.listedOtherFiles.joined(separator: ", "))
+        }
+        return report
+    }
+
+    /// Resolves the closed set against the repository and scans the docs (in parallel).
+    public static func makeContext(_ mission: Mission, options: CheckOptions) -> CheckContext {
+        let root = mission.repoRoot
+        let repoFiles = FileSystem.walk(root)
+        var listed: [String] = []
+        var seen: Set<String> = []
+        var unmatched: [SourceDocSet.Entry] = []
+        for entry in mission.sourceDocs?.entries ?? [] {
+            let matches = resolve(entry, repoRoot: root, repoFiles: repoFiles)
+            if matches.isEmpty { unmatched.append(entry) }
+            for m in matches where seen.insert(m).inserted { listed.append(m) }
+        }
+        let listedMarkdown = listed.filter(FileSystem.isMarkdown)
+        let listedOther = listed.filter { !FileSystem.isMarkdown($0) }
+        let scanned = Parallel.map(listedMarkdown) { ScannedDoc.scan(repoRoot: root, path: $0) }
+        let others = repoFiles.filter { FileSystem.isMarkdown($0) && !seen.contains($0) }
+        let unlisted = Parallel.map(others) { ScannedDoc.scan(repoRoot: root, path: $0) }.filter { !$0.blocks.isEmpty }
+
+        let inUse = options.requireStatusBlocks || mission.mentionsStatusBlocks || scanned.contains { !$0.blocks.isEmpty }
+        return CheckContext(
+            mission: mission, listedDocs: scanned, listedOtherFiles: listedOther, unmatchedEntries: unmatched,
+            unlistedDocsWithBlocks: unlisted, statusBlocksInUse: inUse)
+    }
+
+    /// The repo-relative files an entry names: itself, the files a glob matches, or the Markdown
+    /// files below a listed folder.
+    static func resolve(_ entry: SourceDocSet.Entry, repoRoot: String, repoFiles: [String]) -> [String] {
+        if entry.isGlob {
+            let glob = Glob(entry.pattern)
+            return repoFiles.filter { glob.matches($0) }
+        }
+        let path = entry.pattern.hasSuffix("/") ? String(entry.pattern.dropLast()) : entry.pattern
+        let absolute = repoRoot + "/" + path
+        if FileSystem.isDirectory(absolute) {
+            return repoFiles.filter { $0.hasPrefix(path + "/") && FileSystem.isMarkdown($0) }
+        }
+        return FileSystem.exists(absolute) ? [path] : []
+    }
+}

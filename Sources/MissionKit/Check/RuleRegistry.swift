@@ -1,0 +1,35 @@
+/// Every rule `check` runs, in the order they are documented.
+public enum RuleRegistry {
+    public static let rules: [any Rule.Type] = [
+        MissingStatusBlockRule.self,
+        DuplicateStatusBlockRule.self,
+        MalformedStatusBlockRule.self,
+        InvalidStatusValueRule.self,
+        InconsistentStatusBlockRule.self,
+        ListedDocNotFoundRule.self,
+        UnlistedStatusBlockRule.self,
+        UnknownAgentRule.self,
+        NoSourceDocsRule.self,
+        UnreadableSourceDocItemRule.self,
+        InvalidMissionFileRule.self,
+        UnknownAssertionRule.self,
+        UnclaimedAssertionRule.self,
+        AssertionClaimedTwiceRule.self,
+        UnknownSkillRule.self,
+        ValidationStateMismatchRule.self,
+        UnknownValidationStatusRule.self,
+        InvalidServicesFileRule.self,
+        UnknownDependencyRule.self,
+        DependencyCycleRule.self,
+        DuplicatePortRule.self,
+        PortNotInCommandRule.self,
+        TrivialHealthcheckRule.self,
+        MissingTestCommandRule.self,
+    ]
+
+    public static var descriptors: [RuleDescriptor] { rules.map { $0.descriptor } }
+
+    public static func descriptor(_ id: String) -> RuleDescriptor? {
+        descriptors.first { $0.id == id }
+    }
+}

@@ -1,0 +1,4 @@
+import Foundation
+
+/// JSON `null` as Foundation decodes it.
+typealias NSNullLike = NSNull

@@ -1,0 +1,79 @@
+/// The features of `features.json`, in execution order.
+public struct FeatureList: Sendable, Hashable {
+    public struct Feature: Sendable, Hashable {
+        public var id: String
+        public var skillName: String?
+        public var milestone: String?
+        public var status: String?
+        /// Assertion ids with their positions in the file.
+        public var fulfills: [(id: String, location: SourceLocation)]
+        public var location: SourceLocation
+        public var skillLocation: SourceLocation
+
+        public static func == (a: Feature, b: Feature) -> Bool {
+            a.id == b.id && a.skillName == b.skillName && a.fulfills.map(\.id) == b.fulfills.map(\.id)
+        }
+        public func hash(into hasher: inout Hasher) { hasher.combine(id) }
+    }
+
+    public var features: [Feature]
+
+    public var ids: Set<String> { Set(features.map(\.id)) }
+
+    /// A problem with the file's shape, with its JSON path and position.
+    public struct ShapeProblem: Sendable {
+        public var message: String
+        public var location: SourceLocation
+    }
+
+    /// Decodes the document; shape problems are returned, never thrown, so one bad feature
+    /// does not hide the others.
+    public static func decode(_ json: JSONDocument) -> (FeatureList?, [ShapeProblem]) {
+        guard let object = json.root as? [String: Any] else {
+            let what = json.root is [Any] ? "a bare array" : "not an object"
+            return (nil, [ShapeProblem(message: "features.json is \(what); expected an object {\"features\": [...]}", location: json.location("$"))])
+        }
+        guard let array = object["features"] as? [Any] else {
+            let message = object["features"] == nil
+                ? "features.json has no \"features\" key; expected {\"features\": [...]}"
+                : "$.features must be an array"
+            return (nil, [ShapeProblem(message: message, location: json.location("$.features"))])
+        }
+        var problems: [ShapeProblem] = []
+        var features: [Feature] = []
+        for (index, element) in array.enumerated() {
+            let path = "$.features[\(index)]"
+            guard let f = element as? [String: Any] else {
+                problems.append(ShapeProblem(message: "\(path) must be an object", location: json.location(path)))
+                continue
+            }
+            guard let id = f["id"] as? String, !id.isEmpty else {
+                problems.append(ShapeProblem(message: "\(path).id must be a non-empty string", location: json.location(path + ".id")))
+                continue
+            }
+            var fulfills: [(String, SourceLocation)] = []
+            if let raw = f["fulfills"], !(raw is NSNullLike) {
+                if let list = raw as? [Any] {
+                    for (j, item) in list.enumerated() {
+                        if let s = item as? String {
+                            fulfills.append((s, json.location("\(path).fulfills[\(j)]")))
+                        } else {
+                            problems.append(ShapeProblem(message: "\(path).fulfills[\(j)] must be a string", location: json.location("\(path).fulfills[\(j)]")))
+                        }
+                    }
+                } else {
+                    problems.append(ShapeProblem(message: "\(path).fulfills must be an array of assertion ids", location: json.location(path + ".fulfills")))
+                }
+            }
+            for key in ["skillName", "milestone", "status"] where f[key] != nil && !(f[key] is String) && !(f[key] is NSNullLike) {
+                problems.append(ShapeProblem(message: "\(path).\(key) must be a string", location: json.location("\(path).\(key)")))
+            }
+            features.append(
+                Feature(
+                    id: id, skillName: f["skillName"] as? String, milestone: f["milestone"] as? String,
+                    status: f["status"] as? String, fulfills: fulfills, location: json.location(path),
+                    skillLocation: json.location(path + ".skillName")))
+        }
+        return (FeatureList(features: features), problems)
+    }
+}

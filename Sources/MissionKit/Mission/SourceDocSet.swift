@@ -1,0 +1,86 @@
+/// The closed set of source docs that mission `AGENTS.md` lists.
+///
+/// Convention (lenient on purpose, since real missions vary): the first bullet list that sits
+/// under a heading mentioning "source docs", a "closed set" or the "source of truth", or that
+/// directly follows a paragraph saying so. The first code span of each item is a repo-relative
+/// path or glob; the rest of the item is a note.
+public struct SourceDocSet: Sendable, Hashable {
+    public struct Entry: Sendable, Hashable {
+        /// The path or glob, as written.
+        public var pattern: String
+        public var note: String
+        /// Where the item stands in AGENTS.md.
+        public var location: SourceLocation
+        public var isGlob: Bool { Glob.isPattern(pattern) }
+    }
+
+    public var entries: [Entry]
+    /// Where the list (or its heading) starts; nil when AGENTS.md has no such section.
+    public var sectionLocation: SourceLocation?
+    /// Items of the list that hold no code span, so no path could be read from them.
+    public var unreadableItems: [SourceLocation]
+
+    static let keywords = ["source doc", "closed set", "source of truth", "source-of-truth"]
+
+    static func mentionsSourceDocs(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return keywords.contains { lower.contains($0) }
+    }
+
+    /// Reads the closed set from the text of `AGENTS.md`.
+    public static func parse(_ text: SourceText) -> SourceDocSet {
+        text.bytes.withUnsafeBytes { raw in
+            let doc = MarkdownDocument(bytes: raw)
+            var sectionLevel: Int?
+            var sectionStart: SourceLocation?
+            var afterParagraph = false
+            for node in doc.document.children {
+                switch node.kind {
+                case .heading:
+                    afterParagraph = false
+                    if let level = sectionLevel, node.headingLevel <= level { sectionLevel = nil }
+                    if mentionsSourceDocs(node.plainText) {
+                        sectionLevel = node.headingLevel
+                        sectionStart = node.location
+                    }
+                case .paragraph:
+                    afterParagraph = mentionsSourceDocs(node.plainText)
+                    if afterParagraph, sectionStart == nil { sectionStart = node.location }
+                case .list where node.isBulletList && (sectionLevel != nil || afterParagraph):
+                    return entries(of: node, section: sectionStart ?? node.location)
+                default:
+                    afterParagraph = false
+                }
+            }
+            return SourceDocSet(entries: [], sectionLocation: sectionStart, unreadableItems: [])
+        }
+    }
+
+    private static func entries(of list: MarkdownNode, section: SourceLocation) -> SourceDocSet {
+        var entries: [Entry] = []
+        var unreadable: [SourceLocation] = []
+        for item in list.children where item.kind == .item {
+            guard let paragraph = item.children.first(where: { $0.kind == .paragraph }),
+                let code = paragraph.firstDescendant(ofKind: .code),
+                let path = code.literal?.trimmingCharacters(in: " \t"), !path.isEmpty
+            else {
+                unreadable.append(item.location)
+                continue
+            }
+            let whole = paragraph.plainText
+            var note = whole
+            if let r = whole.range(of: path) { note = String(whole[r.upperBound...]) }
+            note = note.trimmingCharacters(in: " \t—–-:()")
+            entries.append(Entry(pattern: normalize(path), note: note, location: item.location))
+        }
+        return SourceDocSet(entries: entries, sectionLocation: section, unreadableItems: unreadable)
+    }
+
+    /// Repo-relative form: no leading `./` or `/`.
+    static func normalize(_ path: String) -> String {
+        var p = Substring(path)
+        while p.hasPrefix("./") { p = p.dropFirst(2) }
+        while p.hasPrefix("/") { p = p.dropFirst() }
+        return String(p)
+    }
+}

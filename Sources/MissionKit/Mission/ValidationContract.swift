@@ -1,0 +1,71 @@
+/// The assertions that `validation-contract.md` defines, recognised by their heading text
+/// (`VAL-AREA-NNN: title`) at any heading level.
+public struct ValidationContract: Sendable, Hashable {
+    public struct Assertion: Sendable, Hashable {
+        public var id: String
+        public var title: String
+        /// The id without `VAL-` and the number: `TIMER`, `SEC-TRACK`, `A1`.
+        public var area: String
+        public var location: SourceLocation
+    }
+
+    public var assertions: [Assertion]
+    /// Ids defined more than once: (id, location of the repeat, first line).
+    public var duplicates: [(id: String, location: SourceLocation, firstLine: Int)]
+
+    public var ids: Set<String> { Set(assertions.map(\.id)) }
+
+    public static func == (a: ValidationContract, b: ValidationContract) -> Bool { a.assertions == b.assertions }
+    public func hash(into hasher: inout Hasher) { hasher.combine(assertions) }
+
+    public static func parse(_ text: SourceText) -> ValidationContract {
+        text.bytes.withUnsafeBytes { raw in
+            let doc = MarkdownDocument(bytes: raw)
+            var result = ValidationContract(assertions: [], duplicates: [])
+            var firstLine: [String: Int] = [:]
+            visit(doc.document) { node in
+                guard node.kind == .heading, let (id, title) = parseHeading(node.plainText) else { return }
+                if let first = firstLine[id] {
+                    result.duplicates.append((id, node.location, first))
+                    return
+                }
+                firstLine[id] = node.startLine
+                result.assertions.append(Assertion(id: id, title: title, area: area(of: id), location: node.location))
+            }
+            return result
+        }
+    }
+
+    private static func visit(_ node: MarkdownNode, _ body: (MarkdownNode) -> Void) {
+        for child in node.children {
+            body(child)
+            if child.kind == .list || child.kind == .item || child.kind == .blockQuote { visit(child, body) }
+        }
+    }
+
+    /// `VAL-TIMER-001: title` → (`VAL-TIMER-001`, `title`).
+    public static func parseHeading(_ heading: String) -> (String, String)? {
+        let text = heading.trimmingCharacters(in: " \t`*")
+        guard text.hasPrefix("VAL-") else { return nil }
+        let idEnd = text.firstIndex(where: { $0 == ":" || $0 == " " || $0 == "`" || $0 == "*" }) ?? text.endIndex
+        let id = String(text[..<idEnd])
+        guard isAssertionID(id) else { return nil }
+        var title = text[idEnd...].drop(while: { " `*".contains($0) })
+        if title.first == ":" { title = title.dropFirst() }
+        return (id, String(title).trimmingCharacters(in: " \t—–-"))
+    }
+
+    /// `VAL-<AREA>[-<AREA>…]-<digits>` with alphanumeric area segments.
+    public static func isAssertionID(_ id: String) -> Bool {
+        let parts = id.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count >= 3, parts[0] == "VAL", let number = parts.last, !number.isEmpty,
+            number.allSatisfy(\.isASCII), number.allSatisfy(\.isNumber)
+        else { return false }
+        return parts.dropFirst().dropLast().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+
+    static func area(of id: String) -> String {
+        let parts = id.split(separator: "-")
+        return parts.dropFirst().dropLast().joined(separator: "-")
+    }
+}

@@ -1,0 +1,28 @@
+/// Mission AGENTS.md without a closed set of source docs, or with an empty one.
+public struct NoSourceDocsRule: Rule {
+    public static let descriptor = RuleDescriptor(
+        id: "no-source-docs", severity: .error,
+        summary: "Mission AGENTS.md has no closed-set section, or the section lists nothing.")
+    public init() {}
+
+    static let convention =
+        "Add a heading such as `## Source docs (closed set)` followed by a bullet list, one backticked repo-relative path or glob per item."
+
+    public func check(_ context: CheckContext) -> [Finding] {
+        guard context.mission.hasAgentsFile, let set = context.mission.sourceDocs else { return [] }
+        guard set.entries.isEmpty else { return [] }
+        if let section = set.sectionLocation {
+            return [
+                descriptor.finding(
+                    context.agentsFile, section, message: "the source-docs section lists no path",
+                    hint: "Follow the heading or paragraph with a bullet list whose items start with a backticked path.")
+            ]
+        }
+        return [
+            descriptor.finding(
+                context.agentsFile,
+                message: "no closed set of source docs (no heading or paragraph about source docs / closed set / source of truth followed by a bullet list)",
+                hint: Self.convention)
+        ]
+    }
+}

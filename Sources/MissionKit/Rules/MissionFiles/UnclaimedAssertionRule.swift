@@ -1,0 +1,18 @@
+/// A contract assertion that no feature fulfills.
+public struct UnclaimedAssertionRule: Rule {
+    public static let descriptor = RuleDescriptor(
+        id: "unclaimed-assertion", severity: .warning,
+        summary: "A contract assertion is fulfilled by no feature.")
+    public init() {}
+
+    public func check(_ context: CheckContext) -> [Finding] {
+        guard let features = context.mission.features, let contract = context.mission.contract else { return [] }
+        let claimed = Set(features.features.flatMap { $0.fulfills.map(\.id) })
+        let file = context.mission.missionFile("validation-contract.md")
+        return contract.assertions.filter { !claimed.contains($0.id) }.map { assertion in
+            descriptor.finding(
+                file, assertion.location, message: "`\(assertion.id)` is fulfilled by no feature in features.json",
+                hint: "Add `\(assertion.id)` to the `fulfills` of the feature that delivers it.")
+        }
+    }
+}

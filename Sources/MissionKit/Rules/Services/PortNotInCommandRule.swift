@@ -1,0 +1,34 @@
+/// A service whose declared port appears in neither its start nor its healthcheck.
+public struct PortNotInCommandRule: Rule {
+    public static let descriptor = RuleDescriptor(
+        id: "port-not-in-command", severity: .warning,
+        summary: "A service's port appears in neither its start nor its healthcheck command.")
+    public init() {}
+
+    public func check(_ context: CheckContext) -> [Finding] {
+        guard let file = context.mission.services else { return [] }
+        return file.services.compactMap { service in
+            guard let port = service.port else { return nil }
+            let commands = [service.start, service.healthcheck].compactMap { $0 }
+            guard !commands.contains(where: { Self.mentions($0, port: port) }) else { return nil }
+            return descriptor.finding(
+                context.servicesFile, service.portLocation ?? service.location,
+                message: "service `\(service.name)` declares port \(port), but neither `start` nor `healthcheck` uses it",
+                hint: "Hard-code the port in start and healthcheck, as the orchestrator expects, so they agree with `port`.")
+        }
+    }
+
+    /// Whether `port` occurs in `command` as a whole number (8080 is not in 18080).
+    static func mentions(_ command: String, port: Int) -> Bool {
+        let digits = Array(command.utf8)
+        let needle = Array(String(port).utf8)
+        guard digits.count >= needle.count else { return false }
+        for i in 0...(digits.count - needle.count) where Array(digits[i..<(i + needle.count)]) == needle {
+            let before = i == 0 || !(48...57).contains(digits[i - 1])
+            let afterIndex = i + needle.count
+            let after = afterIndex == digits.count || !(48...57).contains(digits[afterIndex])
+            if before && after { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,4 @@
+extension CheckContext {
+    /// The display path of services.yaml.
+    var servicesFile: String { ".factory/services.yaml" }
+}

@@ -1,0 +1,21 @@
+/// More than one active block in a doc: workers appended a block instead of updating it.
+public struct DuplicateStatusBlockRule: Rule {
+    public static let descriptor = RuleDescriptor(
+        id: "duplicate-status-block", severity: .error,
+        summary: "A doc carries more than one active Mission status block.")
+    public static var isStatusBlockRule: Bool { true }
+    public init() {}
+
+    public func check(_ context: CheckContext) -> [Finding] {
+        context.listedDocs.flatMap { doc -> [Finding] in
+            guard let first = doc.blocks.first else { return [] }
+            return doc.blocks.dropFirst().map { extra in
+                descriptor.finding(
+                    doc.path, extra.location,
+                    message: "a second Mission status block (the first is at line \(first.headerLine)); a doc carries exactly one",
+                    hint: "Update the existing block instead of appending one; remove this block "
+                        + "(`missionctl status set \(doc.path) --merge-duplicates` keeps one).")
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/// `Status` or `Fully implemented` outside their allowed values.
+public struct InvalidStatusValueRule: Rule {
+    public static let descriptor = RuleDescriptor(
+        id: "invalid-status-value", severity: .error,
+        summary: "`Status` is not one of not-started, in-progress, partial, complete; or `Fully implemented` is not yes or no.")
+    public static var isStatusBlockRule: Bool { true }
+    public init() {}
+
+    public func check(_ context: CheckContext) -> [Finding] {
+        context.listedDocs.flatMap { doc in doc.blocks.flatMap { Self.findings(for: $0, file: doc.path) } }
+    }
+
+    public static func findings(for block: StatusBlock, file: String) -> [Finding] {
+        var out: [Finding] = []
+        let allowed = WorkStatus.allCases.map(\.rawValue)
+        if let status = block.field(.status), !status.value.isEmpty, WorkStatus(rawValue: status.normalizedValue) == nil {
+            let suggestion = allowed.first { $0 == status.normalizedValue.lowercased() }.map { " (did you mean `\($0)`?)" } ?? ""
+            out.append(
+                descriptor.finding(
+                    file, status.location, message: "`Status: \(status.value)` is not a valid status\(suggestion)",
+                    hint: "Use one of: \(allowed.joined(separator: ", "))."))
+        }
+        if let fully = block.field(.fullyImplemented), !fully.value.isEmpty, !["yes", "no"].contains(fully.normalizedValue) {
+            out.append(
+                descriptor.finding(
+                    file, fully.location, message: "`Fully implemented: \(fully.value)` is neither `yes` nor `no`",
+                    hint: "Write `yes` only when Status is complete and Todo is none; otherwise `no`."))
+        }
+        return out
+    }
+}

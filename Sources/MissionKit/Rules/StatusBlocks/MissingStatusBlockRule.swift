@@ -1,0 +1,21 @@
+/// A closed-set doc without an active Mission status block.
+public struct MissingStatusBlockRule: Rule {
+    public static let descriptor = RuleDescriptor(
+        id: "missing-status-block", severity: .error,
+        summary: "A doc in the closed set has no active `> Mission status` block.")
+    public static var isStatusBlockRule: Bool { true }
+    public init() {}
+
+    public func check(_ context: CheckContext) -> [Finding] {
+        context.listedDocs.compactMap { doc in
+            if let error = doc.readError {
+                return descriptor.finding(doc.path, message: error, hint: "Make the file readable.")
+            }
+            guard doc.blocks.isEmpty else { return nil }
+            return descriptor.finding(
+                doc.path,
+                message: "no Mission status block (this doc is in the closed set of \(context.agentsFile))",
+                hint: "Add one under the first heading: `missionctl status init` or `missionctl status set \(doc.path) --agent NAME`.")
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/// An `Agent` that names neither a feature nor a skill (a session UUID, say).
+public struct UnknownAgentRule: Rule {
+    public static let descriptor = RuleDescriptor(
+        id: "unknown-agent", severity: .warning,
+        summary: "The block's Agent is neither a feature id in features.json nor a skill name.")
+    public static var isStatusBlockRule: Bool { true }
+    public init() {}
+
+    public func check(_ context: CheckContext) -> [Finding] {
+        let features = context.mission.features?.ids
+        let skills = context.mission.skills?.names
+        guard features != nil || skills != nil else { return [] }
+        let known = (features ?? []).union(skills ?? [])
+        return context.listedDocs.flatMap { doc in
+            doc.blocks.compactMap { block -> Finding? in
+                guard let agent = block.field(.agent), !agent.value.isEmpty else { return nil }
+                let name = agent.normalizedValue
+                guard !known.contains(name) else { return nil }
+                let looksLikeSession = name.count == 36 && name.filter { $0 == "-" }.count == 4
+                return descriptor.finding(
+                    doc.path, agent.location,
+                    message: looksLikeSession
+                        ? "`Agent: \(name)` is a worker session id, not a feature or skill name"
+                        : "`Agent: \(name)` is neither a feature id in features.json nor a skill under .factory/skills/",
+                    hint: "Name the feature (features.json `id`) or the skill whose worker updated this doc.")
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+/// Finds the active Mission status blocks of a Markdown document.
+///
+/// Only real block quotes count. cmark has already decided what is a fenced or indented code
+/// block, an HTML block or a comment, so the schema shown inside those is never mistaken for a
+/// block (the failure a grep-based check has).
+public enum StatusBlockScanner {
+    /// Scans `text`. Files that never mention "Mission status" are not parsed at all.
+    public static func scan(_ text: SourceText) -> [StatusBlock] {
+        guard text.containsASCIICaseInsensitive("mission status") else { return [] }
+        return text.bytes.withUnsafeBytes { raw in
+            let doc = MarkdownDocument(bytes: raw)
+            var blocks: [StatusBlock] = []
+            collect(in: doc.document, depth: 0, text: text, into: &blocks)
+            return blocks
+        }
+    }
+
+    private static func collect(in node: MarkdownNode, depth: Int, text: SourceText, into blocks: inout [StatusBlock]) {
+        for child in node.children {
+            switch child.kind {
+            case .blockQuote:
+                let found = extract(quote: child, depth: depth + 1, text: text)
+                if found.isEmpty {
+                    collect(in: child, depth: depth + 1, text: text, into: &blocks)
+                } else {
+                    blocks += found
+                }
+            case .list, .item:
+                collect(in: child, depth: depth, text: text, into: &blocks)
+            default:
+                continue
+            }
+        }
+    }
+
+    private struct QuoteLine {
+        var line: Int
+        var column: Int
+        var prefix: String
+        var content: Substring
+    }
+
+    private static func extract(quote: MarkdownNode, depth: Int, text: SourceText) -> [StatusBlock] {
+        let first = quote.startLine
+        let last = max(first, quote.endLine)
+        var lines: [QuoteLine] = []
+        for n in first...last {
+            let range = text.lineRange(n)
+            var pos = range.lowerBound
+            var markers = 0
+            if n == first {
+                pos = min(range.upperBound, range.lowerBound + max(0, quote.startColumn - 1))
+            }
+            let bytes = text.bytes
+            while markers < depth {
+                var p = pos
+                while p < range.upperBound, bytes[p] == 0x20 || bytes[p] == 0x09 { p += 1 }
+                guard p < range.upperBound, bytes[p] == UInt8(ascii: ">") else { break }
+                p += 1
+                if p < range.upperBound, bytes[p] == 0x20 || bytes[p] == 0x09 { p += 1 }
+                pos = p
+                markers += 1
+                if n == first { break }  // the first line starts at this quote's own marker
+            }
+            var end = range.upperBound
+            while end > pos, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            var start = pos
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            guard start < end else { continue }
+            let content = Substring(String(decoding: bytes[start..<end], as: UTF8.self))
+            let prefix = String(decoding: bytes[range.lowerBound..<start], as: UTF8.self)
+            lines.append(QuoteLine(line: n, column: start - range.lowerBound + 1, prefix: prefix, content: content))
+        }
+        guard let head = lines.first, StatusFieldLabel.isHeader(head.content) else { return [] }
+
+        var blocks: [StatusBlock] = []
+        for l in lines {
+            if StatusFieldLabel.isHeader(l.content) {
+                blocks.append(
+                    StatusBlock(
+                        headerLine: l.line, headerColumn: l.column,
+                        headerIsCanonical: l.content == Substring(StatusFieldLabel.header),
+                        fields: [], lastLine: l.line, linePrefix: l.prefix))
+            } else {
+                blocks[blocks.count - 1].fields.append(StatusField.parse(l.content, line: l.line, column: l.column))
+                blocks[blocks.count - 1].lastLine = l.line
+            }
+        }
+        return blocks
+    }
+}

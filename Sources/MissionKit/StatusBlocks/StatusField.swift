@@ -1,0 +1,62 @@
+/// One line inside a Mission status block.
+public struct StatusField: Sendable, Hashable {
+    /// The recognised label, or nil for a line that is not a known field.
+    public var label: StatusFieldLabel?
+    /// The label as written (without emphasis markers); the whole line when it has no colon.
+    public var rawLabel: String
+    /// The value after the colon, trimmed; empty when absent.
+    public var value: String
+    /// Whether the line has a `:` at all.
+    public var hasColon: Bool
+    /// Whether label and separator are spelled exactly `Label: value`.
+    public var isCanonicalSpelling: Bool
+    public var line: Int
+    /// Column of the line's content (after the `> ` marker).
+    public var column: Int
+
+    public var location: SourceLocation { SourceLocation(line: line, column: column) }
+
+    /// The value with surrounding code/emphasis markers and a final period removed, for comparisons.
+    public var normalizedValue: String {
+        var v = value.trimmingCharacters(in: " \t")
+        v = v.trimmingCharacters(in: "`*_\"'")
+        if v.hasSuffix(".") { v.removeLast() }
+        return v.trimmingCharacters(in: " \t`")
+    }
+
+    /// Parses the stripped content of one block line.
+    static func parse(_ content: Substring, line: Int, column: Int) -> StatusField {
+        var decorated = false
+        var body = content
+        while let f = body.first, f == "*" || f == "_" {
+            body.removeFirst()
+            decorated = true
+        }
+        guard let colon = body.firstIndex(of: ":") else {
+            let raw = String(content)
+            return StatusField(
+                label: nil, rawLabel: raw, value: "", hasColon: false, isCanonicalSpelling: false,
+                line: line, column: column)
+        }
+        var labelPart = body[..<colon]
+        while let l = labelPart.last, l == "*" || l == "_" {
+            labelPart.removeLast()
+            decorated = true
+        }
+        var valuePart = body[body.index(after: colon)...]
+        while let f = valuePart.first, f == "*" || f == "_" {
+            valuePart.removeFirst()
+            decorated = true
+        }
+        let rawLabel = String(labelPart)
+        let trimmedLabel = rawLabel.trimmingCharacters(in: " \t")
+        let value = String(valuePart).trimmingCharacters(in: " \t")
+        let label = StatusFieldLabel(lenient: trimmedLabel)
+        let separatorOK = valuePart.first == " " && !valuePart.dropFirst().hasPrefix(" ") || value.isEmpty
+        let canonical =
+            !decorated && label != nil && rawLabel == label?.rawValue && separatorOK
+        return StatusField(
+            label: label, rawLabel: trimmedLabel, value: value, hasColon: true, isCanonicalSpelling: canonical,
+            line: line, column: column)
+    }
+}

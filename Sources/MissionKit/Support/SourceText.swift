@@ -1,0 +1,97 @@
+/// The bytes of a text file with an index of its lines.
+///
+/// Lines are byte ranges without their terminator (`\n`, or `\r\n` whose `\r` is excluded), so
+/// CRLF files, a final line without newline and a UTF-8 byte order mark all read the same way.
+public struct SourceText: Sendable {
+    public let bytes: [UInt8]
+    /// Byte offset where each line starts; `lineStarts[0] == 0` (or 3 after a BOM).
+    public let lineStarts: [Int]
+    public let hasBOM: Bool
+
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        var starts = [hasBOM ? 3 : 0]
+        starts.reserveCapacity(bytes.count / 40 + 1)
+        for i in bytes.indices where bytes[i] == UInt8(ascii: "\n") && i + 1 < bytes.count {
+            starts.append(i + 1)
+        }
+        lineStarts = starts
+    }
+
+    public init(_ string: String) {
+        self.init(bytes: Array(string.utf8))
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The byte range of 1-based `line`, without its line terminator.
+    public func lineRange(_ line: Int) -> Range<Int> {
+        guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return start..<end
+    }
+
+    /// The byte range of `line` including its terminator (for edits that remove whole lines).
+    public func fullLineRange(_ line: Int) -> Range<Int> {
+        guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
+        let start = lineStarts[line - 1]
+        let end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        return start..<end
+    }
+
+    /// The text of 1-based `line` (invalid UTF-8 is repaired, never fatal).
+    public func line(_ line: Int) -> String {
+        String(decoding: bytes[lineRange(line)], as: UTF8.self)
+    }
+
+    /// The line terminator this file uses most: kept when the file is edited.
+    public var lineEnding: String {
+        var crlf = 0
+        var lf = 0
+        for i in bytes.indices where bytes[i] == UInt8(ascii: "\n") {
+            if i > 0, bytes[i - 1] == UInt8(ascii: "\r") { crlf += 1 } else { lf += 1 }
+        }
+        return crlf > lf ? "\r\n" : "\n"
+    }
+
+    /// Whether the file ends with a line terminator.
+    public var endsWithNewline: Bool { bytes.last == UInt8(ascii: "\n") }
+}
+
+extension SourceText {
+    /// Whether the bytes contain `needle` (ASCII, compared case-insensitively).
+    ///
+    /// Used as a cheap pre-filter: a file without the words "Mission status" cannot hold a block.
+    public func containsASCIICaseInsensitive(_ needle: String) -> Bool {
+        Self.containsASCIICaseInsensitive(bytes, needle)
+    }
+
+    public static func containsASCIICaseInsensitive(_ bytes: [UInt8], _ needle: String) -> Bool {
+        let pattern = Array(needle.lowercased().utf8)
+        guard let first = pattern.first, bytes.count >= pattern.count else { return pattern.isEmpty }
+        let firstUpper = first >= 97 && first <= 122 ? first - 32 : first
+        let last = bytes.count - pattern.count
+        return bytes.withUnsafeBufferPointer { buffer -> Bool in
+            var i = 0
+            while i <= last {
+                let b = buffer[i]
+                if b == first || b == firstUpper {
+                    var j = 1
+                    while j < pattern.count {
+                        var c = buffer[i + j]
+                        if c >= 65 && c <= 90 { c += 32 }
+                        if c != pattern[j] { break }
+                        j += 1
+                    }
+                    if j == pattern.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+}

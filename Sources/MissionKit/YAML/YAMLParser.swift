@@ -1,0 +1,113 @@
+import CYAML
+
+/// Parses YAML with libyaml into `YAMLNode`s that keep their line and column.
+public enum YAMLParser {
+    /// A syntax error with libyaml's own description and 1-based position.
+    public struct SyntaxError: Error, Sendable {
+        public var message: String
+        public var location: SourceLocation
+    }
+
+    /// Parses the first document of `bytes`. An empty stream yields a null scalar.
+    public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> YAMLNode {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            throw SyntaxError(message: "libyaml could not be initialised", location: .start)
+        }
+        defer { yaml_parser_delete(&parser) }
+
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(SyntaxError) -> YAMLNode in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            return try compose(&parser)
+        }
+    }
+
+    private enum Frame {
+        case sequence([YAMLNode], SourceLocation, anchor: String?)
+        case mapping([YAMLPair], pendingKey: YAMLNode?, SourceLocation, anchor: String?)
+    }
+
+    private static func compose(_ parser: inout yaml_parser_t) throws(SyntaxError) -> YAMLNode {
+        var stack: [Frame] = []
+        var anchors: [String: YAMLNode] = [:]
+        var root: YAMLNode?
+
+        func attach(_ node: YAMLNode) {
+            guard let top = stack.popLast() else {
+                if root == nil { root = node }
+                return
+            }
+            switch top {
+            case .sequence(var items, let loc, let anchor):
+                items.append(node)
+                stack.append(.sequence(items, loc, anchor: anchor))
+            case .mapping(var pairs, let key, let loc, let anchor):
+                if let key {
+                    pairs.append(YAMLPair(key: key, value: node))
+                    stack.append(.mapping(pairs, pendingKey: nil, loc, anchor: anchor))
+                } else {
+                    stack.append(.mapping(pairs, pendingKey: node, loc, anchor: anchor))
+                }
+            }
+        }
+
+        while true {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                throw syntaxError(parser)
+            }
+            defer { yaml_event_delete(&event) }
+            let loc = SourceLocation(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                return root ?? YAMLNode(.scalar("", plain: true), at: .start)
+            case YAML_DOCUMENT_END_EVENT:
+                // Only the first document matters to every file we read.
+                if let root { return root }
+            case YAML_SCALAR_EVENT:
+                let s = event.data.scalar
+                let value = s.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: s.length), as: UTF8.self) } ?? ""
+                let node = YAMLNode(.scalar(value, plain: s.style == YAML_PLAIN_SCALAR_STYLE), at: loc)
+                if let a = s.anchor { anchors[String(cString: a)] = node }
+                attach(node)
+            case YAML_ALIAS_EVENT:
+                let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
+                guard let target = anchors[name] else {
+                    throw SyntaxError(message: "unknown alias *\(name)", location: loc)
+                }
+                attach(target)
+            case YAML_SEQUENCE_START_EVENT:
+                stack.append(.sequence([], loc, anchor: event.data.sequence_start.anchor.map { String(cString: $0) }))
+            case YAML_MAPPING_START_EVENT:
+                stack.append(
+                    .mapping([], pendingKey: nil, loc, anchor: event.data.mapping_start.anchor.map { String(cString: $0) }))
+            case YAML_SEQUENCE_END_EVENT:
+                if case .sequence(let items, let start, let anchor)? = stack.popLast() {
+                    let node = YAMLNode(.sequence(items), at: start)
+                    if let anchor { anchors[anchor] = node }
+                    attach(node)
+                }
+            case YAML_MAPPING_END_EVENT:
+                if case .mapping(let pairs, _, let start, let anchor)? = stack.popLast() {
+                    let node = YAMLNode(.mapping(pairs), at: start)
+                    if let anchor { anchors[anchor] = node }
+                    attach(node)
+                }
+            default:
+                continue
+            }
+        }
+    }
+
+    private static func syntaxError(_ parser: yaml_parser_t) -> SyntaxError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
+        var message = problem
+        if let context = parser.context.map({ String(cString: $0) }) {
+            message = "\(problem) (\(context) at line \(parser.context_mark.line + 1))"
+        }
+        let mark = parser.problem_mark
+        return SyntaxError(
+            message: message, location: SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1))
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import MissionKit
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// `--format`, `--output`, `--strict`: shared by every command that reports findings.
+struct ReportOptions: ParsableArguments {
+    @Option(help: "Output format: text (grouped by file), json, sarif (2.1.0), or github (workflow commands).")
+    var format: ReportFormat = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Flag(help: "Treat warnings as errors for the exit code.")
+    var strict = false
+
+    /// Writes the report and returns the exit code it implies.
+    func emit(_ report: DiagnosticsReport) throws -> ExitCode {
+        let text = format.render(report, color: output == nil && Console.useColor)
+        if let output {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                throw MissionError("--output \(output): cannot write (\(error.localizedDescription))")
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        return ExitCode(ExitStatus(report: report, strict: strict).rawValue)
+    }
+}

@@ -1,0 +1,1 @@
+await CommandLineEntry.run()

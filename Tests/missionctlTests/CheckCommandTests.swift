@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+@Suite struct CheckCommandTests {
+    @Test func cleanFixtureExitsZero() throws {
+        let r = try Binary.run(["check", "--repo", Binary.fixtures + "/clean-mission"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout == "0 errors, 0 warnings in 2 docs\n")
+    }
+
+    @Test func brokenFixtureReportsFindingsAndExitsOne() throws {
+        let r = try Binary.run(["check", "--repo", Binary.fixtures + "/broken-mission"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("docs/product/tracking.md\n  10:3     error    a second Mission status block"))
+        #expect(r.stdout.contains("[inconsistent-status-block]"))
+        #expect(r.stdout.hasSuffix("2 errors, 0 warnings in 2 docs\n"))
+    }
+
+    @Test func jsonOutputToAFile() throws {
+        let out = NSTemporaryDirectory() + UUID().uuidString + ".json"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let r = try Binary.run(["check", "--repo", Binary.fixtures + "/broken-mission", "--format", "json", "--output", out])
+        #expect(r.status == 1 && r.stdout.isEmpty)
+        let object = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(findings.map { $0["rule"] as? String } == ["inconsistent-status-block", "duplicate-status-block"])
+        #expect(findings[1]["file"] as? String == "docs/product/tracking.md")
+        #expect(findings[1]["line"] as? Int == 10)
+    }
+
+    @Test func githubAndSarifFormats() throws {
+        let gh = try Binary.run(["check", "--repo", Binary.fixtures + "/broken-mission", "--format", "github"])
+        #expect(gh.stdout.contains("::error file=docs/product/tracking.md,line=10,col=3,title=duplicate-status-block::"))
+        let sarif = try Binary.run(["check", "--repo", Binary.fixtures + "/broken-mission", "--format", "sarif"])
+        #expect(sarif.status == 1)
+        #expect(sarif.stdout.contains("\"version\": \"2.1.0\""))
+    }
+
+    @Test func strictTurnsWarningsIntoFailure() throws {
+        let repo = try Binary.copyFixture("clean-mission")
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        try FileManager.default.copyItem(atPath: repo + "/docs/product/tracking.md", toPath: repo + "/docs/product/tracking.fr.md")
+        let lenient = try Binary.run(["check", "--repo", repo])
+        #expect(lenient.status == 0)
+        #expect(lenient.stdout.contains("[unlisted-status-block]"))
+        #expect(try Binary.run(["check", "--repo", repo, "--strict"]).status == 1)
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let unknown = try Binary.run(["check", "--bogus"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("Unknown option '--bogus'"))
+        let noMission = try Binary.run(["check", "--repo", NSTemporaryDirectory()])
+        #expect(noMission.status == 2)
+        #expect(noMission.stderr.contains("no mission found"))
+        let badFormat = try Binary.run(["check", "--format", "xml"])
+        #expect(badFormat.status == 2)
+    }
+
+    @Test func malformedInputIsAFindingNotACrash() throws {
+        let repo = try Binary.copyFixture("clean-mission")
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        try Data("[{\"id\": 1}]".utf8).write(to: URL(fileURLWithPath: repo + "/.factory/features.json"))
+        try Data("services:\n  api: [\n".utf8).write(to: URL(fileURLWithPath: repo + "/.factory/services.yaml"))
+        let r = try Binary.run(["check", "--repo", repo, "--format", "json"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("\"rule\": \"invalid-mission-file\""))
+        #expect(r.stdout.contains("\"rule\": \"invalid-services-file\""))
+    }
+
+    @Test func helpTeaches() throws {
+        let r = try Binary.run(["check", "--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("closed set"))
+        #expect(r.stdout.contains("--require-status-blocks"))
+    }
+
+    @Test func thisRepositoryIsClean() throws {
+        let r = try Binary.run(["check", "--repo", Binary.packageRoot, "--strict"])
+        #expect(r.status == 0, "\(r.stdout)")
+    }
+
+    @Test func everyRuleIsDocumented() throws {
+        let docs = try String(contentsOfFile: Binary.packageRoot + "/docs/rules.md", encoding: .utf8)
+        let r = try Binary.run(["rules"])
+        let ids = r.stdout.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(ids.count >= 24)
+        for id in ids { #expect(docs.contains("`\(id)`"), "\(id) missing from docs/rules.md") }
+    }
+}
