@@ -67,9 +67,12 @@ public struct SourceDocSet: Sendable, Hashable {
                 unreadable.append(item.location)
                 continue
             }
-            let whole = paragraph.plainText
-            var note = whole
-            if let r = whole.range(of: path) { note = String(whole[r.upperBound...]) }
+            var note = ""
+            var sibling = code.next
+            while let s = sibling {
+                note += s.plainText
+                sibling = s.next
+            }
             note = note.trimmingCharacters(in: " \t—–-:()")
             entries.append(Entry(pattern: normalize(path), note: note, location: item.location))
         }

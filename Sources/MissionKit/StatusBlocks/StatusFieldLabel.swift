@@ -11,25 +11,51 @@ public enum StatusFieldLabel: String, CaseIterable, Sendable, Codable {
 
     /// Recognises a label regardless of case, spacing, hyphens or Markdown emphasis.
     public init?(lenient raw: String) {
-        let key = StatusFieldLabel.normalize(raw)
-        guard let match = StatusFieldLabel.allCases.first(where: { StatusFieldLabel.normalize($0.rawValue) == key })
-        else { return nil }
+        if let exact = StatusFieldLabel(rawValue: raw) {
+            self = exact
+            return
+        }
+        guard let match = StatusFieldLabel.normalizedLabels[StatusFieldLabel.normalize(raw)] else { return nil }
         self = match
     }
 
+    private static let normalizedLabels: [String: StatusFieldLabel] = Dictionary(
+        uniqueKeysWithValues: allCases.map { (normalize($0.rawValue), $0) })
+
+    /// Lower-cased ASCII letters and digits only: `Current Code-Differences` → `currentcodedifferences`.
     static func normalize(_ s: String) -> String {
-        s.lowercased()
-            .filter { !"*_`-".contains($0) }
-            .split(whereSeparator: { $0 == " " || $0 == "\t" })
-            .joined()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count)
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(b + 32)
+            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "-"), UInt8(ascii: " "), UInt8(ascii: "\t"):
+                continue
+            default: bytes.append(b)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Whether a stripped block-quote line is the `Mission status` header (leniently).
+    /// Whether a stripped block-quote line is the `Mission status` header (leniently: any case,
+    /// emphasis or heading markers, a trailing colon).
     static func isHeader(_ content: Substring) -> Bool {
-        var s = content.filter { !"*_#".contains($0) }
-        s = s.trimmingCharacters(in: " \t")
-        if s.hasSuffix(":") { s.removeLast() }
-        return s.trimmingCharacters(in: " \t").lowercased() == "mission status"
+        if content == "Mission status" { return true }
+        var letters: [UInt8] = []
+        for b in content.utf8 {
+            if letters.count > 14 { return false }
+            switch b {
+            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "#"), UInt8(ascii: "\t"): continue
+            case UInt8(ascii: ":"): continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): letters.append(b + 32)
+            case UInt8(ascii: " "):
+                if letters.isEmpty || letters.last == UInt8(ascii: " ") { continue }
+                letters.append(b)
+            default: letters.append(b)
+            }
+        }
+        if letters.last == UInt8(ascii: " ") { letters.removeLast() }
+        return letters.elementsEqual("mission status".utf8)
     }
 }
 
@@ -42,7 +68,19 @@ public enum WorkStatus: String, CaseIterable, Sendable, Codable {
 }
 
 extension String {
+    /// Trims characters of `set` from both ends (ASCII sets compare bytes, which is much faster).
     func trimmingCharacters(in set: String) -> String {
+        let ascii = set.utf8.allSatisfy { $0 < 0x80 }
+        if ascii {
+            let bytes = Array(set.utf8)
+            let view = utf8
+            var start = view.startIndex
+            var end = view.endIndex
+            while start < end, bytes.contains(view[start]) { start = view.index(after: start) }
+            while end > start, bytes.contains(view[view.index(before: end)]) { end = view.index(before: end) }
+            if start == view.startIndex && end == view.endIndex { return self }
+            return String(self[start..<end])
+        }
         var s = Substring(self)
         while let f = s.first, set.contains(f) { s.removeFirst() }
         while let l = s.last, set.contains(l) { s.removeLast() }

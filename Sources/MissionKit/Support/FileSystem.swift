@@ -4,13 +4,29 @@ import Foundation
 public enum FileSystem {
     /// Reads a whole file, or throws a `MissionError` naming it.
     public static func readBytes(_ path: String) throws(MissionError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            if isDirectory(path) {
-                throw MissionError("\(path): is a folder, expected a file")
-            }
-            throw MissionError("\(path): cannot be read (missing or no permission)")
+        // POSIX reads straight into the array: no Data bridge, no second copy.
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw MissionError("\(path): cannot be read (\(String(cString: strerror(errno))))")
         }
-        return [UInt8](data)
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw MissionError("\(path): cannot be read") }
+        if (st.st_mode & S_IFMT) == S_IFDIR { throw MissionError("\(path): is a folder, expected a file") }
+        var result = [UInt8](repeating: 0, count: max(0, Int(st.st_size)))
+        var filled = 0
+        while true {
+            if filled == result.count { result.append(contentsOf: repeatElement(0, count: max(4096, filled))) }
+            let n = result.withUnsafeMutableBytes { buf in read(fd, buf.baseAddress! + filled, buf.count - filled) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw MissionError("\(path): read failed (\(String(cString: strerror(errno))))")
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        result.removeSubrange(filled...)
+        return result
     }
 
     public static func exists(_ path: String) -> Bool {

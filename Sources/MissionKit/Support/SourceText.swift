@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The bytes of a text file with an index of its lines.
 ///
 /// Lines are byte ranges without their terminator (`\n`, or `\r\n` whose `\r` is excluded), so
@@ -13,8 +19,14 @@ public struct SourceText: Sendable {
         hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         var starts = [hasBOM ? 3 : 0]
         starts.reserveCapacity(bytes.count / 40 + 1)
-        for i in bytes.indices where bytes[i] == UInt8(ascii: "\n") && i + 1 < bytes.count {
-            starts.append(i + 1)
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var offset = 0
+            while offset < raw.count, let hit = memchr(base + offset, 0x0A, raw.count - offset) {
+                let index = base.distance(to: UnsafeRawPointer(hit))
+                if index + 1 < raw.count { starts.append(index + 1) }
+                offset = index + 1
+            }
         }
         lineStarts = starts
     }
