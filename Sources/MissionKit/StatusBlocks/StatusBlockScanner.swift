@@ -4,10 +4,48 @@
 /// block, an HTML block or a comment, so the schema shown inside those is never mistaken for a
 /// block (the failure a grep-based check has).
 public enum StatusBlockScanner {
-    /// Scans `text`. Files that never mention "Mission status" are not parsed at all.
+    /// Scans `text`. Files that never mention "Mission status" are not parsed at all, and only
+    /// the part of a file that can hold a block is parsed (see `relevantPrefixLength`).
     public static func scan(_ text: SourceText) -> [StatusBlock] {
+        guard let length = relevantPrefixLength(text) else { return [] }
+        return scan(text, parsingBytes: length)
+    }
+
+    /// Scans with a full parse of the file (the reference the prefix optimisation is tested against).
+    public static func scanWholeFile(_ text: SourceText) -> [StatusBlock] {
         guard text.containsASCIICaseInsensitive("mission status") else { return [] }
-        return text.bytes.withUnsafeBytes { raw in
+        return scan(text, parsingBytes: text.bytes.count)
+    }
+
+    /// How many leading bytes decide every block: up to the first blank line after the last line
+    /// that mentions "mission status" (nil when no line does).
+    ///
+    /// A blank line ends every block quote and every lazy continuation, so the lines after it can
+    /// neither start a block (they do not mention the header) nor extend or hide one before it: a
+    /// fence or comment left open before it is just as open in the prefix.
+    public static func relevantPrefixLength(_ text: SourceText) -> Int? {
+        guard let hit = SourceText.lastIndexASCIICaseInsensitive(text.bytes, "mission status") else { return nil }
+        let bytes = text.bytes
+        var i = hit
+        while i < bytes.count, bytes[i] != 0x0A { i += 1 }
+        // Walk line by line until a line holding only spaces, tabs or CR.
+        while i < bytes.count {
+            let lineStart = i + 1
+            var j = lineStart
+            var blank = true
+            while j < bytes.count, bytes[j] != 0x0A {
+                if bytes[j] != 0x20 && bytes[j] != 0x09 && bytes[j] != 0x0D { blank = false }
+                j += 1
+            }
+            if blank { return lineStart }
+            i = j
+        }
+        return bytes.count
+    }
+
+    private static func scan(_ text: SourceText, parsingBytes length: Int) -> [StatusBlock] {
+        text.bytes.withUnsafeBytes { whole in
+            let raw = UnsafeRawBufferPointer(rebasing: whole[..<length])
             let doc = MarkdownDocument(bytes: raw)
             var blocks: [StatusBlock] = []
             collect(in: doc.document, depth: 0, text: text, into: &blocks)

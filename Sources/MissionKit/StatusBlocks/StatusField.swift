@@ -25,36 +25,40 @@ public struct StatusField: Sendable, Hashable {
     }
 
     /// Parses the stripped content of one block line.
+    ///
+    /// Emphasis around the label (`**Agent:** x`, `**Agent**: x`) is accepted and marked
+    /// non-canonical; emphasis inside the value is the value's own and is kept.
     static func parse(_ content: Substring, line: Int, column: Int) -> StatusField {
-        var decorated = false
         var body = content
+        var opening = 0
         while let f = body.first, f == "*" || f == "_" {
             body.removeFirst()
-            decorated = true
+            opening += 1
         }
         guard let colon = body.firstIndex(of: ":") else {
-            let raw = String(content)
             return StatusField(
-                label: nil, rawLabel: raw, value: "", hasColon: false, isCanonicalSpelling: false,
+                label: nil, rawLabel: String(content), value: "", hasColon: false, isCanonicalSpelling: false,
                 line: line, column: column)
         }
         var labelPart = body[..<colon]
+        var closing = 0
         while let l = labelPart.last, l == "*" || l == "_" {
             labelPart.removeLast()
-            decorated = true
+            closing += 1
         }
         var valuePart = body[body.index(after: colon)...]
-        while let f = valuePart.first, f == "*" || f == "_" {
+        // `**Agent:** value`: the closing emphasis follows the colon.
+        while closing < opening, let f = valuePart.first, f == "*" || f == "_" {
             valuePart.removeFirst()
-            decorated = true
+            closing += 1
         }
+        let decorated = opening > 0 || closing > 0
         let rawLabel = String(labelPart)
         let trimmedLabel = rawLabel.trimmingCharacters(in: " \t")
         let value = String(valuePart).trimmingCharacters(in: " \t")
         let label = StatusFieldLabel(lenient: trimmedLabel)
-        let separatorOK = valuePart.first == " " && !valuePart.dropFirst().hasPrefix(" ") || value.isEmpty
-        let canonical =
-            !decorated && label != nil && rawLabel == label?.rawValue && separatorOK
+        let separatorOK = value.isEmpty || (valuePart.first == " " && !valuePart.dropFirst().hasPrefix(" "))
+        let canonical = !decorated && label != nil && rawLabel == label?.rawValue && separatorOK
         return StatusField(
             label: label, rawLabel: trimmedLabel, value: value, hasColon: true, isCanonicalSpelling: canonical,
             line: line, column: column)

@@ -60,14 +60,11 @@ public struct SourceText: Sendable {
         String(decoding: bytes[lineRange(line)], as: UTF8.self)
     }
 
-    /// The line terminator this file uses most: kept when the file is edited.
+    /// The line terminator of the file's first line (LF when it has none): kept when the file
+    /// is edited.
     public var lineEnding: String {
-        var crlf = 0
-        var lf = 0
-        for i in bytes.indices where bytes[i] == UInt8(ascii: "\n") {
-            if i > 0, bytes[i - 1] == UInt8(ascii: "\r") { crlf += 1 } else { lf += 1 }
-        }
-        return crlf > lf ? "\r\n" : "\n"
+        guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return "\n" }
+        return newline > 0 && bytes[newline - 1] == UInt8(ascii: "\r") ? "\r\n" : "\n"
     }
 
     /// Whether the file ends with a line terminator.
@@ -80,6 +77,27 @@ extension SourceText {
     /// Used as a cheap pre-filter: a file without the words "Mission status" cannot hold a block.
     public func containsASCIICaseInsensitive(_ needle: String) -> Bool {
         Self.containsASCIICaseInsensitive(bytes, needle)
+    }
+
+    /// The offset of the last occurrence of `needle` (ASCII, case-insensitive), searching backwards.
+    public static func lastIndexASCIICaseInsensitive(_ bytes: [UInt8], _ needle: String) -> Int? {
+        let pattern = Array(needle.lowercased().utf8)
+        guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            var i = bytes.count - pattern.count
+            while i >= 0 {
+                var j = 0
+                while j < pattern.count {
+                    var c = buffer[i + j]
+                    if c >= 65 && c <= 90 { c += 32 }
+                    if c != pattern[j] { break }
+                    j += 1
+                }
+                if j == pattern.count { return i }
+                i -= 1
+            }
+            return nil
+        }
     }
 
     public static func containsASCIICaseInsensitive(_ bytes: [UInt8], _ needle: String) -> Bool {

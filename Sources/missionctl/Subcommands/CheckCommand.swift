@@ -28,9 +28,17 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Apply the status-block rules even when the mission shows no sign of using blocks.")
     var requireStatusBlocks = false
 
+    @Flag(
+        help: """
+            Apply the fixes that cannot lose information, then check: label spelling and spacing, field order, \
+            and removal of byte-identical duplicate blocks. Different duplicate blocks are never merged.
+            """)
+    var fix = false
+
     func run() throws {
         let repo = try missionOptions.repositoryRoot()
         let dirs = try missionOptions.missionDirs(repo: repo)
+        if fix { try applyFixes(repo: repo, dirs: dirs) }
         var report = DiagnosticsReport()
         for dir in dirs {
             let mission = Mission.load(repoRoot: repo, missionDir: dir)
@@ -39,5 +47,23 @@ struct CheckCommand: ParsableCommand {
             report.merge(result)
         }
         throw try reportOptions.emit(report)
+    }
+
+    func applyFixes(repo: String, dirs: [String]) throws {
+        var fixedDocs = 0
+        for dir in dirs {
+            let mission = Mission.load(repoRoot: repo, missionDir: dir)
+            let context = MissionChecker.makeContext(mission, options: CheckOptions(requireStatusBlocks: requireStatusBlocks))
+            for doc in context.listedDocs where !doc.blocks.isEmpty {
+                let changes: [String] = try AtomicFile.update(repo + "/" + doc.path) { text in
+                    let result = StatusBlockEditor.fix(text)
+                    return (result.changes, result.isUnchanged ? nil : result.bytes)
+                }
+                guard !changes.isEmpty else { continue }
+                fixedDocs += 1
+                Console.raw("fixed \(doc.path): \(changes.joined(separator: "; "))\n")
+            }
+        }
+        Console.raw("--fix: \(fixedDocs) doc(s) changed\n")
     }
 }

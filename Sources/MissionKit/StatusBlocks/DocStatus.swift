@@ -1,0 +1,45 @@
+/// One row of `status show`: a doc, its block's values, and what `check` says about it.
+public struct DocStatus: Sendable {
+    public var path: String
+    public var blocks: [StatusBlock]
+    public var findings: [Finding]
+
+    public var block: StatusBlock? { blocks.first }
+
+    /// Reads `path` (repo-relative) and applies the block rules.
+    public static func read(repoRoot: String, path: String) -> DocStatus {
+        let scanned = ScannedDoc.scan(repoRoot: repoRoot, path: path)
+        var findings: [Finding] = []
+        if let error = scanned.readError {
+            findings.append(MissingStatusBlockRule.descriptor.finding(path, message: error, hint: "Make the file readable."))
+        } else if scanned.blocks.isEmpty {
+            findings.append(
+                MissingStatusBlockRule.descriptor.finding(
+                    path, message: "no Mission status block", hint: "`missionctl status set \(path) --agent NAME` adds one."))
+        }
+        for extra in scanned.blocks.dropFirst() {
+            findings.append(
+                DuplicateStatusBlockRule.descriptor.finding(
+                    path, extra.location, message: "another block at line \(extra.headerLine)",
+                    hint: "`missionctl status set \(path) --merge-duplicates` keeps one."))
+        }
+        for block in scanned.blocks { findings += StatusBlockEditor.problems(block, file: path) }
+        return DocStatus(path: path, blocks: scanned.blocks, findings: findings.sorted(by: Finding.reportOrder))
+    }
+
+    /// The JSON object `status show --format json` prints for this doc.
+    public var json: JSONValue {
+        func value(_ label: StatusFieldLabel) -> JSONValue { block?.value(label).map(JSONValue.string) ?? .null }
+        return .object([
+            ("doc", .string(path)),
+            ("blocks", .int(blocks.count)),
+            ("agent", value(.agent)),
+            ("status", value(.status)),
+            ("differences", value(.differences)),
+            ("todo", value(.todo)),
+            ("fullyImplemented", value(.fullyImplemented)),
+            ("lines", block.map { .object([("start", .int($0.headerLine)), ("end", .int($0.lastLine))]) } ?? .null),
+            ("findings", .array(findings.map(JSONReporter.value))),
+        ])
+    }
+}

@@ -1,0 +1,206 @@
+/// Computes status-block edits as line edits, and validates the result with `check`'s rules
+/// before anything is written.
+public enum StatusBlockEditor {
+    /// The outcome of an edit: the edits, the new bytes, and what changed (for messages).
+    public struct Result: Sendable {
+        public var edits: [LineEdit]
+        public var bytes: [UInt8]
+        public var changes: [String]
+        public var isUnchanged: Bool { edits.isEmpty }
+    }
+
+    /// The findings `check` would report on one block.
+    public static func problems(_ block: StatusBlock, file: String) -> [Finding] {
+        MalformedStatusBlockRule.findings(for: block, file: file)
+            + InvalidStatusValueRule.findings(for: block, file: file)
+            + InconsistentStatusBlockRule.findings(for: block, file: file)
+    }
+
+    /// `status set`: updates the named fields of the single block, or inserts a block.
+    public static func set(
+        _ update: StatusUpdate, in text: SourceText, file: String, mergeDuplicates: Bool = false,
+        defaultAgent: String = "unassigned"
+    ) throws(StatusEditError) -> Result {
+        let update = try update.validated()
+        let blocks = StatusBlockScanner.scan(text)
+        var edits: [LineEdit] = []
+        var changes: [String] = []
+        switch blocks.count {
+        case 0:
+            let values = update.filledForNewBlock(defaultAgent: defaultAgent)
+            let (at, lines) = insertion(for: values, in: text)
+            edits.append(LineEdit(line: at, removing: 0, inserting: lines))
+            changes.append("inserted a Mission status block at line \(at + (lines.first == "" ? 1 : 0))")
+        case 1:
+            (edits, changes) = fieldEdits(update, block: blocks[0], text: text)
+        default:
+            guard mergeDuplicates else { throw .multipleBlocks(blocks.map(\.headerLine)) }
+            (edits, changes) = mergeEdits(update, blocks: blocks, text: text)
+        }
+        let bytes = LineEdit.apply(edits, to: text)
+        try validate(bytes, file: file)
+        if bytes == text.bytes { return Result(edits: [], bytes: bytes, changes: []) }
+        return Result(edits: edits, bytes: bytes, changes: changes)
+    }
+
+    /// `status init`: a block for a doc that has none (nil when it already has one).
+    public static func initialBlock(in text: SourceText, file: String, agent: String) throws(StatusEditError) -> Result? {
+        guard StatusBlockScanner.scan(text).isEmpty else { return nil }
+        return try set(StatusUpdate(), in: text, file: file, defaultAgent: agent)
+    }
+
+    /// `check --fix`: only repairs that cannot lose information — label spelling and spacing,
+    /// the header's spelling, field order, and byte-identical duplicate blocks.
+    public static func fix(_ text: SourceText) -> Result {
+        let blocks = StatusBlockScanner.scan(text)
+        var edits: [LineEdit] = []
+        var changes: [String] = []
+        var seenRaw: [[UInt8]] = []
+        for block in blocks {
+            let raw = Array(text.bytes[text.fullLineRange(block.headerLine).lowerBound..<text.lineRange(block.lastLine).upperBound])
+            if seenRaw.contains(raw) {
+                edits.append(removal(of: block, text: text, blocks: blocks))
+                changes.append("removed the identical duplicate block at line \(block.headerLine)")
+                continue
+            }
+            seenRaw.append(raw)
+            // Only blocks whose every line is a known field, at most once, can be rewritten safely.
+            let labels = block.fields.compactMap(\.label)
+            guard labels.count == block.fields.count, Set(labels).count == labels.count,
+                block.fields.allSatisfy({ $0.hasColon && !$0.value.isEmpty })
+            else { continue }
+            let ordered = labels == StatusFieldLabel.allCases.filter(labels.contains)
+            guard !ordered || !block.headerIsCanonical || !block.fields.allSatisfy(\.isCanonicalSpelling) else { continue }
+            var lines = [prefix(ofLine: block.headerLine, column: block.headerColumn, text: text) + StatusFieldLabel.header]
+            let cont = continuationPrefix(block, text: text)
+            for label in StatusFieldLabel.allCases {
+                guard let field = block.field(label) else { continue }
+                lines.append(cont + "\(label.rawValue): \(field.value)")
+            }
+            edits.append(LineEdit(line: block.headerLine, removing: block.lastLine - block.headerLine + 1, inserting: lines))
+            changes.append(ordered ? "canonical labels in the block at line \(block.headerLine)" : "field order and labels in the block at line \(block.headerLine)")
+        }
+        return Result(edits: edits, bytes: LineEdit.apply(edits, to: text), changes: changes)
+    }
+
+    // MARK: - Edits
+
+    static func fieldEdits(_ update: StatusUpdate, block: StatusBlock, text: SourceText) -> ([LineEdit], [String]) {
+        var edits: [LineEdit] = []
+        var changes: [String] = []
+        var insertAfter = block.headerLine
+        let cont = continuationPrefix(block, text: text)
+        for label in StatusFieldLabel.allCases {
+            let existing = block.field(label)
+            if let existing { insertAfter = max(insertAfter, existing.line) }
+            guard let value = update[label] else { continue }
+            if let existing {
+                guard existing.value != value || !existing.isCanonicalSpelling else { continue }
+                let prefix = prefix(ofLine: existing.line, column: existing.column, text: text)
+                edits.append(LineEdit(line: existing.line, removing: 1, inserting: [prefix + "\(label.rawValue): \(value)"]))
+                changes.append("\(label.rawValue): \(existing.value.shortened) → \(value.shortened)")
+            } else {
+                edits.append(LineEdit(line: insertAfter + 1, removing: 0, inserting: [cont + "\(label.rawValue): \(value)"]))
+                changes.append("\(label.rawValue): (added) \(value.shortened)")
+            }
+        }
+        // Several insertions after the same line must keep field order: merge them into one edit.
+        return (mergeInsertions(edits), changes)
+    }
+
+    static func mergeInsertions(_ edits: [LineEdit]) -> [LineEdit] {
+        var result: [LineEdit] = []
+        for edit in edits {
+            if edit.removing == 0, let i = result.lastIndex(where: { $0.removing == 0 && $0.line == edit.line }) {
+                result[i].inserting += edit.inserting
+            } else {
+                result.append(edit)
+            }
+        }
+        return result
+    }
+
+    static func mergeEdits(_ update: StatusUpdate, blocks: [StatusBlock], text: SourceText) -> ([LineEdit], [String]) {
+        let first = blocks[0]
+        let last = blocks[blocks.count - 1]
+        var values = StatusUpdate()
+        for label in StatusFieldLabel.allCases {
+            values[label] = update[label] ?? last.value(label) ?? blocks.reversed().lazy.compactMap { $0.value(label) }.first
+        }
+        let header = prefix(ofLine: first.headerLine, column: first.headerColumn, text: text) + StatusFieldLabel.header
+        let cont = continuationPrefix(first, text: text)
+        let lines = [header] + StatusFieldLabel.allCases.compactMap { label in values[label].map { cont + "\(label.rawValue): \($0)" } }
+        var edits = [LineEdit(line: first.headerLine, removing: first.lastLine - first.headerLine + 1, inserting: lines)]
+        for block in blocks.dropFirst() { edits.append(removal(of: block, text: text, blocks: blocks)) }
+        return (edits, ["merged \(blocks.count) blocks into the one at line \(first.headerLine)"])
+    }
+
+    /// Removes a block's lines, and the blank line after it when a blank line precedes it, so no
+    /// double gap is left.
+    static func removal(of block: StatusBlock, text: SourceText, blocks: [StatusBlock]) -> LineEdit {
+        var count = block.lastLine - block.headerLine + 1
+        let before = block.headerLine - 1
+        let after = block.lastLine + 1
+        if before >= 1, after <= text.lineCount, isBlank(text, before), isBlank(text, after),
+            !blocks.contains(where: { $0.headerLine == after + 1 })
+        {
+            count += 1
+        }
+        return LineEdit(line: block.headerLine, removing: count, inserting: [])
+    }
+
+    /// Where a new block goes (right under the first heading, else the top) and its lines,
+    /// with blank lines that keep it a separate block quote.
+    static func insertion(for values: StatusUpdate, in text: SourceText) -> (Int, [String]) {
+        var block = [StatusFieldLabel.header]
+        for label in StatusFieldLabel.allCases { block.append("\(label.rawValue): \(values[label] ?? "")") }
+        block = block.map { "> " + $0 }
+        let empty = text.isEmptyFile
+        let headingEnd: Int? = text.bytes.withUnsafeBytes { raw in
+            let doc = MarkdownDocument(bytes: raw)
+            return doc.document.children.first { $0.kind == .heading }.map(\.endLine)
+        }
+        if let headingEnd, !empty {
+            let next = headingEnd + 1
+            var lines = [""] + block
+            if next <= text.lineCount, !isBlank(text, next) { lines.append("") }
+            return (next, lines)
+        }
+        var lines = block
+        if !empty, !isBlank(text, 1) { lines.append("") }
+        return (1, lines)
+    }
+
+    // MARK: - Helpers
+
+    /// Re-scans the edited bytes and applies `check`'s block rules to every block.
+    static func validate(_ bytes: [UInt8], file: String) throws(StatusEditError) {
+        let blocks = StatusBlockScanner.scan(SourceText(bytes: bytes))
+        let findings = blocks.flatMap { problems($0, file: file) }
+        if !findings.isEmpty { throw .invalidResult(findings) }
+    }
+
+    static func isBlank(_ text: SourceText, _ line: Int) -> Bool {
+        text.bytes[text.lineRange(line)].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
+    /// The bytes of a line before the content column (`> `, `  > `, or `` for a lazy line).
+    static func prefix(ofLine line: Int, column: Int, text: SourceText) -> String {
+        let range = text.lineRange(line)
+        let end = min(range.upperBound, range.lowerBound + column - 1)
+        return String(decoding: text.bytes[range.lowerBound..<end], as: UTF8.self)
+    }
+
+    /// The prefix for added lines: the header's, with list markers turned into spaces.
+    static func continuationPrefix(_ block: StatusBlock, text: SourceText) -> String {
+        let header = prefix(ofLine: block.headerLine, column: block.headerColumn, text: text)
+        let mapped = header.map { $0 == ">" || $0 == " " || $0 == "\t" ? $0 : " " }
+        let result = String(mapped)
+        return result.contains(">") ? result : "> "
+    }
+}
+
+extension String {
+    /// A value cut for one-line messages.
+    var shortened: String { count > 40 ? String(prefix(37)) + "…" : (isEmpty ? "(empty)" : self) }
+}

@@ -1,0 +1,24 @@
+/// Why a status edit was refused. The file is untouched in every case.
+public enum StatusEditError: Error, Sendable, CustomStringConvertible {
+    /// Several blocks and no `--merge-duplicates`: their header lines.
+    case multipleBlocks([Int])
+    /// The edited block would break `check`'s rules.
+    case invalidResult([Finding])
+    case multilineValue(StatusFieldLabel)
+    case emptyValue(StatusFieldLabel)
+
+    public var description: String {
+        switch self {
+        case .multipleBlocks(let lines):
+            "the doc has \(lines.count) Mission status blocks (lines \(lines.map(String.init).joined(separator: ", "))); "
+                + "pass --merge-duplicates to keep one (the last block's values, at the first block's place)"
+        case .invalidResult(let findings):
+            "refused, the block would be invalid:\n"
+                + findings.map { "  line \($0.line): \($0.message) [\($0.rule)]\n    hint: \($0.hint)" }.joined(separator: "\n")
+        case .multilineValue(let label):
+            "`\(label.rawValue)` must be a single line (block values cannot contain line breaks)"
+        case .emptyValue(let label):
+            "`\(label.rawValue)` cannot be empty"
+        }
+    }
+}

@@ -1,0 +1,91 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Safe in-place updates of a file: an advisory lock serialises concurrent writers, and the new
+/// content is written to a temporary file in the same folder, flushed, and renamed over the old.
+public enum AtomicFile {
+    /// Reads, transforms and (when the transform asks for it) rewrites `path` under an exclusive
+    /// lock. The lock is taken on the file's folder, whose inode, unlike the file's, survives the
+    /// rename; every missionctl writer takes the same lock, so no update is lost.
+    public static func update<T>(
+        _ path: String, _ transform: (SourceText) throws -> (T, [UInt8]?)
+    ) throws -> T {
+        let folder = folderOf(path)
+        let dirFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard dirFD >= 0 else { throw MissionError("\(folder): cannot open the folder (\(errnoText()))") }
+        defer { close(dirFD) }
+        while flock(dirFD, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw MissionError("\(folder): cannot lock (\(errnoText()))") }
+        }
+        defer { flock(dirFD, LOCK_UN) }
+        let text = SourceText(bytes: try FileSystem.readBytes(path))
+        let (result, newBytes) = try transform(text)
+        if let delay = testDelayMicroseconds { usleep(delay) }
+        if let newBytes, newBytes != text.bytes {
+            try write(newBytes, to: path, folderFD: dirFD)
+        }
+        return result
+    }
+
+    /// Writes `bytes` to a temporary file next to `path`, with `path`'s mode, fsyncs it, renames
+    /// it over `path` and fsyncs the folder. On any failure the original file is untouched.
+    static func write(_ bytes: [UInt8], to path: String, folderFD: Int32) throws(MissionError) {
+        var st = stat()
+        let hasOriginal = stat(path, &st) == 0
+        let folder = folderOf(path)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        var template = Array("\(folder)/.\(name).missionctl-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw MissionError("\(folder): cannot create a temporary file (\(errnoText()))") }
+        let tempPath = String(cString: template)
+        var ok = false
+        defer {
+            if !ok { unlink(tempPath) }
+        }
+        var written = 0
+        let writeResult: Int32 = bytes.withUnsafeBytes { buf in
+            while written < buf.count {
+                let n = Glibc.write(fd, buf.baseAddress! + written, buf.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                written += n
+            }
+            return 0
+        }
+        if writeResult != 0 {
+            close(fd)
+            throw MissionError("\(path): write failed (\(String(cString: strerror(writeResult))))")
+        }
+        if hasOriginal {
+            fchmod(fd, st.st_mode & 0o7777)
+            _ = fchown(fd, st.st_uid, st.st_gid)  // best effort: only root may give files away
+        }
+        guard fsync(fd) == 0 else {
+            let e = errnoText()
+            close(fd)
+            throw MissionError("\(path): flush failed (\(e))")
+        }
+        close(fd)
+        guard rename(tempPath, path) == 0 else { throw MissionError("\(path): rename failed (\(errnoText()))") }
+        ok = true
+        fsync(folderFD)
+    }
+
+    /// `MISSIONCTL_TEST_WRITE_DELAY_MS`: widens the read-to-write window so tests can show that
+    /// concurrent writers are serialised (without the lock they lose updates). Tests only.
+    static let testDelayMicroseconds: UInt32? = getenv("MISSIONCTL_TEST_WRITE_DELAY_MS")
+        .flatMap { UInt32(String(cString: $0)) }
+        .map { $0 * 1000 }
+
+    static func folderOf(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    static func errnoText() -> String { String(cString: strerror(errno)) }
+}

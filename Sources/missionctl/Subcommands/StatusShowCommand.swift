@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import MissionKit
+
+/// `missionctl status show`: a table of the closed set's blocks.
+struct StatusShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show the Mission status block of each closed-set doc (or of the named docs).",
+        discussion: "Exit code 1 when a shown doc has no block or a broken one, so the command also works as a quick gate."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var missionOptions: MissionOptions
+
+    @Option(help: "text (a table) or json (one object per doc with parsed fields and the block's line range).")
+    var format: Format = .text
+
+    @Argument(help: ArgumentHelp("Docs to show (default: the closed set of mission AGENTS.md).", valueName: "doc"))
+    var docs: [String] = []
+
+    func run() throws {
+        let repo = try missionOptions.repositoryRoot()
+        let paths = docs.isEmpty ? try DocPaths.closedSet(missionOptions, repo: repo) : try docs.map { try DocPaths.repoRelative($0, repo: repo) }
+        let rows = paths.map { DocStatus.read(repoRoot: repo, path: $0) }
+        switch format {
+        case .json:
+            print(JSONValue.array(rows.map(\.json)).rendered(pretty: true))
+        case .text:
+            print(table(rows), terminator: "")
+        }
+        throw ExitCode(rows.contains { $0.findings.contains { $0.severity == .error } } ? 1 : 0)
+    }
+
+    func table(_ rows: [DocStatus]) -> String {
+        let header = ["DOC", "AGENT", "STATUS", "TODO", "FULLY", "FINDING"]
+        let body: [[String]] = rows.map { row in
+            let b = row.block
+            let finding = row.findings.first.map { "\($0.rule): \($0.message)" + (row.findings.count > 1 ? " (+\(row.findings.count - 1) more)" : "") } ?? ""
+            return [
+                row.path, clip(b?.value(.agent) ?? "-", 28), b?.value(.status) ?? "-", clip(b?.value(.todo) ?? "-", 36),
+                b?.value(.fullyImplemented) ?? "-", clip(finding, 70),
+            ]
+        }
+        let all = [header] + body
+        let widths = header.indices.map { i in all.map { $0[i].count }.max() ?? 0 }
+        return all.map { cells in
+            cells.indices.map { i in i == cells.count - 1 ? cells[i] : cells[i].padding(toLength: widths[i], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "\n") + "\n"
+    }
+
+    func clip(_ s: String, _ n: Int) -> String { s.count > n ? String(s.prefix(n - 1)) + "…" : s }
+}
