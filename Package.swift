@@ -22,7 +22,8 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        .target(name: "MissionKit", dependencies: ["CCmark", "CYAML"]),
+        .target(name: "CProcessSupport"),
+        .target(name: "MissionKit", dependencies: ["CCmark", "CYAML", "CProcessSupport"]),
         .executableTarget(
             name: "missionctl",
             dependencies: [

@@ -29,6 +29,9 @@ public enum RuleRegistry {
 
     public static var descriptors: [RuleDescriptor] { rules.map { $0.descriptor } }
 
+    /// Every rule id any command reports (check and handoff verify).
+    public static var allDescriptors: [RuleDescriptor] { descriptors + HandoffVerifier.descriptors }
+
     public static func descriptor(_ id: String) -> RuleDescriptor? {
         descriptors.first { $0.id == id }
     }

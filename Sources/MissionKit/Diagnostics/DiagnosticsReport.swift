@@ -5,6 +5,9 @@ public struct DiagnosticsReport: Sendable, Hashable {
     public var notes: [String]
     /// How many closed-set docs were examined.
     public var docs: Int
+    /// Command-specific information shown before the findings: lines for text output, and a
+    /// keyed value added to the JSON object (e.g. the files a handoff matched).
+    public var details: [ReportDetail] = []
 
     public init(findings: [Finding] = [], notes: [String] = [], docs: Int = 0) {
         self.findings = findings
@@ -20,8 +23,24 @@ public struct DiagnosticsReport: Sendable, Hashable {
         findings += other.findings
         notes += other.notes
         docs += other.docs
+        details += other.details
     }
 
     /// Findings in a stable order.
     public var sortedFindings: [Finding] { findings.sorted(by: Finding.reportOrder) }
+}
+
+/// Extra information a command attaches to its report.
+public struct ReportDetail: Sendable, Hashable {
+    /// The JSON key (details with the same key are collected into one array).
+    public var key: String
+    public var value: JSONValue
+    /// What text output prints for it.
+    public var lines: [String]
+
+    public init(key: String, value: JSONValue, lines: [String]) {
+        self.key = key
+        self.value = value
+        self.lines = lines
+    }
 }

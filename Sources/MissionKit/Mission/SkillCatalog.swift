@@ -36,9 +36,9 @@ public struct SkillCatalog: Sendable, Hashable {
     /// The `name:` of a `---`-delimited YAML front matter.
     static func frontMatterName(_ bytes: [UInt8]) -> (String?, SourceLocation) {
         let text = SourceText(bytes: bytes)
-        guard text.lineCount > 1, text.line(1).trimmingCharacters(in: " \t") == "---" else { return (nil, .start) }
+        guard text.lineCount > 1, text.line(1).trimming(" \t") == "---" else { return (nil, .start) }
         var end = 2
-        while end <= text.lineCount, text.line(end).trimmingCharacters(in: " \t") != "---" { end += 1 }
+        while end <= text.lineCount, text.line(end).trimming(" \t") != "---" { end += 1 }
         guard end <= text.lineCount else { return (nil, .start) }
         let yamlBytes = Array(text.bytes[text.lineStarts[1]..<text.lineStarts[end - 1]])
         guard let node = try? YAMLParser.parse(yamlBytes), let name = node["name"] else { return (nil, .start) }

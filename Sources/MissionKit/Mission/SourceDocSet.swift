@@ -62,7 +62,7 @@ public struct SourceDocSet: Sendable, Hashable {
         for item in list.children where item.kind == .item {
             guard let paragraph = item.children.first(where: { $0.kind == .paragraph }),
                 let code = paragraph.firstDescendant(ofKind: .code),
-                let path = code.literal?.trimmingCharacters(in: " \t"), !path.isEmpty
+                let path = code.literal?.trimming(" \t"), !path.isEmpty
             else {
                 unreadable.append(item.location)
                 continue
@@ -73,7 +73,7 @@ public struct SourceDocSet: Sendable, Hashable {
                 note += s.plainText
                 sibling = s.next
             }
-            note = note.trimmingCharacters(in: " \t—–-:()")
+            note = note.trimming(" \t—–-:()")
             entries.append(Entry(pattern: normalize(path), note: note, location: item.location))
         }
         return SourceDocSet(entries: entries, sectionLocation: section, unreadableItems: unreadable)

@@ -45,14 +45,14 @@ public struct ValidationContract: Sendable, Hashable {
 
     /// `VAL-TIMER-001: title` → (`VAL-TIMER-001`, `title`).
     public static func parseHeading(_ heading: String) -> (String, String)? {
-        let text = heading.trimmingCharacters(in: " \t`*")
+        let text = heading.trimming(" \t`*")
         guard text.hasPrefix("VAL-") else { return nil }
         let idEnd = text.firstIndex(where: { $0 == ":" || $0 == " " || $0 == "`" || $0 == "*" }) ?? text.endIndex
         let id = String(text[..<idEnd])
         guard isAssertionID(id) else { return nil }
         var title = text[idEnd...].drop(while: { " `*".contains($0) })
         if title.first == ":" { title = title.dropFirst() }
-        return (id, String(title).trimmingCharacters(in: " \t—–-"))
+        return (id, String(title).trimming(" \t—–-"))
     }
 
     /// `VAL-<AREA>[-<AREA>…]-<digits>` with alphanumeric area segments.

@@ -8,11 +8,17 @@ public enum JSONReporter {
     }
 
     public static func value(_ report: DiagnosticsReport) -> JSONValue {
-        .object([
+        var pairs: [(String, JSONValue)] = [
             ("findings", .array(report.sortedFindings.map(value))),
             ("summary", .object([("errors", .int(report.errors)), ("warnings", .int(report.warnings)), ("docs", .int(report.docs))])),
             ("notes", .array(report.notes.map(JSONValue.string))),
-        ])
+        ]
+        var keys: [String] = []
+        for detail in report.details where !keys.contains(detail.key) { keys.append(detail.key) }
+        for key in keys {
+            pairs.append((key, .array(report.details.filter { $0.key == key }.map(\.value))))
+        }
+        return .object(pairs)
     }
 
     public static func value(_ f: Finding) -> JSONValue {

@@ -1,7 +1,7 @@
 /// SARIF 2.1.0, as GitHub code scanning loads it.
 public enum SARIFReporter {
     public static func render(_ report: DiagnosticsReport, toolVersion: String) -> String {
-        let descriptors = RuleRegistry.descriptors + extraDescriptors(report)
+        let descriptors = RuleRegistry.allDescriptors + extraDescriptors(report)
         let index = Dictionary(descriptors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let rules: [JSONValue] = descriptors.map { d in
             .object([
@@ -53,7 +53,7 @@ public enum SARIFReporter {
 
     /// Rule ids from other commands (handoff verify, …) that are not in the check registry.
     static func extraDescriptors(_ report: DiagnosticsReport) -> [RuleDescriptor] {
-        let known = Set(RuleRegistry.descriptors.map(\.id))
+        let known = Set(RuleRegistry.allDescriptors.map(\.id))
         var seen: Set<String> = []
         return report.findings.compactMap { f in
             guard !known.contains(f.rule), seen.insert(f.rule).inserted else { return nil }

@@ -12,6 +12,10 @@ public struct TextReporter: Sendable {
 
     public func render(_ report: DiagnosticsReport) -> String {
         var out = ""
+        for detail in report.details {
+            for line in detail.lines { out += line + "\n" }
+        }
+        if !report.details.isEmpty { out += "\n" }
         var currentFile: String?
         for f in report.sortedFindings {
             if f.file != currentFile {
@@ -26,7 +30,8 @@ public struct TextReporter: Sendable {
         }
         if !report.findings.isEmpty { out += "\n" }
         for note in report.notes { out += paint("note: ", "36") + note + "\n" }
-        let summary = "\(report.errors) error\(report.errors == 1 ? "" : "s"), \(report.warnings) warning\(report.warnings == 1 ? "" : "s") in \(report.docs) doc\(report.docs == 1 ? "" : "s")"
+        var summary = "\(report.errors) error\(report.errors == 1 ? "" : "s"), \(report.warnings) warning\(report.warnings == 1 ? "" : "s")"
+        if report.details.isEmpty || report.docs > 0 { summary += " in \(report.docs) doc\(report.docs == 1 ? "" : "s")" }
         out += report.errors > 0 ? paint(summary, "1;31") : paint(summary, "1;32")
         return out + "\n"
     }

@@ -18,10 +18,10 @@ public struct StatusField: Sendable, Hashable {
 
     /// The value with surrounding code/emphasis markers and a final period removed, for comparisons.
     public var normalizedValue: String {
-        var v = value.trimmingCharacters(in: " \t")
-        v = v.trimmingCharacters(in: "`*_\"'")
+        var v = value.trimming(" \t")
+        v = v.trimming("`*_\"'")
         if v.hasSuffix(".") { v.removeLast() }
-        return v.trimmingCharacters(in: " \t`")
+        return v.trimming(" \t`")
     }
 
     /// Parses the stripped content of one block line.
@@ -54,8 +54,8 @@ public struct StatusField: Sendable, Hashable {
         }
         let decorated = opening > 0 || closing > 0
         let rawLabel = String(labelPart)
-        let trimmedLabel = rawLabel.trimmingCharacters(in: " \t")
-        let value = String(valuePart).trimmingCharacters(in: " \t")
+        let trimmedLabel = rawLabel.trimming(" \t")
+        let value = String(valuePart).trimming(" \t")
         let label = StatusFieldLabel(lenient: trimmedLabel)
         let separatorOK = value.isEmpty || (valuePart.first == " " && !valuePart.dropFirst().hasPrefix(" "))
         let canonical = !decorated && label != nil && rawLabel == label?.rawValue && separatorOK

@@ -69,7 +69,7 @@ public enum WorkStatus: String, CaseIterable, Sendable, Codable {
 
 extension String {
     /// Trims characters of `set` from both ends (ASCII sets compare bytes, which is much faster).
-    func trimmingCharacters(in set: String) -> String {
+    func trimming(_ set: String) -> String {
         let ascii = set.utf8.allSatisfy { $0 < 0x80 }
         if ascii {
             let bytes = Array(set.utf8)

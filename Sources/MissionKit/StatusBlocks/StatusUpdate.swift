@@ -55,7 +55,7 @@ public struct StatusUpdate: Sendable, Hashable {
             if value.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
                 throw .multilineValue(label)
             }
-            let trimmed = value.trimmingCharacters(in: " \t")
+            let trimmed = value.trimming(" \t")
             if trimmed.isEmpty { throw .emptyValue(label) }
             copy[label] = trimmed
         }

@@ -40,7 +40,7 @@ public enum AtomicFile {
         var template = Array("\(folder)/.\(name).missionctl-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw MissionError("\(folder): cannot create a temporary file (\(errnoText()))") }
-        let tempPath = String(cString: template)
+        let tempPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = false
         defer {
             if !ok { unlink(tempPath) }

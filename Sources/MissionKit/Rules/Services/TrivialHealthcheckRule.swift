@@ -18,14 +18,14 @@ public struct TrivialHealthcheckRule: Rule {
 
     /// Why a shell line always exits 0, or nil when it can fail.
     public static func trivialReason(_ command: String) -> String? {
-        let line = command.trimmingCharacters(in: " \t;")
+        let line = command.trimming(" \t;")
         let first = line.split(separator: " ").first.map(String.init) ?? ""
         if ["true", ":", "exit 0"].contains(line) { return "`\(line)` never fails" }
         if ["echo", "printf"].contains(first) && !line.contains("&&") && !line.contains("|") {
             return "it only prints"
         }
         let parts = line.components(separatedBy: "||")
-        if parts.count > 1, let fallback = parts.last?.trimmingCharacters(in: " \t") {
+        if parts.count > 1, let fallback = parts.last?.trimming(" \t") {
             let word = fallback.split(separator: " ").first.map(String.init) ?? ""
             if ["true", ":"].contains(fallback) || ["echo", "printf"].contains(word) || fallback == "exit 0" {
                 return "`|| \(fallback)` masks failure"

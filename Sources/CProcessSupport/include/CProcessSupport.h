@@ -1,0 +1,8 @@
+#ifndef C_PROCESS_SUPPORT_H
+#define C_PROCESS_SUPPORT_H
+#include <spawn.h>
+
+/// posix_spawn_file_actions_addchdir_np, which Swift's Glibc module does not expose.
+int mc_spawn_file_actions_addchdir(posix_spawn_file_actions_t *actions, const char *path);
+
+#endif

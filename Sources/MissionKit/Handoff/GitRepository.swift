@@ -1,0 +1,143 @@
+/// The few git queries handoff verification needs, each one `git` process with an argument array.
+public struct GitRepository: Sendable {
+    public let root: String
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    public struct FileChange: Sendable, Hashable {
+        /// A (added), M (modified), D (deleted), R (renamed), C (copied), T (type change).
+        public var kind: Character
+        public var path: String
+        /// The old path of a rename or copy.
+        public var oldPath: String?
+    }
+
+    /// git's path, looked up once per process.
+    static let gitPath: String = ProcessRunner.which("git") ?? "/usr/bin/git"
+
+    func git(_ args: [String]) throws(MissionError) -> ProcessRunner.Output {
+        try ProcessRunner.run(Self.gitPath, ["-C", root, "-c", "core.quotePath=false"] + args)
+    }
+
+    /// A commit's identity and what it changed against its first parent (the empty tree for a
+    /// root commit), renames followed.
+    public struct CommitChanges: Sendable {
+        public var id: String
+        public var parents: [String]
+        public var subject: String
+        public var changes: [FileChange]
+    }
+
+    /// Resolves `rev` and lists its changes with one `git diff-tree` (nil when it does not
+    /// resolve). Throws when `root` is not a git repository, so that is a usage error.
+    public func commitChanges(_ rev: String) throws(MissionError) -> CommitChanges? {
+        guard !rev.hasPrefix("-") else { return nil }  // never let a claimed id act as an option
+        let out = try git([
+            "diff-tree", "-r", "-M", "--root", "--diff-merges=first-parent", "--no-color", "-z",
+            "--format=%H%x00%P%x00%s", "--end-of-options", rev + "^{commit}",
+        ])
+        guard out.status == 0 else {
+            if out.stderr.contains("not a git repository") {
+                throw MissionError("\(root) is not a git repository (pass --repo DIR)")
+            }
+            return nil
+        }
+        // "H\0P\0S\0\n" then ":meta\0path\0" entries (":meta\0old\0new\0" for renames and copies).
+        let fields = out.stdout.split(separator: 0, omittingEmptySubsequences: false)
+        guard fields.count >= 3 else { return nil }
+        var result = CommitChanges(
+            id: String(decoding: fields[0], as: UTF8.self),
+            parents: String(decoding: fields[1], as: UTF8.self).split(separator: " ").map(String.init),
+            subject: String(decoding: fields[2], as: UTF8.self), changes: [])
+        var i = 3
+        while i < fields.count {
+            var meta = fields[i]
+            while let f = meta.first, f == UInt8(ascii: "\n") { meta = meta.dropFirst() }
+            guard meta.first == UInt8(ascii: ":"), let kindByte = meta.split(separator: UInt8(ascii: " ")).last?.first else {
+                i += 1
+                continue
+            }
+            let kind = Character(Unicode.Scalar(kindByte))
+            if (kind == "R" || kind == "C"), i + 2 < fields.count {
+                result.changes.append(
+                    FileChange(
+                        kind: kind, path: String(decoding: fields[i + 2], as: UTF8.self),
+                        oldPath: String(decoding: fields[i + 1], as: UTF8.self)))
+                i += 3
+            } else if i + 1 < fields.count {
+                result.changes.append(FileChange(kind: kind, path: String(decoding: fields[i + 1], as: UTF8.self), oldPath: nil))
+                i += 2
+            } else {
+                break
+            }
+        }
+        return result
+    }
+
+    /// The lines `rev` added (against its first parent), per new path, limited to `pathspecs`
+    /// (git pathspecs such as `:(literal)docs/a.md` or `:(glob)internal/**/*_test.go`).
+    public func addedLines(_ rev: String, pathspecs: [String]) throws(MissionError) -> [String: [(line: Int, text: String)]] {
+        guard !pathspecs.isEmpty, !rev.hasPrefix("-") else { return [:] }
+        let out = try git(
+            ["show", "-U0", "--format=", "--no-color", "--no-ext-diff", "--no-textconv", "-M", "--diff-merges=first-parent",
+             "--end-of-options", rev + "^{commit}", "--"] + pathspecs)
+        guard out.status == 0 else { throw MissionError("git show failed: \(out.stderr)") }
+        var result: [String: [(Int, String)]] = [:]
+        var current: String?
+        var next = 0
+        for raw in out.stdout.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            guard let first = raw.first else { continue }
+            if first == UInt8(ascii: "+") {
+                if raw.starts(with: "+++ ".utf8) {
+                    let target = Self.unquote(String(decoding: raw.dropFirst(4), as: UTF8.self))
+                    current = target == "/dev/null" ? nil : (target.hasPrefix("b/") ? String(target.dropFirst(2)) : target)
+                } else if let current {
+                    result[current, default: []].append((next, String(decoding: raw.dropFirst(), as: UTF8.self)))
+                    next += 1
+                }
+            } else if first == UInt8(ascii: "@") {
+                // "@@ -a,b +c,d @@": c is the first new line number of the hunk.
+                if let plus = raw.split(separator: UInt8(ascii: " ")).first(where: { $0.first == UInt8(ascii: "+") }) {
+                    next = Int(String(decoding: plus.dropFirst().prefix { $0 != UInt8(ascii: ",") }, as: UTF8.self)) ?? 0
+                }
+            }
+        }
+        return result
+    }
+
+    /// Undoes git's C-style quoting of unusual paths (`"a\tb"` → a<TAB>b).
+    static func unquote(_ s: String) -> String {
+        guard s.count >= 2, s.hasPrefix("\""), s.hasSuffix("\"") else { return s }
+        var bytes: [UInt8] = []
+        var it = Array(s.utf8.dropFirst().dropLast())[...]
+        while let b = it.popFirst() {
+            guard b == UInt8(ascii: "\\"), let e = it.popFirst() else {
+                bytes.append(b)
+                continue
+            }
+            switch e {
+            case UInt8(ascii: "n"): bytes.append(0x0A)
+            case UInt8(ascii: "t"): bytes.append(0x09)
+            case UInt8(ascii: "0")...UInt8(ascii: "7"):
+                var value = Int(e - 48)
+                for _ in 0..<2 {
+                    if let d = it.first, (48...55).contains(d) {
+                        value = value * 8 + Int(d - 48)
+                        it.removeFirst()
+                    }
+                }
+                bytes.append(UInt8(value & 0xFF))
+            default: bytes.append(e)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A file's content at a commit, or nil when it does not exist there.
+    public func show(_ commit: String, path: String) throws(MissionError) -> [UInt8]? {
+        let out = try git(["show", "\(commit):\(path)"])
+        return out.status == 0 ? out.stdout : nil
+    }
+}

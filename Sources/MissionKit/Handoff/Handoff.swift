@@ -1,0 +1,171 @@
+/// A worker's handoff, bare or wrapped (`{"commitId": …, "handoff": {…}, "skillFeedback": {…}}`).
+public struct Handoff: Sendable {
+    public struct CommandRun: Sendable, Hashable {
+        public var command: String
+        public var exitCode: Int
+        public var path: String
+    }
+
+    public struct TestCase: Sendable, Hashable {
+        public var name: String
+        public var verifies: String?
+        public var path: String
+    }
+
+    public struct AddedTests: Sendable, Hashable {
+        public var file: String
+        public var cases: [TestCase]
+        public var path: String
+    }
+
+    public var salientSummary: String
+    public var whatWasImplemented: String
+    public var commandsRun: [CommandRun]
+    public var interactiveChecks: Int
+    public var tests: [AddedTests]
+
+    // The wrapper's fields (nil for a bare handoff).
+    public var isWrapped: Bool
+    public var commitId: String?
+    public var featureId: String?
+    public var successState: String?
+    public var followedProcedure: Bool?
+
+    /// JSON path prefix of the handoff object: `$` or `$.handoff`.
+    public var base: String
+
+    /// A problem with the document's shape: message, JSON path.
+    public struct Problem: Sendable, Hashable {
+        public var message: String
+        public var path: String
+    }
+
+    /// Decodes leniently (unknown keys are tolerated) and collects every shape problem.
+    public static func decode(_ json: JSONDocument) -> (Handoff?, [Problem]) {
+        var problems: [Problem] = []
+        guard let top = json.root as? [String: Any] else {
+            return (nil, [Problem(message: "a handoff is a JSON object", path: "$")])
+        }
+        var object = top
+        var base = "$"
+        let wrapped = top["handoff"] != nil
+        if wrapped {
+            guard let inner = top["handoff"] as? [String: Any] else {
+                return (nil, [Problem(message: "`handoff` must be an object", path: "$.handoff")])
+            }
+            object = inner
+            base = "$.handoff"
+        }
+        func string(_ o: [String: Any], _ key: String, _ path: String, required: Bool) -> String? {
+            guard let value = o[key], !(value is NSNullLike) else {
+                if required { problems.append(Problem(message: "missing required string `\(key)`", path: path)) }
+                return nil
+            }
+            guard let s = value as? String else {
+                problems.append(Problem(message: "`\(key)` must be a string", path: path))
+                return nil
+            }
+            return s
+        }
+        func array(_ o: [String: Any], _ key: String, _ path: String, required: Bool) -> [Any] {
+            guard let value = o[key], !(value is NSNullLike) else {
+                if required { problems.append(Problem(message: "missing required array `\(key)`", path: path)) }
+                return []
+            }
+            guard let a = value as? [Any] else {
+                problems.append(Problem(message: "`\(key)` must be an array", path: path))
+                return []
+            }
+            return a
+        }
+        func integer(_ value: Any?) -> Int? {
+            guard let n = value as? NSNumberLike, !n.isBoolean else { return nil }
+            let d = n.doubleValue
+            return d == d.rounded() ? Int(d) : nil
+        }
+
+        let summary = string(object, "salientSummary", base + ".salientSummary", required: true) ?? ""
+        let implemented = string(object, "whatWasImplemented", base + ".whatWasImplemented", required: true) ?? ""
+        _ = string(object, "whatWasLeftUndone", base + ".whatWasLeftUndone", required: false)
+        _ = array(object, "discoveredIssues", base + ".discoveredIssues", required: false)
+
+        var commands: [CommandRun] = []
+        var checks = 0
+        let vpath = base + ".verification"
+        if let verification = object["verification"] {
+            if let v = verification as? [String: Any] {
+                for (i, item) in array(v, "commandsRun", vpath + ".commandsRun", required: false).enumerated() {
+                    let path = "\(vpath).commandsRun[\(i)]"
+                    guard let c = item as? [String: Any] else {
+                        problems.append(Problem(message: "each commandsRun entry must be an object", path: path))
+                        continue
+                    }
+                    let command = string(c, "command", path + ".command", required: true)
+                    let exit = integer(c["exitCode"])
+                    if exit == nil { problems.append(Problem(message: "`exitCode` must be an integer", path: path + ".exitCode")) }
+                    if let command, let exit { commands.append(CommandRun(command: command, exitCode: exit, path: path)) }
+                }
+                checks = array(v, "interactiveChecks", vpath + ".interactiveChecks", required: false).count
+            } else {
+                problems.append(Problem(message: "`verification` must be an object", path: vpath))
+            }
+        } else {
+            problems.append(Problem(message: "missing required object `verification`", path: vpath))
+        }
+
+        var tests: [AddedTests] = []
+        if let rawTests = object["tests"], !(rawTests is NSNullLike) {
+            if let t = rawTests as? [String: Any] {
+                for (i, item) in array(t, "added", base + ".tests.added", required: false).enumerated() {
+                    let path = "\(base).tests.added[\(i)]"
+                    guard let entry = item as? [String: Any] else {
+                        problems.append(Problem(message: "each tests.added entry must be an object", path: path))
+                        continue
+                    }
+                    guard let file = string(entry, "file", path + ".file", required: true) else { continue }
+                    var cases: [TestCase] = []
+                    for (j, c) in array(entry, "cases", path + ".cases", required: false).enumerated() {
+                        let cpath = "\(path).cases[\(j)]"
+                        guard let co = c as? [String: Any] else {
+                            problems.append(Problem(message: "each case must be an object with `name`", path: cpath))
+                            continue
+                        }
+                        if let name = string(co, "name", cpath + ".name", required: true) {
+                            cases.append(TestCase(name: name, verifies: string(co, "verifies", cpath + ".verifies", required: false), path: cpath))
+                        }
+                    }
+                    tests.append(AddedTests(file: file, cases: cases, path: path))
+                }
+            } else {
+                problems.append(Problem(message: "`tests` must be an object with `added`", path: base + ".tests"))
+            }
+        }
+
+        var handoff = Handoff(
+            salientSummary: summary, whatWasImplemented: implemented, commandsRun: commands, interactiveChecks: checks,
+            tests: tests, isWrapped: wrapped, commitId: nil, featureId: nil, successState: nil, followedProcedure: nil,
+            base: base)
+        if wrapped {
+            handoff.commitId = string(top, "commitId", "$.commitId", required: false)
+            handoff.featureId = string(top, "featureId", "$.featureId", required: false)
+            handoff.successState = string(top, "successState", "$.successState", required: false)
+            if let state = handoff.successState, !["success", "failure", "partial"].contains(state) {
+                problems.append(Problem(message: "`successState` must be success, failure or partial, found `\(state)`", path: "$.successState"))
+            }
+            if let feedback = top["skillFeedback"], !(feedback is NSNullLike) {
+                if let f = feedback as? [String: Any] {
+                    if let value = f["followedProcedure"] {
+                        if let n = value as? NSNumberLike, n.isBoolean {
+                            handoff.followedProcedure = n.boolValue
+                        } else {
+                            problems.append(Problem(message: "`followedProcedure` must be true or false", path: "$.skillFeedback.followedProcedure"))
+                        }
+                    }
+                } else {
+                    problems.append(Problem(message: "`skillFeedback` must be an object", path: "$.skillFeedback"))
+                }
+            }
+        }
+        return (handoff, problems)
+    }
+}

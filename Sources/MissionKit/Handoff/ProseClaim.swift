@@ -1,0 +1,170 @@
+/// A repository path named in backticks in handoff prose, and what the sentence says of it.
+public struct ProseClaim: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// "updated `x`", "added `x`", "`x` was refreshed": the commit must change it.
+        case changed
+        /// "verified that `x` …", "read `x`": no claim about the commit.
+        case verified
+        /// Neither: worth a warning when the commit does not touch it.
+        case mentioned
+    }
+
+    public var path: String
+    public var kind: Kind
+    public var sentence: String
+
+    static let changeVerbs: Set<String> = [
+        "updated", "update", "updates", "added", "add", "adds", "changed", "change", "changes", "created", "create",
+        "creates", "fixed", "fix", "fixes", "refreshed", "refresh", "refreshes", "removed", "remove", "removes", "renamed",
+        "rename", "renames", "modified", "modify", "modifies", "edited", "edit", "edits", "wrote", "write", "writes",
+        "rewrote", "rewrite", "rewrites", "deleted", "delete", "deletes", "moved", "move", "moves", "replaced",
+        "introduced", "extended", "refactored", "implemented", "documented", "adjusted", "tightened", "reworked",
+    ]
+    static let verifyVerbs: Set<String> = [
+        "verified", "verify", "verifies", "confirmed", "confirm", "confirms", "checked", "check", "checks", "read",
+        "reads", "reviewed", "review", "inspected", "inspect", "consulted", "relied", "rely", "ran", "run", "runs",
+        "reran", "observed", "validated", "validate", "audited", "compared", "examined", "established", "exists",
+        "existing", "unchanged", "untouched", "referenced",
+    ]
+
+    /// Extracts the path claims of a prose field.
+    public static func extract(from prose: String) -> [ProseClaim] {
+        var claims: [ProseClaim] = []
+        for sentence in sentences(prose) {
+            let tokens = tokenize(sentence)
+            for (index, token) in tokens.enumerated() {
+                guard case .code(let span) = token, let path = repoPath(span) else { continue }
+                claims.append(ProseClaim(path: path, kind: classify(tokens, at: index), sentence: sentence))
+            }
+        }
+        return claims
+    }
+
+    enum Token: Equatable {
+        case word(String)
+        case code(String)
+        case clauseBreak
+    }
+
+    /// The verb nearest before the path within its clause decides; failing that, the first after.
+    static func classify(_ tokens: [Token], at index: Int) -> Kind {
+        var i = index - 1
+        while i >= 0 {
+            if tokens[i] == .clauseBreak { break }
+            if case .word(let w) = tokens[i] {
+                if changeVerbs.contains(w) { return .changed }
+                if verifyVerbs.contains(w) { return .verified }
+            }
+            i -= 1
+        }
+        // "… and updated `x`": the clause before a conjunction counts as one clause with the path.
+        i = index + 1
+        while i < tokens.count {
+            if tokens[i] == .clauseBreak { break }
+            if case .word(let w) = tokens[i] {
+                if changeVerbs.contains(w) { return .changed }
+                if verifyVerbs.contains(w) { return .verified }
+            }
+            i += 1
+        }
+        // No verb in the clause: fall back to the sentence's first verb.
+        for token in tokens {
+            if case .word(let w) = token {
+                if verifyVerbs.contains(w) { return .verified }
+                if changeVerbs.contains(w) { return .changed }
+            }
+        }
+        return .mentioned
+    }
+
+    /// Splits on `.`, `!`, `?`, `;` followed by white space, and on line breaks, never inside code spans.
+    static func sentences(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        var inCode = false
+        let chars = Array(text)
+        for (i, c) in chars.enumerated() {
+            if c == "`" { inCode.toggle() }
+            if !inCode && (c == "\n" || ((c == "." || c == "!" || c == "?" || c == ";") && (i + 1 == chars.count || chars[i + 1] == " " || chars[i + 1] == "\n"))) {
+                if c != "\n" { current.append(c) }
+                let s = current.trimming(" \t")
+                if !s.isEmpty { result.append(s) }
+                current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        let s = current.trimming(" \t")
+        if !s.isEmpty { result.append(s) }
+        return result
+    }
+
+    static let clauseWords: Set<String> = ["but", "while", "whereas", "although", "which"]
+
+    /// Words (lower-cased), code spans, and clause breaks (`,`, `:`, `(`, `)`, " but ", " while ").
+    static func tokenize(_ sentence: String) -> [Token] {
+        var tokens: [Token] = []
+        var word = ""
+        var code: String?
+        func flush() {
+            if !word.isEmpty {
+                let w = word.lowercased()
+                tokens.append(clauseWords.contains(w) ? .clauseBreak : .word(w))
+                word = ""
+            }
+        }
+        for c in sentence {
+            if c == "`" {
+                if let span = code {
+                    tokens.append(.code(span))
+                    code = nil
+                } else {
+                    flush()
+                    code = ""
+                }
+            } else if code != nil {
+                code!.append(c)
+            } else if c.isLetter || c == "'" || c == "-" {
+                word.append(c)
+            } else {
+                flush()
+                if c == "," || c == ":" || c == "(" || c == ")" { tokens.append(.clauseBreak) }
+            }
+        }
+        flush()
+        return tokens
+    }
+
+    static let knownExtensions: Set<String> = [
+        "md", "markdown", "go", "rs", "swift", "ts", "tsx", "js", "jsx", "py", "rb", "java", "kt", "c", "h", "cc", "cpp",
+        "hpp", "json", "yaml", "yml", "toml", "sql", "sh", "txt", "html", "css", "scss", "proto", "mod", "sum", "lock",
+        "xml", "cfg", "ini", "env", "tf", "vue", "svelte", "cs", "php", "ex", "exs", "erl", "hs", "ml", "zig", "lua",
+    ]
+
+    /// A code span that names a repository path (`docs/x.md`, `internal/tracking/...`, `Makefile`
+    /// with a slash, `main.go`), not a command, route or value.
+    static func repoPath(_ span: String) -> String? {
+        var s = span.trimming(" ")
+        guard !s.isEmpty, !s.contains(" "), !s.hasPrefix("/"), !s.hasPrefix("-"), !s.contains("://"), !s.contains("=")
+        else { return nil }
+        while s.hasPrefix("./") { s.removeFirst(2) }
+        let allowed = s.unicodeScalars.allSatisfy { c in
+            (c.value < 128 && (CharacterClass.isAlnum(c) || "._-/*?[]{}@+".unicodeScalars.contains(c))) || c.value >= 128
+        }
+        guard allowed else { return nil }
+        if s.hasSuffix("/...") { return s }
+        let last = s.split(separator: "/").last.map(String.init) ?? s
+        if let dot = last.lastIndex(of: "."), knownExtensions.contains(String(last[last.index(after: dot)...]).lowercased()) {
+            return s
+        }
+        // A folder-like path with at least two segments (`internal/tracking/`).
+        if s.contains("/"), s.split(separator: "/").count >= 2, !s.contains("("), !s.hasSuffix(".") { return s }
+        return nil
+    }
+}
+
+enum CharacterClass {
+    static func isAlnum(_ c: Unicode.Scalar) -> Bool {
+        (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9")
+    }
+}

@@ -1,0 +1,33 @@
+/// A file the handoff says it added or changed, which the commit did not touch.
+public struct ClaimedFileNotInCommitRule: HandoffRule {
+    public static let descriptor = RuleDescriptor(
+        id: "claimed-file-not-in-commit", severity: .error,
+        summary: "A tests.added file, or a path the prose says was changed, is not changed by the commit.")
+    public init() {}
+
+    public func check(_ context: HandoffContext) -> [Finding] {
+        var out: [Finding] = []
+        let short = String(context.commit.prefix(7))
+        for added in context.handoff.tests where !context.isWritten(added.file) {
+            out.append(
+                Self.descriptor.finding(
+                    context.file, context.location(added.path + ".file"),
+                    message: "tests.added names `\(added.file)`, but commit \(short) does not add, modify or rename to it",
+                    hint: "Commit the test file and hand off that commit, or correct the path."))
+        }
+        var reported: Set<String> = []
+        for (claim, path) in context.proseClaims where claim.kind == .changed && reported.insert(claim.path).inserted {
+            guard !context.isTouched(claim.path) else { continue }
+            out.append(
+                Self.descriptor.finding(
+                    context.file, context.location(path),
+                    message: "the handoff says it changed `\(claim.path)`, but commit \(short) does not touch it: \"\(claim.sentence.shortened(120))\"",
+                    hint: "Compare `git show --stat \(short)` with the handoff; commit the change or hand off the commit that has it."))
+        }
+        return out
+    }
+}
+
+extension String {
+    func shortened(_ n: Int) -> String { count > n ? String(prefix(n - 1)) + "…" : self }
+}

@@ -1,0 +1,17 @@
+/// `followedProcedure: true` with no interactive check recorded.
+public struct ProcedureClaimWithoutEvidenceRule: HandoffRule {
+    public static let descriptor = RuleDescriptor(
+        id: "procedure-claim-without-evidence", severity: .warning,
+        summary: "skillFeedback.followedProcedure is true while verification.interactiveChecks is empty.")
+    public init() {}
+
+    public func check(_ context: HandoffContext) -> [Finding] {
+        guard context.handoff.followedProcedure == true, context.handoff.interactiveChecks == 0 else { return [] }
+        return [
+            Self.descriptor.finding(
+                context.file, context.location("$.skillFeedback.followedProcedure"),
+                message: "followedProcedure is true, but verification.interactiveChecks is empty",
+                hint: "Record the interactive check the skill requires (action and what was observed), or set followedProcedure to false.")
+        ]
+    }
+}
