@@ -9,7 +9,12 @@ let package = Package(
         .library(name: "MissionKit", targets: ["MissionKit"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -23,15 +28,36 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "CProcessSupport"),
-        .target(name: "MissionKit", dependencies: ["CCmark", "CYAML", "CProcessSupport"]),
+        .target(name: "MissionJSON"),
+        .target(name: "MissionKit", dependencies: ["CCmark", "CYAML", "CProcessSupport", "MissionJSON"]),
+        .target(
+            name: "TrackingBackend",
+            dependencies: [
+                "MissionJSON",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         .executableTarget(
             name: "missionctl",
             dependencies: [
                 "MissionKit",
+                "TrackingBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MissionKitTests", dependencies: ["MissionKit"]),
+        .testTarget(
+            name: "TrackingBackendTests",
+            dependencies: [
+                "TrackingBackend",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "missionctlTests", dependencies: ["missionctl", "MissionKit"]),
     ]
 )

@@ -1,0 +1,89 @@
+/// A registered user. Secrets are never part of this value except the derived API token.
+public struct User: Sendable, Hashable {
+    public var id: Int64
+    public var email: String
+    public var fullname: String
+    public var timezone: String
+    public var defaultWorkspaceID: Int64
+    public var createdAt: Int64
+    public var updatedAt: Int64
+}
+
+/// A user row with its credentials, as stored.
+public struct StoredUser: Sendable, Hashable {
+    public var user: User
+    public var passwordHash: String
+}
+
+public struct Workspace: Sendable, Hashable {
+    public var id: Int64
+    public var name: String
+    public var createdAt: Int64
+    public var updatedAt: Int64
+}
+
+/// A workspace together with the caller's role in it.
+public struct Membership: Sendable, Hashable {
+    public var workspace: Workspace
+    public var role: String
+    public var isAdmin: Bool { role == "admin" }
+}
+
+public struct Project: Sendable, Hashable {
+    public var id: Int64
+    public var workspaceID: Int64
+    public var name: String
+    public var active: Bool
+    public var createdAt: Int64
+}
+
+public struct TrackingTask: Sendable, Hashable {
+    public var id: Int64
+    public var workspaceID: Int64
+    public var projectID: Int64
+    public var name: String
+    public var active: Bool
+    public var createdAt: Int64
+}
+
+/// One time entry. Times are Unix seconds (UTC, whole seconds).
+public struct TimeEntry: Sendable, Hashable {
+    public var id: Int64
+    public var workspaceID: Int64
+    public var userID: Int64
+    public var projectID: Int64?
+    public var taskID: Int64?
+    public var description: String
+    public var billable: Bool
+    public var start: Int64
+    /// nil while running.
+    public var stop: Int64?
+    public var duronly: Bool
+    public var createdWith: String
+    public var tagIDs: [Int64]
+    /// Last modification.
+    public var at: Int64
+    /// Set by a (soft) delete.
+    public var deletedAt: Int64?
+
+    public var isRunning: Bool { stop == nil }
+
+    /// Toggl's duration: seconds for a stopped entry, minus the start's Unix time while running.
+    public var duration: Int64 { stop.map { $0 - start } ?? -start }
+}
+
+/// The fields of an entry to insert (the store assigns the id).
+public struct NewTimeEntry: Sendable, Hashable {
+    public var workspaceID: Int64
+    public var userID: Int64
+    public var projectID: Int64?
+    public var taskID: Int64?
+    public var description: String
+    public var billable: Bool
+    public var start: Int64
+    public var stop: Int64?
+    public var duronly: Bool
+    public var createdWith: String
+    public var tagIDs: [Int64]
+    public var at: Int64
+}

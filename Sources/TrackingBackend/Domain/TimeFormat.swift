@@ -1,0 +1,69 @@
+import Foundation
+
+/// RFC 3339 times in UTC, whole seconds, as Toggl writes them (`2026-01-02T10:00:00+00:00`).
+public enum TimeFormat {
+    public static func format(_ unix: Int64) -> String {
+        var t = time_t(unix)
+        var tm = tm()
+        gmtime_r(&t, &tm)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d+00:00", Int(tm.tm_year) + 1900, Int(tm.tm_mon) + 1, Int(tm.tm_mday),
+            Int(tm.tm_hour), Int(tm.tm_min), Int(tm.tm_sec))
+    }
+
+    /// Parses RFC 3339 (`Z` or a numeric offset, optional fraction, which is dropped) or a date
+    /// (`2026-01-02`, midnight UTC). Returns nil for anything else.
+    public static func parse(_ text: String) -> Int64? {
+        let s = Array(text.utf8)
+        func num(_ from: Int, _ count: Int) -> Int? {
+            guard from + count <= s.count else { return nil }
+            var v = 0
+            for b in s[from..<(from + count)] {
+                guard b >= 48 && b <= 57 else { return nil }
+                v = v * 10 + Int(b - 48)
+            }
+            return v
+        }
+        guard let year = num(0, 4), s.count >= 10, s[4] == 45, let month = num(5, 2), s[7] == 45, let day = num(8, 2),
+            (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        var hour = 0
+        var minute = 0
+        var second = 0
+        var offset = 0
+        if s.count > 10 {
+            guard s[10] == UInt8(ascii: "T") || s[10] == UInt8(ascii: "t") || s[10] == 32, let h = num(11, 2), s.count > 13,
+                s[13] == 58, let m = num(14, 2), s.count > 16, s[16] == 58, let sec = num(17, 2), h < 24, m < 60, sec < 61
+            else { return nil }
+            hour = h
+            minute = m
+            second = min(sec, 59)
+            var i = 19
+            if i < s.count, s[i] == UInt8(ascii: ".") {
+                i += 1
+                while i < s.count, s[i] >= 48 && s[i] <= 57 { i += 1 }
+            }
+            guard i < s.count else { return nil }  // a time needs a zone
+            if s[i] == UInt8(ascii: "Z") || s[i] == UInt8(ascii: "z") {
+                guard i + 1 == s.count else { return nil }
+            } else if s[i] == UInt8(ascii: "+") || s[i] == UInt8(ascii: "-") {
+                guard let oh = num(i + 1, 2), i + 3 < s.count, s[i + 3] == 58, let om = num(i + 4, 2), i + 6 == s.count else {
+                    return nil
+                }
+                offset = (oh * 3600 + om * 60) * (s[i] == UInt8(ascii: "+") ? 1 : -1)
+            } else {
+                return nil
+            }
+        }
+        var tm = tm()
+        tm.tm_year = Int32(year - 1900)
+        tm.tm_mon = Int32(month - 1)
+        tm.tm_mday = Int32(day)
+        tm.tm_hour = Int32(hour)
+        tm.tm_min = Int32(minute)
+        tm.tm_sec = Int32(second)
+        let utc = timegm(&tm)
+        guard tm.tm_mday == Int32(day) else { return nil }  // 2026-02-31 normalises to March: reject
+        return Int64(utc) - Int64(offset)
+    }
+}

@@ -1,0 +1,285 @@
+import Foundation
+
+/// The tracking rules, independent of HTTP and of the store's technology.
+public struct TrackingService: Sendable {
+    public let store: any TrackingStore
+    public let credentials: Credentials
+    /// The current Unix time (whole seconds); injectable for tests.
+    public let now: @Sendable () -> Int64
+
+    public init(store: any TrackingStore, credentials: Credentials, now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }) {
+        self.store = store
+        self.credentials = credentials
+        self.now = now
+    }
+
+    // MARK: - Accounts
+
+    public func signup(email raw: String, password: String, fullname: String?, timezone: String?) async throws -> User {
+        let email = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        let parts = email.split(separator: "@")
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), email.count <= 254 else {
+            throw TrackingError.bad("email must be a valid e-mail address")
+        }
+        guard password.count >= 8 else { throw TrackingError.bad("password must have at least 8 characters") }
+        let name = fullname?.trimmingCharacters(in: .whitespaces) ?? ""
+        let user = try await store.createUser(
+            email: email, fullname: name.isEmpty ? String(parts[0]) : name, timezone: timezone ?? "UTC",
+            passwordHash: try credentials.hashPassword(password), workspaceName: "\(parts[0])'s workspace", now: now())
+        try await store.setTokenHash(userID: user.id, tokenHash: credentials.tokenHash(credentials.token(userID: user.id)))
+        return user
+    }
+
+    /// HTTP Basic with `email:password` or `<api_token>:api_token`; anything else is 403.
+    public func authenticate(authorization: String?) async throws -> User {
+        guard let header = authorization, header.lowercased().hasPrefix("basic "),
+            let data = Data(base64Encoded: String(header.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
+            let decoded = String(data: data, encoding: .utf8), let colon = decoded.firstIndex(of: ":")
+        else { throw TrackingError.forbidden }
+        let name = String(decoded[..<colon])
+        let secret = String(decoded[decoded.index(after: colon)...])
+        if secret == "api_token" {
+            guard name.count == 32, let stored = try await store.user(tokenHash: credentials.tokenHash(name)) else {
+                throw TrackingError.forbidden
+            }
+            return stored.user
+        }
+        guard let stored = try await store.user(email: name.lowercased()),
+            credentials.verifyPassword(secret, hash: stored.passwordHash)
+        else { throw TrackingError.forbidden }
+        return stored.user
+    }
+
+    public func createWorkspace(for user: User, name: String) async throws -> Membership {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, trimmed.count <= 140 else { throw TrackingError.bad("name must be 1 to 140 characters") }
+        return try await store.createWorkspace(name: trimmed, ownerID: user.id, now: now())
+    }
+
+    /// The caller's membership of `workspaceID`, or 403.
+    public func requireMember(_ user: User, _ workspaceID: Int64) async throws -> Membership {
+        guard let m = try await store.membership(userID: user.id, workspaceID: workspaceID) else { throw TrackingError.forbidden }
+        return m
+    }
+
+    // MARK: - Catalog
+
+    public func createProject(for user: User, workspaceID: Int64, name: String) async throws -> Project {
+        _ = try await requireMember(user, workspaceID)
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw TrackingError.bad("name must not be empty") }
+        return try await store.createProject(workspaceID: workspaceID, name: trimmed, now: now())
+    }
+
+    public func projects(for user: User, workspaceID: Int64) async throws -> [Project] {
+        _ = try await requireMember(user, workspaceID)
+        return try await store.projects(workspaceID: workspaceID)
+    }
+
+    public func createTask(for user: User, workspaceID: Int64, projectID: Int64, name: String) async throws -> TrackingTask {
+        _ = try await requireMember(user, workspaceID)
+        guard let project = try await store.project(id: projectID), project.workspaceID == workspaceID else {
+            throw TrackingError(.notFound, "project not found in this workspace")
+        }
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw TrackingError.bad("name must not be empty") }
+        return try await store.createTask(workspaceID: workspaceID, projectID: project.id, name: trimmed, now: now())
+    }
+
+    public func tasks(for user: User, workspaceID: Int64, projectID: Int64) async throws -> [TrackingTask] {
+        _ = try await requireMember(user, workspaceID)
+        guard let project = try await store.project(id: projectID), project.workspaceID == workspaceID else {
+            throw TrackingError(.notFound, "project not found in this workspace")
+        }
+        return try await store.tasks(projectID: project.id)
+    }
+
+    // MARK: - Time entries
+
+    public func create(for user: User, workspaceID: Int64, input: EntryInput) async throws -> TimeEntry {
+        _ = try await requireMember(user, workspaceID)
+        guard let start = input.start.value else { throw TrackingError.bad("start is required (RFC 3339)") }
+        let stop = try Self.resolveStop(start: start, stop: input.stop.value, duration: input.duration)
+        let (projectID, taskID) = try await checkCatalog(workspaceID: workspaceID, projectID: input.projectID.value, taskID: input.taskID.value)
+        let tagIDs = try await resolveTags(workspaceID: workspaceID, names: input.tags.value, ids: input.tagIDs.value)
+        let time = now()
+        return try await store.insertEntry(
+            NewTimeEntry(
+                workspaceID: workspaceID, userID: user.id, projectID: projectID, taskID: taskID,
+                description: try Self.checkDescription(input.description.value ?? ""), billable: input.billable.value ?? false,
+                start: start, stop: stop, duronly: false, createdWith: input.createdWith.value ?? "missionctl", tagIDs: tagIDs,
+                at: time))
+    }
+
+    /// A partial update: only the given fields change; the result obeys every create rule.
+    public func update(for user: User, workspaceID: Int64, id: Int64, input: EntryInput) async throws -> TimeEntry {
+        _ = try await requireMember(user, workspaceID)
+        var entry = try await ownedEntry(user, id, workspaceID: workspaceID)
+        if input.start.isPresent {
+            guard let start = input.start.value else { throw TrackingError.bad("start cannot be null") }
+            entry.start = start
+        }
+        // New stop: an explicit stop, a duration (negative = running), or null (running again).
+        switch (input.stop, input.duration) {
+        case (.absent, .absent):
+            if let stop = entry.stop, input.start.isPresent, stop < entry.start { throw TrackingError.stopBeforeStart }
+        case (.null, .absent):
+            entry.stop = nil
+        default:
+            entry.stop = try Self.resolveStop(start: entry.start, stop: input.stop.value, duration: input.duration)
+        }
+        if input.description.isPresent { entry.description = try Self.checkDescription(input.description.value ?? "") }
+        if input.billable.isPresent { entry.billable = input.billable.value ?? false }
+        if input.projectID.isPresent || input.taskID.isPresent {
+            let project = input.projectID.isPresent ? input.projectID.value : entry.projectID
+            let task = input.taskID.isPresent ? input.taskID.value : (input.projectID.isPresent && input.projectID.value != entry.projectID ? nil : entry.taskID)
+            (entry.projectID, entry.taskID) = try await checkCatalog(workspaceID: workspaceID, projectID: project, taskID: task)
+        }
+        if input.tags.isPresent || input.tagIDs.isPresent {
+            entry.tagIDs = try await resolveTags(workspaceID: workspaceID, names: input.tags.value ?? [], ids: input.tagIDs.value)
+        }
+        entry.at = now()
+        try await store.updateEntries([entry])
+        return entry
+    }
+
+    public func stop(for user: User, workspaceID: Int64, id: Int64) async throws -> TimeEntry {
+        _ = try await requireMember(user, workspaceID)
+        var entry = try await ownedEntry(user, id, workspaceID: workspaceID)
+        guard entry.isRunning else { throw TrackingError.alreadyStopped }
+        let time = now()
+        entry.stop = max(time, entry.start)
+        entry.at = time
+        try await store.updateEntries([entry])
+        return entry
+    }
+
+    public func delete(for user: User, workspaceID: Int64, id: Int64) async throws {
+        _ = try await requireMember(user, workspaceID)
+        var entry = try await ownedEntry(user, id, workspaceID: workspaceID)
+        let time = now()
+        entry.deletedAt = time
+        entry.at = time
+        if entry.isRunning { entry.stop = max(time, entry.start) }  // a deleted entry never stays the running one
+        try await store.updateEntries([entry])
+    }
+
+    /// A new running entry copied from a historical one (description, project, task, tags,
+    /// billable). The original never changes.
+    public func continueEntry(for user: User, workspaceID: Int64, id: Int64) async throws -> TimeEntry {
+        _ = try await requireMember(user, workspaceID)
+        let original = try await ownedEntry(user, id, workspaceID: workspaceID)
+        let time = now()
+        return try await store.insertEntry(
+            NewTimeEntry(
+                workspaceID: workspaceID, userID: user.id, projectID: original.projectID, taskID: original.taskID,
+                description: original.description, billable: original.billable, start: time, stop: nil, duronly: false,
+                createdWith: original.createdWith, tagIDs: original.tagIDs, at: time))
+    }
+
+    /// Applies the same changes to several entries, all or nothing: one entry that is not the
+    /// caller's (or not in the workspace) fails the whole batch and nothing changes.
+    public func batch(for user: User, workspaceID: Int64, ids: [Int64], changes: [BatchChange]) async throws -> [TimeEntry] {
+        _ = try await requireMember(user, workspaceID)
+        guard !ids.isEmpty, ids.count <= 100 else { throw TrackingError.bad("name 1 to 100 time entry ids") }
+        var entries: [TimeEntry] = []
+        for id in Set(ids).sorted() { entries.append(try await ownedEntry(user, id, workspaceID: workspaceID)) }
+        let time = now()
+        for change in changes {
+            switch change {
+            case .description(let d):
+                let checked = try Self.checkDescription(d)
+                for i in entries.indices { entries[i].description = checked }
+            case .billable(let b):
+                for i in entries.indices { entries[i].billable = b }
+            case .projectID(let p):
+                let (project, _) = try await checkCatalog(workspaceID: workspaceID, projectID: p, taskID: nil)
+                for i in entries.indices {
+                    entries[i].projectID = project
+                    entries[i].taskID = nil
+                }
+            case .tags(let names):
+                let tagIDs = try await resolveTags(workspaceID: workspaceID, names: names, ids: nil)
+                for i in entries.indices { entries[i].tagIDs = tagIDs }
+            }
+        }
+        for i in entries.indices { entries[i].at = time }
+        try await store.updateEntries(entries)
+        return entries
+    }
+
+    public func current(for user: User) async throws -> TimeEntry? {
+        try await store.runningEntry(userID: user.id)
+    }
+
+    public func entry(for user: User, id: Int64) async throws -> TimeEntry {
+        guard let e = try await store.entry(id: id), e.userID == user.id, e.deletedAt == nil else { throw TrackingError.entryNotFound }
+        return e
+    }
+
+    public func list(for user: User, query: EntryQuery) async throws -> [TimeEntry] {
+        let workspaceID = query.workspaceID ?? user.defaultWorkspaceID
+        _ = try await requireMember(user, workspaceID)
+        var entries = try await store.entries(
+            userID: user.id, workspaceID: workspaceID, from: query.from, to: query.to, since: query.since)
+        if let before = query.before { entries = entries.filter { $0.start < before } }
+        return entries
+    }
+
+    // MARK: - Rules
+
+    /// The stop a create or time update leads to, or nil for a running entry.
+    ///
+    /// A stop before start, or a duration that disagrees with stop − start, is rejected; start
+    /// plus a non-negative duration and no stop is a stopped entry.
+    static func resolveStop(start: Int64, stop: Int64?, duration: Field<Int64>) throws -> Int64? {
+        if let stop {
+            guard stop >= start else { throw TrackingError.stopBeforeStart }
+            if case .value(let d) = duration, d != stop - start { throw TrackingError.durationMismatch }
+            return stop
+        }
+        if case .value(let d) = duration, d >= 0 { return start + d }
+        return nil
+    }
+
+    static func checkDescription(_ d: String) throws -> String {
+        guard d.count <= 3000 else { throw TrackingError.bad("description must be at most 3000 characters") }
+        return d
+    }
+
+    func ownedEntry(_ user: User, _ id: Int64, workspaceID: Int64) async throws -> TimeEntry {
+        guard let e = try await store.entry(id: id), e.userID == user.id, e.workspaceID == workspaceID, e.deletedAt == nil else {
+            throw TrackingError.entryNotFound
+        }
+        return e
+    }
+
+    func checkCatalog(workspaceID: Int64, projectID: Int64?, taskID: Int64?) async throws -> (Int64?, Int64?) {
+        if taskID != nil && projectID == nil { throw TrackingError.taskWithoutProject }
+        guard let projectID else { return (nil, nil) }
+        guard let project = try await store.project(id: projectID), project.workspaceID == workspaceID else {
+            throw TrackingError.bad("project_id \(projectID) does not belong to this workspace")
+        }
+        guard let taskID else { return (project.id, nil) }
+        guard let task = try await store.task(id: taskID), task.workspaceID == workspaceID, task.projectID == project.id else {
+            throw TrackingError.bad("task_id \(taskID) does not belong to project \(projectID) in this workspace")
+        }
+        return (project.id, task.id)
+    }
+
+    func resolveTags(workspaceID: Int64, names: [String]?, ids: [Int64]?) async throws -> [Int64] {
+        var result: [Int64] = []
+        if let names {
+            let cleaned = names.map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cleaned.allSatisfy({ !$0.isEmpty && $0.count <= 100 }) else { throw TrackingError.bad("tags must be 1 to 100 characters") }
+            result += try await store.tagIDs(workspaceID: workspaceID, names: cleaned, now: now())
+        }
+        if let ids, !ids.isEmpty {
+            let known = try await store.tagNames(ids: ids, workspaceID: workspaceID)
+            guard ids.allSatisfy({ known[$0] != nil }) else { throw TrackingError.bad("tag_ids must name tags of this workspace") }
+            result += ids
+        }
+        var seen: Set<Int64> = []
+        return result.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import MissionJSON
+import NIOCore
+
+/// Renders every error as `{"message": "…"}` with its status, in one place. Unknown errors are
+/// logged and answered 500 without details; input never reaches that path by design.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = TrackingRequestContext
+    let routes: RouteTable
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            let response = try await next(request, context)
+            if response.status == .notFound, response.body.contentLength == 0 || response.body.contentLength == nil {
+                return notFoundOr405(request)
+            }
+            return response
+        } catch let error as TrackingError {
+            return Self.json(status: HTTPResponse.Status(code: error.status), message: error.message)
+        } catch is NIOTooManyBytesError {
+            return Self.json(status: .contentTooLarge, message: "request body is larger than 1 MB")
+        } catch let error as HTTPError {
+            if error.status == .notFound { return notFoundOr405(request) }
+            if error.status == .contentTooLarge { return Self.json(status: .contentTooLarge, message: "request body is larger than 1 MB") }
+            return Self.json(status: error.status, message: error.body ?? error.status.reasonPhrase)
+        } catch {
+            context.logger.error("internal error: \(String(describing: error))")
+            return Self.json(status: .internalServerError, message: "internal error")
+        }
+    }
+
+    func notFoundOr405(_ request: Request) -> Response {
+        let allowed = routes.methods(for: request.uri.path)
+        guard !allowed.isEmpty else { return Self.json(status: .notFound, message: "no such route: \(request.uri.path)") }
+        var response = Self.json(
+            status: .methodNotAllowed, message: "\(request.method.rawValue) is not allowed on \(request.uri.path)")
+        response.headers[.allow] = Set(allowed.map(\.rawValue)).sorted().joined(separator: ", ")
+        return response
+    }
+
+    static func json(status: HTTPResponse.Status, message: String) -> Response {
+        JSONResponse.make(.object([("message", .string(message))]), status: status)
+    }
+}
+
+/// JSON response bodies.
+enum JSONResponse {
+    static func make(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: value.rendered())))
+    }
+}

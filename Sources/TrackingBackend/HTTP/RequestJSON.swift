@@ -1,0 +1,109 @@
+import Foundation
+import Hummingbird
+
+/// A request's JSON object body, with typed accessors whose errors name the field (400).
+struct RequestJSON {
+    let object: [String: Any]
+
+    static func read(_ request: inout Request, context: TrackingRequestContext) async throws -> RequestJSON {
+        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        guard buffer.readableBytes > 0 else { throw TrackingError.bad("a JSON object body is required") }
+        let value: Any
+        do {
+            value = try JSONSerialization.jsonObject(with: Data(buffer.readableBytesView))
+        } catch {
+            throw TrackingError.bad("the body is not valid JSON")
+        }
+        guard let object = value as? [String: Any] else { throw TrackingError.bad("the body must be a JSON object") }
+        return RequestJSON(object: object)
+    }
+
+    static func readArray(_ request: inout Request, context: TrackingRequestContext) async throws -> [Any] {
+        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        guard let value = try? JSONSerialization.jsonObject(with: Data(buffer.readableBytesView)), let array = value as? [Any] else {
+            throw TrackingError.bad("the body must be a JSON array of patch operations")
+        }
+        return array
+    }
+
+    func has(_ key: String) -> Bool { object[key] != nil }
+
+    func string(_ key: String) throws -> Field<String> {
+        guard let raw = object[key] else { return .absent }
+        if raw is NSNull { return .null }
+        guard let s = raw as? String else { throw TrackingError.bad("\(key) must be a string") }
+        return .value(s)
+    }
+
+    func bool(_ key: String) throws -> Field<Bool> {
+        guard let raw = object[key] else { return .absent }
+        if raw is NSNull { return .null }
+        guard let n = raw as? NSNumber, Self.isBoolean(n) else { throw TrackingError.bad("\(key) must be true or false") }
+        return .value(n.boolValue)
+    }
+
+    func integer(_ key: String) throws -> Field<Int64> {
+        guard let raw = object[key] else { return .absent }
+        if raw is NSNull { return .null }
+        guard let n = Self.integer(raw) else { throw TrackingError.bad("\(key) must be an integer") }
+        return .value(n)
+    }
+
+    func time(_ key: String) throws -> Field<Int64> {
+        switch try string(key) {
+        case .absent: return .absent
+        case .null: return .null
+        case .value(let s):
+            guard let t = TimeFormat.parse(s) else { throw TrackingError.bad("\(key) must be an RFC 3339 time, e.g. 2026-01-02T10:00:00Z") }
+            return .value(t)
+        }
+    }
+
+    func strings(_ key: String) throws -> Field<[String]> {
+        guard let raw = object[key] else { return .absent }
+        if raw is NSNull { return .null }
+        guard let a = raw as? [Any], let s = a as? [String] else { throw TrackingError.bad("\(key) must be an array of strings") }
+        return .value(s)
+    }
+
+    func integers(_ key: String) throws -> Field<[Int64]> {
+        guard let raw = object[key] else { return .absent }
+        if raw is NSNull { return .null }
+        guard let a = raw as? [Any] else { throw TrackingError.bad("\(key) must be an array of integers") }
+        let ints = a.compactMap(Self.integer)
+        guard ints.count == a.count else { throw TrackingError.bad("\(key) must be an array of integers") }
+        return .value(ints)
+    }
+
+    static func integer(_ raw: Any) -> Int64? {
+        guard let n = raw as? NSNumber, !isBoolean(n) else { return nil }
+        let d = n.doubleValue
+        guard d == d.rounded(), abs(d) < 9e15 else { return nil }
+        return n.int64Value
+    }
+
+    static func isBoolean(_ n: NSNumber) -> Bool {
+        #if canImport(Darwin)
+        return CFGetTypeID(n) == CFBooleanGetTypeID()
+        #else
+        return n === NSNumber(value: true) || n === NSNumber(value: false) || String(cString: n.objCType) == "c"
+        #endif
+    }
+
+    /// The time-entry fields of a create or update body (`workspace_id`/`user_id` are ignored:
+    /// the path and the authenticated user always win).
+    func entryInput() throws -> EntryInput {
+        var input = EntryInput()
+        input.start = try time("start")
+        input.stop = try time("stop")
+        input.duration = try integer("duration")
+        input.description = try string("description")
+        input.billable = try bool("billable")
+        input.projectID = try integer(has("project_id") ? "project_id" : "pid")
+        input.taskID = try integer(has("task_id") ? "task_id" : "tid")
+        input.tags = try strings("tags")
+        input.tagIDs = try integers("tag_ids")
+        input.createdWith = try string("created_with")
+        return input
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import MissionJSON
+
+/// The HTTP API: `/healthz`, `/readyz` and the Toggl v9-style routes under `/api/v9`.
+/// Handlers parse, call `TrackingService`, and render; rules live in the service.
+public struct TrackingAPI: Sendable {
+    public let service: TrackingService
+    public let signupEnabled: Bool
+
+    public init(service: TrackingService, signupEnabled: Bool = true) {
+        self.service = service
+        self.signupEnabled = signupEnabled
+    }
+
+    typealias Context = TrackingRequestContext
+    typealias Handler = @Sendable (inout Request, Context, User) async throws -> Response
+
+    public func router() -> Router<TrackingRequestContext> {
+        let router = Router(context: TrackingRequestContext.self)
+        let table = RouteTable()
+        let service = self.service
+
+        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: ErrorMiddleware(routes: table))
+        func route(_ method: HTTPRequest.Method, _ path: String, auth: Bool = true, _ handler: @escaping Handler) {
+            table.add(method, path)
+            router.on(RouterPath(path), method: method) { request, context in
+                var request = request
+                let user: User
+                if auth {
+                    user = try await service.authenticate(authorization: request.headers[.authorization])
+                } else {
+                    user = User(id: 0, email: "", fullname: "", timezone: "UTC", defaultWorkspaceID: 0, createdAt: 0, updatedAt: 0)
+                }
+                return try await handler(&request, context, user)
+            }
+        }
+
+        route(.get, "/healthz", auth: false) { _, _, _ in JSONResponse.make(.object([("status", .string("ok"))])) }
+        route(.get, "/readyz", auth: false) { _, _, _ in
+            do {
+                try await service.store.ping()
+                return JSONResponse.make(.object([("status", .string("ready"))]))
+            } catch {
+                return JSONResponse.make(.object([("status", .string("unavailable")), ("message", .string("database unreachable"))]), status: .serviceUnavailable)
+            }
+        }
+
+        let v9 = "/api/v9"
+        let signupEnabled = self.signupEnabled
+        route(.post, v9 + "/signup", auth: false) { request, context, _ in
+            guard signupEnabled else { throw TrackingError(.forbidden, "signup is disabled on this server") }
+            let body = try await RequestJSON.read(&request, context: context)
+            guard let email = try body.string("email").value else { throw TrackingError.bad("email is required") }
+            guard let password = try body.string("password").value else { throw TrackingError.bad("password is required") }
+            let user = try await service.signup(
+                email: email, password: password, fullname: try body.string("fullname").value, timezone: try body.string("timezone").value)
+            return JSONResponse.make(TogglJSON.me(user, token: service.credentials.token(userID: user.id)))
+        }
+        route(.get, v9 + "/me") { _, _, user in
+            JSONResponse.make(TogglJSON.me(user, token: service.credentials.token(userID: user.id)))
+        }
+        route(.get, v9 + "/me/workspaces") { _, _, user in
+            JSONResponse.make(.array(try await service.store.memberships(userID: user.id).map(TogglJSON.workspace)))
+        }
+        route(.post, v9 + "/workspaces") { request, context, user in
+            let body = try await RequestJSON.read(&request, context: context)
+            guard let name = try body.string("name").value else { throw TrackingError.bad("name is required") }
+            return JSONResponse.make(TogglJSON.workspace(try await service.createWorkspace(for: user, name: name)))
+        }
+
+        // Catalog
+        route(.post, v9 + "/workspaces/:wid/projects") { request, context, user in
+            let body = try await RequestJSON.read(&request, context: context)
+            guard let name = try body.string("name").value else { throw TrackingError.bad("name is required") }
+            return JSONResponse.make(TogglJSON.project(try await service.createProject(for: user, workspaceID: try Self.param(context, "wid"), name: name)))
+        }
+        route(.get, v9 + "/workspaces/:wid/projects") { _, context, user in
+            JSONResponse.make(.array(try await service.projects(for: user, workspaceID: try Self.param(context, "wid")).map(TogglJSON.project)))
+        }
+        route(.post, v9 + "/workspaces/:wid/projects/:pid/tasks") { request, context, user in
+            let body = try await RequestJSON.read(&request, context: context)
+            guard let name = try body.string("name").value else { throw TrackingError.bad("name is required") }
+            let task = try await service.createTask(for: user, workspaceID: try Self.param(context, "wid"), projectID: try Self.param(context, "pid"), name: name)
+            return JSONResponse.make(TogglJSON.task(task))
+        }
+        route(.get, v9 + "/workspaces/:wid/projects/:pid/tasks") { _, context, user in
+            let tasks = try await service.tasks(for: user, workspaceID: try Self.param(context, "wid"), projectID: try Self.param(context, "pid"))
+            return JSONResponse.make(.array(tasks.map(TogglJSON.task)))
+        }
+
+        // Time entries
+        route(.get, v9 + "/me/time_entries") { request, _, user in
+            let entries = try await service.list(for: user, query: try Self.query(request))
+            return try await Self.render(entries, service)
+        }
+        route(.get, v9 + "/me/time_entries/current") { _, _, user in
+            guard let entry = try await service.current(for: user) else { return JSONResponse.make(.null) }
+            return try await Self.render(entry, service)
+        }
+        route(.get, v9 + "/me/time_entries/:id") { _, context, user in
+            try await Self.render(try await service.entry(for: user, id: try Self.param(context, "id")), service)
+        }
+        route(.post, v9 + "/workspaces/:wid/time_entries") { request, context, user in
+            let body = try await RequestJSON.read(&request, context: context)
+            return try await Self.render(
+                try await service.create(for: user, workspaceID: try Self.param(context, "wid"), input: try body.entryInput()), service)
+        }
+        route(.put, v9 + "/workspaces/:wid/time_entries/:id") { request, context, user in
+            let body = try await RequestJSON.read(&request, context: context)
+            let entry = try await service.update(
+                for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "id"), input: try body.entryInput())
+            return try await Self.render(entry, service)
+        }
+        route(.patch, v9 + "/workspaces/:wid/time_entries/:id/stop") { _, context, user in
+            try await Self.render(
+                try await service.stop(for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "id")), service)
+        }
+        route(.post, v9 + "/workspaces/:wid/time_entries/:id/continue") { _, context, user in
+            try await Self.render(
+                try await service.continueEntry(for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "id")),
+                service)
+        }
+        route(.delete, v9 + "/workspaces/:wid/time_entries/:id") { _, context, user in
+            try await service.delete(for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "id"))
+            return Response(status: .ok)
+        }
+        // Batch: `:id` holds a comma-separated id list (one path parameter name per position).
+        route(.patch, v9 + "/workspaces/:wid/time_entries/:id") { request, context, user in
+            let raw = try context.parameters.require("id")
+            let ids = raw.split(separator: ",").map { Int64($0.trimmingCharacters(in: .whitespaces)) }
+            guard !ids.isEmpty, ids.allSatisfy({ ($0 ?? 0) > 0 }) else {
+                throw TrackingError.bad("time entry ids must be a comma-separated list of integers")
+            }
+            let operations = try await RequestJSON.readArray(&request, context: context)
+            let entries = try await service.batch(
+                for: user, workspaceID: try Self.param(context, "wid"), ids: ids.compactMap { $0 }, changes: try Self.batchChanges(operations))
+            return JSONResponse.make(.object([("success", .array(entries.map { .int(Int($0.id)) })), ("failure", .array([]))]))
+        }
+
+        return router
+    }
+
+    static func render(_ entry: TimeEntry, _ service: TrackingService) async throws -> Response {
+        let names = try await service.store.tagNames(ids: entry.tagIDs, workspaceID: nil)
+        return JSONResponse.make(TogglJSON.entry(entry, tagNames: names))
+    }
+
+    static func render(_ entries: [TimeEntry], _ service: TrackingService) async throws -> Response {
+        let names = try await service.store.tagNames(ids: Array(Set(entries.flatMap(\.tagIDs))), workspaceID: nil)
+        return JSONResponse.make(.array(entries.map { TogglJSON.entry($0, tagNames: names) }))
+    }
+
+    static func param(_ context: TrackingRequestContext, _ name: String) throws -> Int64 {
+        guard let raw = context.parameters.get(name), let value = Int64(raw), value > 0 else {
+            throw TrackingError(.notFound, "\(name) must be a positive integer id")
+        }
+        return value
+    }
+
+    /// `start_date`+`end_date` (both or neither), `since` (Unix seconds), `before`, `workspace_id`.
+    static func query(_ request: Request) throws -> EntryQuery {
+        let q = request.uri.queryParameters
+        var query = EntryQuery()
+        func time(_ key: String) throws -> Int64? {
+            guard let raw = q[Substring(key)].map(String.init), !raw.isEmpty else { return nil }
+            guard let t = TimeFormat.parse(raw) else { throw TrackingError.bad("\(key) must be an RFC 3339 time or a date (YYYY-MM-DD)") }
+            return t
+        }
+        query.from = try time("start_date")
+        query.to = try time("end_date")
+        if (query.from == nil) != (query.to == nil) { throw TrackingError.bad("start_date and end_date must be given together") }
+        if let from = query.from, let to = query.to, to < from { throw TrackingError.bad("end_date must not be before start_date") }
+        query.before = try time("before")
+        if let raw = q["since"].map(String.init), !raw.isEmpty {
+            guard let since = Int64(raw), since >= 0 else { throw TrackingError.bad("since must be a Unix timestamp") }
+            query.since = since
+        }
+        if let raw = q["workspace_id"].map(String.init), !raw.isEmpty {
+            guard let id = Int64(raw), id > 0 else { throw TrackingError.bad("workspace_id must be an integer") }
+            query.workspaceID = id
+        }
+        return query
+    }
+
+    /// JSON-Patch `replace` operations on description, billable, project_id and tags.
+    static func batchChanges(_ operations: [Any]) throws -> [BatchChange] {
+        guard !operations.isEmpty else { throw TrackingError.bad("the patch must hold at least one operation") }
+        return try operations.enumerated().map { index, raw in
+            guard let op = raw as? [String: Any], let kind = op["op"] as? String, let path = op["path"] as? String else {
+                throw TrackingError.bad("operation \(index) must be {\"op\": \"replace\", \"path\": …, \"value\": …}")
+            }
+            guard kind == "replace" else { throw TrackingError.bad("operation \(index): only \"replace\" is supported") }
+            let value = op["value"]
+            switch path {
+            case "/description":
+                guard let s = value as? String else { throw TrackingError.bad("operation \(index): description must be a string") }
+                return .description(s)
+            case "/billable":
+                guard let n = value as? NSNumber, RequestJSON.isBoolean(n) else {
+                    throw TrackingError.bad("operation \(index): billable must be true or false")
+                }
+                return .billable(n.boolValue)
+            case "/project_id":
+                if value == nil || value is NSNull { return .projectID(nil) }
+                guard let v = value, let id = RequestJSON.integer(v) else { throw TrackingError.bad("operation \(index): project_id must be an integer") }
+                return .projectID(id)
+            case "/tags":
+                guard let a = value as? [Any], let names = a as? [String] else {
+                    throw TrackingError.bad("operation \(index): tags must be an array of strings")
+                }
+                return .tags(names)
+            default:
+                throw TrackingError.bad("operation \(index): path \(path) cannot be patched (description, billable, project_id, tags)")
+            }
+        }
+    }
+}

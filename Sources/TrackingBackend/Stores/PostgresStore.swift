@@ -1,0 +1,404 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The PostgreSQL store, through PostgresNIO. Every table lives in one schema (`--schema`), and
+/// every statement names it explicitly, so no `search_path` can send a query elsewhere.
+public final class PostgresStore: TrackingStore, @unchecked Sendable {
+    let client: PostgresClient
+    let schema: String
+    let logger: Logger
+    private let runTask: Task<Void, Never>
+
+    /// `url`: `postgres://user:password@host:port/database`.
+    public init(url: String, schema: String, logger: Logger) throws {
+        guard Self.isValidSchema(schema) else {
+            throw TrackingError.bad("schema `\(schema)` must be a lowercase SQL identifier ([a-z_][a-z0-9_]*, at most 63 characters)")
+        }
+        guard let parts = URLComponents(string: url), ["postgres", "postgresql"].contains(parts.scheme ?? ""), let host = parts.host,
+            let user = parts.user
+        else {
+            throw TrackingError.bad("database URL must look like postgres://user:password@host:5432/database")
+        }
+        let database = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
+        let config = PostgresClient.Configuration(
+            host: host, port: parts.port ?? 5432, username: user, password: parts.password,
+            database: database.isEmpty ? nil : database, tls: .disable)
+        client = PostgresClient(configuration: config, backgroundLogger: logger)
+        self.schema = schema
+        self.logger = logger
+        let client = self.client
+        runTask = Task { await client.run() }
+    }
+
+    public static func isValidSchema(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, s.unicodeScalars.count <= 63, first == "_" || ("a"..."z").contains(first) else {
+            return false
+        }
+        return s.unicodeScalars.allSatisfy { $0 == "_" || ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+    }
+
+    /// A schema-qualified table name.
+    func t(_ table: String) -> String { "\"\(schema)\".\(table)" }
+
+    // MARK: Migrations
+
+    /// Versioned migrations, applied in order inside one transaction under an advisory lock, so
+    /// concurrent servers starting together migrate once.
+    var migrations: [(Int, String, [String])] {
+        [
+            (
+                1, "accounts-and-entries",
+                [
+                    """
+                    CREATE TABLE \(t("users")) (
+                        id BIGSERIAL PRIMARY KEY, email TEXT NOT NULL UNIQUE, fullname TEXT NOT NULL, timezone TEXT NOT NULL,
+                        password_hash TEXT NOT NULL, token_hash TEXT UNIQUE, default_workspace_id BIGINT,
+                        created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)
+                    """,
+                    "CREATE TABLE \(t("workspaces")) (id BIGSERIAL PRIMARY KEY, name TEXT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)",
+                    """
+                    CREATE TABLE \(t("memberships")) (
+                        workspace_id BIGINT NOT NULL REFERENCES \(t("workspaces"))(id), user_id BIGINT NOT NULL REFERENCES \(t("users"))(id),
+                        role TEXT NOT NULL, PRIMARY KEY (workspace_id, user_id))
+                    """,
+                    """
+                    CREATE TABLE \(t("projects")) (
+                        id BIGSERIAL PRIMARY KEY, workspace_id BIGINT NOT NULL REFERENCES \(t("workspaces"))(id), name TEXT NOT NULL,
+                        active BOOLEAN NOT NULL DEFAULT TRUE, created_at BIGINT NOT NULL)
+                    """,
+                    """
+                    CREATE TABLE \(t("tasks")) (
+                        id BIGSERIAL PRIMARY KEY, workspace_id BIGINT NOT NULL REFERENCES \(t("workspaces"))(id),
+                        project_id BIGINT NOT NULL REFERENCES \(t("projects"))(id), name TEXT NOT NULL,
+                        active BOOLEAN NOT NULL DEFAULT TRUE, created_at BIGINT NOT NULL)
+                    """,
+                    """
+                    CREATE TABLE \(t("tags")) (
+                        id BIGSERIAL PRIMARY KEY, workspace_id BIGINT NOT NULL REFERENCES \(t("workspaces"))(id), name TEXT NOT NULL,
+                        created_at BIGINT NOT NULL, UNIQUE (workspace_id, name))
+                    """,
+                    """
+                    CREATE TABLE \(t("time_entries")) (
+                        id BIGSERIAL PRIMARY KEY, workspace_id BIGINT NOT NULL REFERENCES \(t("workspaces"))(id),
+                        user_id BIGINT NOT NULL REFERENCES \(t("users"))(id), project_id BIGINT, task_id BIGINT,
+                        description TEXT NOT NULL, billable BOOLEAN NOT NULL, start BIGINT NOT NULL, stop BIGINT,
+                        duronly BOOLEAN NOT NULL, created_with TEXT NOT NULL, tag_ids TEXT NOT NULL, at BIGINT NOT NULL,
+                        deleted_at BIGINT)
+                    """,
+                    """
+                    CREATE UNIQUE INDEX one_running_timer_per_user ON \(t("time_entries")) (user_id)
+                        WHERE stop IS NULL AND deleted_at IS NULL
+                    """,
+                    "CREATE INDEX time_entries_by_user ON \(t("time_entries")) (user_id, workspace_id, start)",
+                ]
+            )
+        ]
+    }
+
+    public func migrate() async throws {
+        try await client.withTransaction(logger: logger) { conn in
+            try await conn.query("SELECT pg_advisory_xact_lock(\(Int64(0x6D_6973_7369_6F6E)))", logger: logger)
+            try await conn.query("CREATE SCHEMA IF NOT EXISTS \(unescaped: "\"\(schema)\"")", logger: logger)
+            try await conn.query(
+                "CREATE TABLE IF NOT EXISTS \(unescaped: t("schema_migrations")) (version INT PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+                logger: logger)
+            var applied: Set<Int> = []
+            for try await version in try await conn.query("SELECT version FROM \(unescaped: t("schema_migrations"))", logger: logger)
+                .decode(Int.self)
+            {
+                applied.insert(version)
+            }
+            for (version, name, statements) in migrations where !applied.contains(version) {
+                for sql in statements { try await conn.query(PostgresQuery(unsafeSQL: sql), logger: logger) }
+                try await conn.query(
+                    "INSERT INTO \(unescaped: t("schema_migrations")) (version, name) VALUES (\(version), \(name))", logger: logger)
+            }
+        }
+    }
+
+    public func ping() async throws {
+        try await client.query("SELECT 1", logger: logger)
+    }
+
+    public func close() async throws {
+        runTask.cancel()
+        _ = await runTask.value
+    }
+
+    /// Drops the whole schema (test harnesses only; they refuse names not ending in `_test`).
+    public func dropSchema() async throws {
+        try await client.query("DROP SCHEMA IF EXISTS \(unescaped: "\"\(schema)\"") CASCADE", logger: logger)
+    }
+
+    // MARK: Accounts
+
+    public func createUser(email: String, fullname: String, timezone: String, passwordHash: String, workspaceName: String, now: Int64)
+        async throws -> User
+    {
+        try await mapErrors {
+            try await client.withTransaction(logger: logger) { conn in
+                let existing = try await conn.query("SELECT 1 FROM \(unescaped: t("users")) WHERE email = \(email)", logger: logger)
+                for try await _ in existing { throw TrackingError(.conflict, "a user with this email already exists") }
+                let workspaceID = try await Self.single(
+                    conn.query(
+                        "INSERT INTO \(unescaped: t("workspaces")) (name, created_at, updated_at) VALUES (\(workspaceName), \(now), \(now)) RETURNING id",
+                        logger: logger))
+                let userID = try await Self.single(
+                    conn.query(
+                        """
+                        INSERT INTO \(unescaped: t("users")) (email, fullname, timezone, password_hash, default_workspace_id, created_at, updated_at)
+                        VALUES (\(email), \(fullname), \(timezone), \(passwordHash), \(workspaceID), \(now), \(now)) RETURNING id
+                        """, logger: logger))
+                try await conn.query(
+                    "INSERT INTO \(unescaped: t("memberships")) (workspace_id, user_id, role) VALUES (\(workspaceID), \(userID), 'admin')",
+                    logger: logger)
+                return User(
+                    id: userID, email: email, fullname: fullname, timezone: timezone, defaultWorkspaceID: workspaceID, createdAt: now,
+                    updatedAt: now)
+            }
+        }
+    }
+
+    static func single(_ rows: PostgresRowSequence) async throws -> Int64 {
+        for try await id in rows.decode(Int64.self) { return id }
+        throw TrackingError(.unavailable, "the database returned no id")
+    }
+
+    public func setTokenHash(userID: Int64, tokenHash: String) async throws {
+        try await client.query("UPDATE \(unescaped: t("users")) SET token_hash = \(tokenHash) WHERE id = \(userID)", logger: logger)
+    }
+
+    static let userColumns = "id, email, fullname, timezone, default_workspace_id, created_at, updated_at, password_hash"
+
+    func users(_ query: PostgresQuery) async throws -> StoredUser? {
+        let rows = try await client.query(query, logger: logger)
+        for try await (id, email, fullname, timezone, wid, created, updated, hash) in rows.decode(
+            (Int64, String, String, String, Int64, Int64, Int64, String).self)
+        {
+            return StoredUser(
+                user: User(
+                    id: id, email: email, fullname: fullname, timezone: timezone, defaultWorkspaceID: wid, createdAt: created,
+                    updatedAt: updated), passwordHash: hash)
+        }
+        return nil
+    }
+
+    public func user(email: String) async throws -> StoredUser? {
+        try await users("SELECT \(unescaped: Self.userColumns) FROM \(unescaped: t("users")) WHERE email = \(email)")
+    }
+
+    public func user(tokenHash: String) async throws -> StoredUser? {
+        try await users("SELECT \(unescaped: Self.userColumns) FROM \(unescaped: t("users")) WHERE token_hash = \(tokenHash)")
+    }
+
+    // MARK: Workspaces
+
+    func memberships(_ query: PostgresQuery) async throws -> [Membership] {
+        var result: [Membership] = []
+        for try await (id, name, created, updated, role) in try await client.query(query, logger: logger).decode(
+            (Int64, String, Int64, Int64, String).self)
+        {
+            result.append(Membership(workspace: Workspace(id: id, name: name, createdAt: created, updatedAt: updated), role: role))
+        }
+        return result
+    }
+
+    var membershipSelect: String {
+        "SELECT w.id, w.name, w.created_at, w.updated_at, m.role FROM \(t("memberships")) m JOIN \(t("workspaces")) w ON w.id = m.workspace_id"
+    }
+
+    public func memberships(userID: Int64) async throws -> [Membership] {
+        try await memberships("\(unescaped: membershipSelect) WHERE m.user_id = \(userID) ORDER BY w.id")
+    }
+
+    public func membership(userID: Int64, workspaceID: Int64) async throws -> Membership? {
+        try await memberships("\(unescaped: membershipSelect) WHERE m.user_id = \(userID) AND m.workspace_id = \(workspaceID)").first
+    }
+
+    public func createWorkspace(name: String, ownerID: Int64, now: Int64) async throws -> Membership {
+        try await client.withTransaction(logger: logger) { conn in
+            let id = try await Self.single(
+                conn.query(
+                    "INSERT INTO \(unescaped: t("workspaces")) (name, created_at, updated_at) VALUES (\(name), \(now), \(now)) RETURNING id",
+                    logger: logger))
+            try await conn.query(
+                "INSERT INTO \(unescaped: t("memberships")) (workspace_id, user_id, role) VALUES (\(id), \(ownerID), 'admin')", logger: logger)
+            return Membership(workspace: Workspace(id: id, name: name, createdAt: now, updatedAt: now), role: "admin")
+        }
+    }
+
+    // MARK: Catalog
+
+    func projects(_ query: PostgresQuery) async throws -> [Project] {
+        var result: [Project] = []
+        for try await (id, wid, name, active, created) in try await client.query(query, logger: logger).decode(
+            (Int64, Int64, String, Bool, Int64).self)
+        {
+            result.append(Project(id: id, workspaceID: wid, name: name, active: active, createdAt: created))
+        }
+        return result
+    }
+
+    public func createProject(workspaceID: Int64, name: String, now: Int64) async throws -> Project {
+        let id = try await Self.single(
+            client.query(
+                "INSERT INTO \(unescaped: t("projects")) (workspace_id, name, created_at) VALUES (\(workspaceID), \(name), \(now)) RETURNING id",
+                logger: logger))
+        return Project(id: id, workspaceID: workspaceID, name: name, active: true, createdAt: now)
+    }
+
+    public func projects(workspaceID: Int64) async throws -> [Project] {
+        try await projects(
+            "SELECT id, workspace_id, name, active, created_at FROM \(unescaped: t("projects")) WHERE workspace_id = \(workspaceID) ORDER BY id")
+    }
+
+    public func project(id: Int64) async throws -> Project? {
+        try await projects("SELECT id, workspace_id, name, active, created_at FROM \(unescaped: t("projects")) WHERE id = \(id)").first
+    }
+
+    func tasks(_ query: PostgresQuery) async throws -> [TrackingTask] {
+        var result: [TrackingTask] = []
+        for try await (id, wid, pid, name, active, created) in try await client.query(query, logger: logger).decode(
+            (Int64, Int64, Int64, String, Bool, Int64).self)
+        {
+            result.append(TrackingTask(id: id, workspaceID: wid, projectID: pid, name: name, active: active, createdAt: created))
+        }
+        return result
+    }
+
+    public func createTask(workspaceID: Int64, projectID: Int64, name: String, now: Int64) async throws -> TrackingTask {
+        let id = try await Self.single(
+            client.query(
+                "INSERT INTO \(unescaped: t("tasks")) (workspace_id, project_id, name, created_at) VALUES (\(workspaceID), \(projectID), \(name), \(now)) RETURNING id",
+                logger: logger))
+        return TrackingTask(id: id, workspaceID: workspaceID, projectID: projectID, name: name, active: true, createdAt: now)
+    }
+
+    public func tasks(projectID: Int64) async throws -> [TrackingTask] {
+        try await tasks(
+            "SELECT id, workspace_id, project_id, name, active, created_at FROM \(unescaped: t("tasks")) WHERE project_id = \(projectID) ORDER BY id")
+    }
+
+    public func task(id: Int64) async throws -> TrackingTask? {
+        try await tasks("SELECT id, workspace_id, project_id, name, active, created_at FROM \(unescaped: t("tasks")) WHERE id = \(id)").first
+    }
+
+    public func tagIDs(workspaceID: Int64, names: [String], now: Int64) async throws -> [Int64] {
+        guard !names.isEmpty else { return [] }
+        var ids: [Int64] = []
+        for name in names {
+            try await client.query(
+                "INSERT INTO \(unescaped: t("tags")) (workspace_id, name, created_at) VALUES (\(workspaceID), \(name), \(now)) ON CONFLICT DO NOTHING",
+                logger: logger)
+            ids.append(
+                try await Self.single(
+                    client.query("SELECT id FROM \(unescaped: t("tags")) WHERE workspace_id = \(workspaceID) AND name = \(name)", logger: logger)))
+        }
+        return ids
+    }
+
+    public func tagNames(ids: [Int64], workspaceID: Int64?) async throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows: PostgresRowSequence
+        if let workspaceID {
+            rows = try await client.query(
+                "SELECT id, name FROM \(unescaped: t("tags")) WHERE id = ANY(\(ids)) AND workspace_id = \(workspaceID)", logger: logger)
+        } else {
+            rows = try await client.query("SELECT id, name FROM \(unescaped: t("tags")) WHERE id = ANY(\(ids))", logger: logger)
+        }
+        var result: [Int64: String] = [:]
+        for try await (id, name) in rows.decode((Int64, String).self) { result[id] = name }
+        return result
+    }
+
+    // MARK: Time entries
+
+    static let entryColumns =
+        "id, workspace_id, user_id, project_id, task_id, description, billable, start, stop, duronly, created_with, tag_ids, at, deleted_at"
+
+    func entries(_ query: PostgresQuery) async throws -> [TimeEntry] {
+        var result: [TimeEntry] = []
+        let rows = try await client.query(query, logger: logger)
+        for try await (id, wid, uid, pid, tid, description, billable, start, stop, duronly, createdWith, tags, at, deletedAt) in rows.decode(
+            (Int64, Int64, Int64, Int64?, Int64?, String, Bool, Int64, Int64?, Bool, String, String, Int64, Int64?).self)
+        {
+            result.append(
+                TimeEntry(
+                    id: id, workspaceID: wid, userID: uid, projectID: pid, taskID: tid, description: description, billable: billable,
+                    start: start, stop: stop, duronly: duronly, createdWith: createdWith, tagIDs: TagList.decode(tags), at: at,
+                    deletedAt: deletedAt))
+        }
+        return result
+    }
+
+    public func insertEntry(_ e: NewTimeEntry) async throws -> TimeEntry {
+        try await mapErrors {
+            let id = try await Self.single(
+                client.query(
+                    """
+                    INSERT INTO \(unescaped: t("time_entries")) (workspace_id, user_id, project_id, task_id, description, billable, start, stop,
+                        duronly, created_with, tag_ids, at)
+                    VALUES (\(e.workspaceID), \(e.userID), \(e.projectID), \(e.taskID), \(e.description), \(e.billable), \(e.start),
+                        \(e.stop), \(e.duronly), \(e.createdWith), \(TagList.encode(e.tagIDs)), \(e.at)) RETURNING id
+                    """, logger: logger))
+            return TimeEntry(
+                id: id, workspaceID: e.workspaceID, userID: e.userID, projectID: e.projectID, taskID: e.taskID, description: e.description,
+                billable: e.billable, start: e.start, stop: e.stop, duronly: e.duronly, createdWith: e.createdWith, tagIDs: e.tagIDs, at: e.at,
+                deletedAt: nil)
+        }
+    }
+
+    public func entry(id: Int64) async throws -> TimeEntry? {
+        try await entries("SELECT \(unescaped: Self.entryColumns) FROM \(unescaped: t("time_entries")) WHERE id = \(id)").first
+    }
+
+    public func runningEntry(userID: Int64) async throws -> TimeEntry? {
+        try await entries(
+            "SELECT \(unescaped: Self.entryColumns) FROM \(unescaped: t("time_entries")) WHERE user_id = \(userID) AND stop IS NULL AND deleted_at IS NULL"
+        ).first
+    }
+
+    public func entries(userID: Int64, workspaceID: Int64, from: Int64?, to: Int64?, since: Int64?) async throws -> [TimeEntry] {
+        let deletedFilter = since == nil ? " AND deleted_at IS NULL" : ""
+        return try await entries(
+            """
+            SELECT \(unescaped: Self.entryColumns) FROM \(unescaped: t("time_entries"))
+            WHERE user_id = \(userID) AND workspace_id = \(workspaceID)\(unescaped: deletedFilter)
+              AND (\(since)::BIGINT IS NULL OR at >= \(since)) AND (\(from)::BIGINT IS NULL OR start >= \(from))
+              AND (\(to)::BIGINT IS NULL OR start < \(to))
+            ORDER BY start DESC, id DESC
+            """)
+    }
+
+    public func updateEntries(_ entries: [TimeEntry]) async throws {
+        try await mapErrors {
+            try await client.withTransaction(logger: logger) { conn in
+                for e in entries {
+                    try await conn.query(
+                        """
+                        UPDATE \(unescaped: t("time_entries")) SET project_id = \(e.projectID), task_id = \(e.taskID),
+                            description = \(e.description), billable = \(e.billable), start = \(e.start), stop = \(e.stop),
+                            tag_ids = \(TagList.encode(e.tagIDs)), at = \(e.at), deleted_at = \(e.deletedAt)
+                        WHERE id = \(e.id)
+                        """, logger: logger)
+                }
+            }
+        }
+    }
+
+    /// Maps the running-timer index violation to 409; the transaction was rolled back.
+    func mapErrors<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch {
+            // withTransaction wraps what the closure threw.
+            let inner = (error as? PostgresTransactionError)?.closureError ?? error
+            if let psql = inner as? PSQLError, psql.serverInfo?[.sqlState] == "23505" {
+                if psql.serverInfo?[.constraintName] == "one_running_timer_per_user" { throw TrackingError.runningConflict }
+                throw TrackingError(.conflict, "conflicting data")
+            }
+            throw inner
+        }
+    }
+}

@@ -1,0 +1,356 @@
+import Foundation
+import GRDB
+
+/// The embedded store: SQLite through GRDB, WAL mode for a file, or in memory for tests.
+public final class SQLiteStore: TrackingStore, @unchecked Sendable {
+    private let database: any DatabaseWriter
+    private let state = NSLock()
+    private var closed = false
+
+    /// The database, or 503 once the store is closed (a closed SQLite handle must never be used).
+    var writer: any DatabaseWriter {
+        get throws {
+            try state.withLock {
+                if closed { throw TrackingError(.unavailable, "the database is closed") }
+                return database
+            }
+        }
+    }
+
+    /// `path` nil → an in-memory database.
+    public init(path: String?) throws {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        if let path {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            database = try DatabasePool(path: path, configuration: config)  // WAL mode
+        } else {
+            database = try DatabaseQueue(configuration: config)
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-accounts-and-entries") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE users (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT, email TEXT NOT NULL UNIQUE, fullname TEXT NOT NULL,
+                        timezone TEXT NOT NULL, password_hash TEXT NOT NULL, token_hash TEXT UNIQUE,
+                        default_workspace_id INTEGER, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+                    CREATE TABLE workspaces (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, created_at INTEGER NOT NULL,
+                        updated_at INTEGER NOT NULL);
+                    CREATE TABLE memberships (
+                        workspace_id INTEGER NOT NULL REFERENCES workspaces(id), user_id INTEGER NOT NULL REFERENCES users(id),
+                        role TEXT NOT NULL, PRIMARY KEY (workspace_id, user_id));
+                    CREATE TABLE projects (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT, workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+                        name TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1, created_at INTEGER NOT NULL);
+                    CREATE TABLE tasks (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT, workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+                        project_id INTEGER NOT NULL REFERENCES projects(id), name TEXT NOT NULL,
+                        active INTEGER NOT NULL DEFAULT 1, created_at INTEGER NOT NULL);
+                    CREATE TABLE tags (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT, workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+                        name TEXT NOT NULL, created_at INTEGER NOT NULL, UNIQUE (workspace_id, name));
+                    CREATE TABLE time_entries (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT, workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+                        user_id INTEGER NOT NULL REFERENCES users(id), project_id INTEGER, task_id INTEGER,
+                        description TEXT NOT NULL, billable INTEGER NOT NULL, start INTEGER NOT NULL, stop INTEGER,
+                        duronly INTEGER NOT NULL, created_with TEXT NOT NULL, tag_ids TEXT NOT NULL, at INTEGER NOT NULL,
+                        deleted_at INTEGER);
+                    CREATE UNIQUE INDEX one_running_timer_per_user ON time_entries (user_id)
+                        WHERE stop IS NULL AND deleted_at IS NULL;
+                    CREATE INDEX time_entries_by_user ON time_entries (user_id, workspace_id, start);
+                    """)
+        }
+        return m
+    }
+
+    public func migrate() async throws {
+        try Self.migrator.migrate(try writer)
+    }
+
+    public func ping() async throws {
+        _ = try await (try writer).read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+    }
+
+    public func close() async throws {
+        let alreadyClosed = state.withLock {
+            defer { closed = true }
+            return closed
+        }
+        guard !alreadyClosed else { return }
+        if let pool = database as? DatabasePool { try pool.close() }
+        if let queue = database as? DatabaseQueue { try queue.close() }
+    }
+
+    // MARK: Accounts
+
+    public func createUser(email: String, fullname: String, timezone: String, passwordHash: String, workspaceName: String, now: Int64)
+        async throws -> User
+    {
+        try await mapErrors {
+            try await (try writer).write { db in
+                if try Int.fetchOne(db, sql: "SELECT 1 FROM users WHERE email = ?", arguments: [email]) != nil {
+                    throw TrackingError(.conflict, "a user with this email already exists")
+                }
+                try db.execute(
+                    sql: "INSERT INTO workspaces (name, created_at, updated_at) VALUES (?, ?, ?)", arguments: [workspaceName, now, now])
+                let workspaceID = db.lastInsertedRowID
+                try db.execute(
+                    sql: """
+                        INSERT INTO users (email, fullname, timezone, password_hash, default_workspace_id, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [email, fullname, timezone, passwordHash, workspaceID, now, now])
+                let userID = db.lastInsertedRowID
+                try db.execute(
+                    sql: "INSERT INTO memberships (workspace_id, user_id, role) VALUES (?, ?, 'admin')", arguments: [workspaceID, userID])
+                return User(
+                    id: userID, email: email, fullname: fullname, timezone: timezone, defaultWorkspaceID: workspaceID, createdAt: now,
+                    updatedAt: now)
+            }
+        }
+    }
+
+    public func setTokenHash(userID: Int64, tokenHash: String) async throws {
+        try await (try writer).write { db in
+            try db.execute(sql: "UPDATE users SET token_hash = ? WHERE id = ?", arguments: [tokenHash, userID])
+        }
+    }
+
+    public func user(email: String) async throws -> StoredUser? {
+        try await (try writer).read { db in try Row.fetchOne(db, sql: "SELECT * FROM users WHERE email = ?", arguments: [email]).map(Self.storedUser) }
+    }
+
+    public func user(tokenHash: String) async throws -> StoredUser? {
+        try await (try writer).read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM users WHERE token_hash = ?", arguments: [tokenHash]).map(Self.storedUser)
+        }
+    }
+
+    static func storedUser(_ row: Row) -> StoredUser {
+        StoredUser(
+            user: User(
+                id: row["id"], email: row["email"], fullname: row["fullname"], timezone: row["timezone"],
+                defaultWorkspaceID: row["default_workspace_id"], createdAt: row["created_at"], updatedAt: row["updated_at"]),
+            passwordHash: row["password_hash"])
+    }
+
+    // MARK: Workspaces
+
+    static let membershipSQL = """
+        SELECT w.id, w.name, w.created_at, w.updated_at, m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
+        """
+
+    static func membership(_ row: Row) -> Membership {
+        Membership(
+            workspace: Workspace(id: row["id"], name: row["name"], createdAt: row["created_at"], updatedAt: row["updated_at"]),
+            role: row["role"])
+    }
+
+    public func memberships(userID: Int64) async throws -> [Membership] {
+        try await (try writer).read { db in
+            try Row.fetchAll(db, sql: Self.membershipSQL + " WHERE m.user_id = ? ORDER BY w.id", arguments: [userID]).map(Self.membership)
+        }
+    }
+
+    public func membership(userID: Int64, workspaceID: Int64) async throws -> Membership? {
+        try await (try writer).read { db in
+            try Row.fetchOne(db, sql: Self.membershipSQL + " WHERE m.user_id = ? AND m.workspace_id = ?", arguments: [userID, workspaceID])
+                .map(Self.membership)
+        }
+    }
+
+    public func createWorkspace(name: String, ownerID: Int64, now: Int64) async throws -> Membership {
+        try await (try writer).write { db in
+            try db.execute(sql: "INSERT INTO workspaces (name, created_at, updated_at) VALUES (?, ?, ?)", arguments: [name, now, now])
+            let id = db.lastInsertedRowID
+            try db.execute(sql: "INSERT INTO memberships (workspace_id, user_id, role) VALUES (?, ?, 'admin')", arguments: [id, ownerID])
+            return Membership(workspace: Workspace(id: id, name: name, createdAt: now, updatedAt: now), role: "admin")
+        }
+    }
+
+    // MARK: Catalog
+
+    static func project(_ row: Row) -> Project {
+        Project(id: row["id"], workspaceID: row["workspace_id"], name: row["name"], active: row["active"], createdAt: row["created_at"])
+    }
+
+    static func task(_ row: Row) -> TrackingTask {
+        TrackingTask(
+            id: row["id"], workspaceID: row["workspace_id"], projectID: row["project_id"], name: row["name"], active: row["active"],
+            createdAt: row["created_at"])
+    }
+
+    public func createProject(workspaceID: Int64, name: String, now: Int64) async throws -> Project {
+        try await (try writer).write { db in
+            try db.execute(sql: "INSERT INTO projects (workspace_id, name, created_at) VALUES (?, ?, ?)", arguments: [workspaceID, name, now])
+            return Project(id: db.lastInsertedRowID, workspaceID: workspaceID, name: name, active: true, createdAt: now)
+        }
+    }
+
+    public func projects(workspaceID: Int64) async throws -> [Project] {
+        try await (try writer).read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM projects WHERE workspace_id = ? ORDER BY id", arguments: [workspaceID]).map(Self.project)
+        }
+    }
+
+    public func project(id: Int64) async throws -> Project? {
+        try await (try writer).read { db in try Row.fetchOne(db, sql: "SELECT * FROM projects WHERE id = ?", arguments: [id]).map(Self.project) }
+    }
+
+    public func createTask(workspaceID: Int64, projectID: Int64, name: String, now: Int64) async throws -> TrackingTask {
+        try await (try writer).write { db in
+            try db.execute(
+                sql: "INSERT INTO tasks (workspace_id, project_id, name, created_at) VALUES (?, ?, ?, ?)",
+                arguments: [workspaceID, projectID, name, now])
+            return TrackingTask(id: db.lastInsertedRowID, workspaceID: workspaceID, projectID: projectID, name: name, active: true, createdAt: now)
+        }
+    }
+
+    public func tasks(projectID: Int64) async throws -> [TrackingTask] {
+        try await (try writer).read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM tasks WHERE project_id = ? ORDER BY id", arguments: [projectID]).map(Self.task)
+        }
+    }
+
+    public func task(id: Int64) async throws -> TrackingTask? {
+        try await (try writer).read { db in try Row.fetchOne(db, sql: "SELECT * FROM tasks WHERE id = ?", arguments: [id]).map(Self.task) }
+    }
+
+    public func tagIDs(workspaceID: Int64, names: [String], now: Int64) async throws -> [Int64] {
+        guard !names.isEmpty else { return [] }
+        return try await (try writer).write { db in
+            var ids: [Int64] = []
+            for name in names {
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO tags (workspace_id, name, created_at) VALUES (?, ?, ?)", arguments: [workspaceID, name, now])
+                if let id = try Int64.fetchOne(db, sql: "SELECT id FROM tags WHERE workspace_id = ? AND name = ?", arguments: [workspaceID, name]) {
+                    ids.append(id)
+                }
+            }
+            return ids
+        }
+    }
+
+    public func tagNames(ids: [Int64], workspaceID: Int64?) async throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        return try await (try writer).read { db in
+            let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+            var sql = "SELECT id, name FROM tags WHERE id IN (\(marks))"
+            var args = StatementArguments(ids)
+            if let workspaceID {
+                sql += " AND workspace_id = ?"
+                args += [workspaceID]
+            }
+            var result: [Int64: String] = [:]
+            for row in try Row.fetchAll(db, sql: sql, arguments: args) { result[row["id"]] = row["name"] }
+            return result
+        }
+    }
+
+    // MARK: Time entries
+
+    static func entry(_ row: Row) -> TimeEntry {
+        let tagText: String = row["tag_ids"]
+        return TimeEntry(
+            id: row["id"], workspaceID: row["workspace_id"], userID: row["user_id"], projectID: row["project_id"], taskID: row["task_id"],
+            description: row["description"], billable: row["billable"], start: row["start"], stop: row["stop"], duronly: row["duronly"],
+            createdWith: row["created_with"], tagIDs: TagList.decode(tagText), at: row["at"], deletedAt: row["deleted_at"])
+    }
+
+    public func insertEntry(_ e: NewTimeEntry) async throws -> TimeEntry {
+        try await mapErrors {
+            try await (try writer).write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO time_entries (workspace_id, user_id, project_id, task_id, description, billable, start, stop, duronly,
+                            created_with, tag_ids, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        e.workspaceID, e.userID, e.projectID, e.taskID, e.description, e.billable, e.start, e.stop, e.duronly, e.createdWith,
+                        TagList.encode(e.tagIDs), e.at,
+                    ])
+                return TimeEntry(
+                    id: db.lastInsertedRowID, workspaceID: e.workspaceID, userID: e.userID, projectID: e.projectID, taskID: e.taskID,
+                    description: e.description, billable: e.billable, start: e.start, stop: e.stop, duronly: e.duronly,
+                    createdWith: e.createdWith, tagIDs: e.tagIDs, at: e.at, deletedAt: nil)
+            }
+        }
+    }
+
+    public func entry(id: Int64) async throws -> TimeEntry? {
+        try await (try writer).read { db in try Row.fetchOne(db, sql: "SELECT * FROM time_entries WHERE id = ?", arguments: [id]).map(Self.entry) }
+    }
+
+    public func runningEntry(userID: Int64) async throws -> TimeEntry? {
+        try await (try writer).read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM time_entries WHERE user_id = ? AND stop IS NULL AND deleted_at IS NULL", arguments: [userID]
+            ).map(Self.entry)
+        }
+    }
+
+    public func entries(userID: Int64, workspaceID: Int64, from: Int64?, to: Int64?, since: Int64?) async throws -> [TimeEntry] {
+        try await (try writer).read { db in
+            var sql = "SELECT * FROM time_entries WHERE user_id = ? AND workspace_id = ?"
+            var args: StatementArguments = [userID, workspaceID]
+            if let since {
+                sql += " AND at >= ?"
+                args += [since]
+            } else {
+                sql += " AND deleted_at IS NULL"
+            }
+            if let from {
+                sql += " AND start >= ?"
+                args += [from]
+            }
+            if let to {
+                sql += " AND start < ?"
+                args += [to]
+            }
+            sql += " ORDER BY start DESC, id DESC"
+            return try Row.fetchAll(db, sql: sql, arguments: args).map(Self.entry)
+        }
+    }
+
+    public func updateEntries(_ entries: [TimeEntry]) async throws {
+        try await mapErrors {
+            try await (try writer).write { db in
+                for e in entries {
+                    try db.execute(
+                        sql: """
+                            UPDATE time_entries SET project_id = ?, task_id = ?, description = ?, billable = ?, start = ?, stop = ?,
+                                tag_ids = ?, at = ?, deleted_at = ? WHERE id = ?
+                            """,
+                        arguments: [
+                            e.projectID, e.taskID, e.description, e.billable, e.start, e.stop, TagList.encode(e.tagIDs), e.at, e.deletedAt, e.id,
+                        ])
+                }
+            }
+        }
+    }
+
+    /// Maps the unique-index violation to the running-timer conflict; the transaction has
+    /// already been rolled back by GRDB, so nothing was persisted.
+    func mapErrors<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            if error.message?.contains("time_entries.user_id") == true || error.description.contains("one_running_timer_per_user") {
+                throw TrackingError.runningConflict
+            }
+            throw TrackingError(.conflict, "conflicting data: \(error.message ?? "constraint violated")")
+        }
+    }
+}
+
+/// Tag ids stored as a compact text list ("1,5,9"), the same in both stores.
+enum TagList {
+    static func encode(_ ids: [Int64]) -> String { ids.map(String.init).joined(separator: ",") }
+    static func decode(_ text: String) -> [Int64] { text.split(separator: ",").compactMap { Int64($0) } }
+}

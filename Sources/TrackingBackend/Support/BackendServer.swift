@@ -1,0 +1,87 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+
+/// Everything `missionctl backend serve` needs to start the reference server.
+public struct BackendConfiguration: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var database: DatabaseLocation = .sqliteMemory
+    public var schema = "missionctl"
+    public var signupEnabled = true
+    /// Where the API-token secret lives (created 0600 when missing); nil → a fresh random secret.
+    public var tokenSecretFile: String?
+    public var scryptRounds = 16384
+    public var logLevel: Logger.Level = .info
+
+    public init() {}
+}
+
+/// Opens stores and runs the HTTP server.
+public enum BackendServer {
+    /// Opens the configured store and runs its migrations.
+    public static func openStore(_ database: DatabaseLocation, schema: String, logger: Logger) async throws -> any TrackingStore {
+        let store: any TrackingStore
+        switch database {
+        case .sqliteMemory: store = try SQLiteStore(path: nil)
+        case .sqliteFile(let path): store = try SQLiteStore(path: path)
+        case .postgres(let url): store = try PostgresStore(url: url, schema: schema, logger: logger)
+        }
+        do {
+            try await store.migrate()
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        return store
+    }
+
+    /// The API-token secret: read from `file` (created with a random secret, mode 0600, when
+    /// missing), or random for a throwaway server.
+    public static func tokenSecret(file: String?) throws -> [UInt8] {
+        if let env = ProcessInfo.processInfo.environment["MISSIONCTL_TOKEN_SECRET"], env.utf8.count >= 16 { return Array(env.utf8) }
+        guard let file else { return Credentials.randomSecret() }
+        if let data = FileManager.default.contents(atPath: file), data.count >= 16 { return [UInt8](data) }
+        let secret = Credentials.randomSecret()
+        let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        guard FileManager.default.createFile(atPath: file, contents: Data(secret), attributes: [.posixPermissions: 0o600]) else {
+            throw TrackingError(.unavailable, "cannot write the token secret \(file)")
+        }
+        return secret
+    }
+
+    /// Builds the application for `service`. `onRunning` receives the bound port (useful with port 0).
+    public static func application(
+        service: TrackingService, host: String, port: Int, signupEnabled: Bool, logger: Logger,
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let router = TrackingAPI(service: service, signupEnabled: signupEnabled).router()
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: port), serverName: "missionctl"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
+            logger: logger)
+    }
+
+    /// Runs until SIGINT/SIGTERM: then stops accepting, finishes in-flight requests, closes the store.
+    public static func run(_ config: BackendConfiguration, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        var logger = Logger(label: "missionctl.backend")
+        logger.logLevel = config.logLevel
+        let store = try await openStore(config.database, schema: config.schema, logger: logger)
+        let secret = try tokenSecret(file: config.tokenSecretFile)
+        let service = TrackingService(store: store, credentials: Credentials(secret: secret, scryptRounds: config.scryptRounds))
+        let app = application(
+            service: service, host: config.host, port: config.port, signupEnabled: config.signupEnabled, logger: logger,
+            onRunning: onRunning)
+        logger.info("serving the tracking API on http://\(config.host):\(config.port) with \(config.database)")
+        do {
+            try await app.runService()
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        try await store.close()
+    }
+}
