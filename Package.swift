@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -42,11 +43,19 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
+        .target(
+            name: "Regression",
+            dependencies: [
+                "MissionKit", "MissionJSON", "TrackingBackend",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "missionctl",
             dependencies: [
                 "MissionKit",
                 "TrackingBackend",
+                "Regression",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +66,10 @@ let package = Package(
                 "TrackingBackend",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
+        ),
+        .testTarget(
+            name: "RegressionTests",
+            dependencies: ["Regression", "TrackingBackend", .product(name: "Hummingbird", package: "hummingbird")]
         ),
         .testTarget(name: "missionctlTests", dependencies: ["missionctl", "MissionKit"]),
     ]

@@ -106,3 +106,16 @@ import Testing
         #expect(report.notes.contains { $0.contains("features.json is absent") })
     }
 }
+
+@Suite struct UnimplementedAssertionRuleTests {
+    @Test func trackingIdsWithoutAScenarioAreReported() throws {
+        var files = Fixture.valid
+        files[".factory/validation-contract.md"]! += "\n## Area: Timer\n### VAL-TIMER-001: one timer\n### VAL-TIMER-009: not in the suite\n### VAL-DOC-009: not tracking\n"
+        let repo = try TempRepo(files)
+        let report = MissionChecker.check(repo.mission(), options: CheckOptions(implementedAssertions: ["VAL-TIMER-001"]))
+        #expect(report.findings("unimplemented-assertion").map(\.message).count == 1)
+        #expect(report.findings("unimplemented-assertion").first?.message.contains("VAL-TIMER-009") == true)
+        let unknown = MissionChecker.check(repo.mission(), options: CheckOptions())
+        #expect(unknown.findings("unimplemented-assertion").isEmpty)
+    }
+}

@@ -12,6 +12,8 @@ public struct CheckContext: Sendable {
     public var unlistedDocsWithBlocks: [ScannedDoc]
     /// Whether the status-block rules apply to this mission.
     public var statusBlocksInUse: Bool
+    /// Assertion ids the regression suite implements, when known.
+    public var implementedAssertions: Set<String>?
 
     /// The display path of AGENTS.md.
     public var agentsFile: String { mission.missionFile("AGENTS.md") }

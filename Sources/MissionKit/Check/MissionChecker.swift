@@ -42,7 +42,7 @@ public enum MissionChecker {
         let inUse = options.requireStatusBlocks || mission.mentionsStatusBlocks || scanned.contains { !$0.blocks.isEmpty }
         return CheckContext(
             mission: mission, listedDocs: scanned, listedOtherFiles: listedOther, unmatchedEntries: unmatched,
-            unlistedDocsWithBlocks: unlisted, statusBlocksInUse: inUse)
+            unlistedDocsWithBlocks: unlisted, statusBlocksInUse: inUse, implementedAssertions: options.implementedAssertions)
     }
 
     /// The repo-relative files an entry names: itself, the files a glob matches, or the Markdown

@@ -18,6 +18,7 @@ public enum RuleRegistry {
         UnknownSkillRule.self,
         ValidationStateMismatchRule.self,
         UnknownValidationStatusRule.self,
+        UnimplementedAssertionRule.self,
         InvalidServicesFileRule.self,
         UnknownDependencyRule.self,
         DependencyCycleRule.self,

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import MissionJSON
+import NIOCore
 
 /// The HTTP API: `/healthz`, `/readyz` and the Toggl v9-style routes under `/api/v9`.
 /// Handlers parse, call `TrackingService`, and render; rules live in the service.
@@ -38,7 +39,10 @@ public struct TrackingAPI: Sendable {
             }
         }
 
-        route(.get, "/healthz", auth: false) { _, _, _ in JSONResponse.make(.object([("status", .string("ok"))])) }
+        // Plain text, no auth, no database: liveness only (and the benchmark's baseline route).
+        route(.get, "/healthz", auth: false) { _, _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n")))
+        }
         route(.get, "/readyz", auth: false) { _, _, _ in
             do {
                 try await service.store.ping()

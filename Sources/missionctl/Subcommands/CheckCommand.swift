@@ -1,5 +1,6 @@
 import ArgumentParser
 import MissionKit
+import Regression
 
 /// `missionctl check`: the mission and doc-traceability checker.
 struct CheckCommand: ParsableCommand {
@@ -42,7 +43,8 @@ struct CheckCommand: ParsableCommand {
         var report = DiagnosticsReport()
         for dir in dirs {
             let mission = Mission.load(repoRoot: repo, missionDir: dir)
-            var result = MissionChecker.check(mission, options: CheckOptions(requireStatusBlocks: requireStatusBlocks))
+            let options = CheckOptions(requireStatusBlocks: requireStatusBlocks, implementedAssertions: RegressionSuite.implementedIDs)
+            var result = MissionChecker.check(mission, options: options)
             if dirs.count > 1 { result.notes = result.notes.map { "[\(mission.missionPath)] \($0)" } }
             report.merge(result)
         }

@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import MissionKit
+import Regression
+import TrackingBackend
+
+extension SuiteReport.Format: ExpressibleByArgument {}
+
+/// `missionctl regress`: the tracking regression suite.
+struct RegressCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "regress",
+        abstract: "Run the tracking regression suite: one HTTP scenario per validation assertion id.",
+        discussion: """
+            Without --base-url the built-in backend runs in-process on a free loopback port with an in-memory SQLite \\
+            store, and is shut down afterwards. With --base-url the suite talks HTTP to that server only; every run \\
+            creates its own users and workspaces (unique e-mails), so it is safe against a shared server and never \\
+            touches data it did not create. Scenarios that restart the server are skipped (with the reason) against \\
+            a remote URL.
+
+            Exit codes: 0 all selected scenarios passed, 1 any failed, 2 usage error or server unreachable.
+
+            Examples:
+              missionctl regress
+              missionctl regress --only 'VAL-TIMER-*,VAL-ENTRY-004'
+              missionctl regress --base-url http://127.0.0.1:18080 --format junit --output regress.xml
+              missionctl regress --write-state .factory/validation-state.json
+            """
+    )
+
+    @Option(help: ArgumentHelp("The server to test (default: the built-in backend, in-process).", valueName: "url"))
+    var baseURL: String?
+
+    @Option(help: ArgumentHelp("Comma-separated id patterns, e.g. 'VAL-TIMER-*,VAL-ENTRY-004'.", valueName: "pattern"))
+    var only: String?
+
+    @Flag(help: "List the scenario ids and titles, and run nothing.")
+    var list = false
+
+    @Option(help: "text (a line per scenario, then failures), json, or junit (XML for CI systems).")
+    var format: SuiteReport.Format = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to FILE.", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Merge the results into this validation-state.json (atomically, keeping every other entry).", valueName: "path"))
+    var writeState: String?
+
+    func run() async throws {
+        let suite = RegressionSuite()
+        let selected = suite.selecting(only)
+        if list {
+            for s in selected { print("\(s.id.padding(toLength: 18, withPad: " ", startingAt: 0)) \(s.title)") }
+            return
+        }
+        guard !selected.isEmpty else { throw ValidationError("--only \(only ?? ""): no scenario id matches") }
+        var server: InProcessServer?
+        let base: URL
+        if let baseURL {
+            guard let url = URL(string: baseURL), url.scheme == "http" || url.scheme == "https", url.host != nil else {
+                throw ValidationError("--base-url must be an http(s) URL, e.g. http://127.0.0.1:8080")
+            }
+            base = url
+        } else {
+            do {
+                server = try await InProcessServer.start(database: .sqliteMemory, secret: Credentials.randomSecret())
+            } catch {
+                throw MissionError("cannot start the in-process backend: \(error)")
+            }
+            base = server?.baseURL ?? URL(fileURLWithPath: "/")
+        }
+        // A progress line per scenario on a terminal (stderr, so reports on stdout stay clean).
+        let showProgress = isatty(STDERR_FILENO) == 1
+        let results: [RegressionSuite.Result]
+        do {
+            results = try await suite.run(
+                selected, client: SuiteClient(baseURL: base), servers: baseURL == nil ? InProcessServerFactory() : nil
+            ) { result in
+                if showProgress { Console.raw(SuiteReport.line(result) + "\n") }
+            }
+        } catch let error as ServerUnreachable {
+            try? await server?.shutdown()
+            throw MissionError("server unreachable: \(error.message)")
+        }
+        try? await server?.shutdown()
+        let target = baseURL ?? "the built-in backend (in-process, SQLite in memory)"
+        let text = SuiteReport.render(results, format: format, target: target)
+        if let output {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                throw MissionError("--output \(output): cannot write (\(error.localizedDescription))")
+            }
+        } else {
+            print(text, terminator: "")
+        }
+        if let writeState {
+            do {
+                try ValidationStateWriter.merge(results, into: FileSystem.absolute(writeState))
+            } catch let error as MissionError {
+                throw error
+            } catch {
+                throw MissionError("--write-state \(writeState): \(error.localizedDescription)")
+            }
+        }
+        throw ExitCode(results.contains { $0.outcome == .failed } ? 1 : 0)
+    }
+}

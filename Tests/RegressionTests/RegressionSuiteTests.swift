@@ -1,0 +1,162 @@
+import Foundation
+import Hummingbird
+import Logging
+import Regression
+import ServiceLifecycle
+import Testing
+@testable import TrackingBackend
+
+/// A server for the tests, optionally broken on purpose, on a free loopback port.
+final class TestServer: @unchecked Sendable {
+    let group: ServiceGroup
+    let task: Task<Void, any Error>
+    let store: any TrackingStore
+    let port: Int
+
+    static func start(store: any TrackingStore, idleCurrentIs404: Bool = false) async throws -> TestServer {
+        var logger = Logger(label: "test.server")
+        logger.logLevel = .critical
+        let service = TrackingService(store: store, credentials: Credentials(secret: Credentials.randomSecret(), scryptRounds: 16))
+        let inner = TrackingAPI(service: service).router().buildResponder()
+        // The deliberately broken variant answers 404 where an idle `current` must be 200 + null.
+        let responder = CallbackResponder<TrackingRequestContext> { request, context in
+            let response = try await inner.respond(to: request, context: context)
+            if idleCurrentIs404, request.uri.path == "/api/v9/me/time_entries/current", response.body.contentLength == 4 {
+                return Response(status: .notFound)
+            }
+            return response
+        }
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let app = Application(
+            responder: responder, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in
+                continuation.yield(channel.localAddress?.port ?? 0)
+                continuation.finish()
+            }, logger: logger)
+        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
+        let task = Task { try await group.run() }
+        var port = 0
+        for await p in ports { port = p }
+        return TestServer(group: group, task: task, store: store, port: port)
+    }
+
+    init(group: ServiceGroup, task: Task<Void, any Error>, store: any TrackingStore, port: Int) {
+        self.group = group
+        self.task = task
+        self.store = store
+        self.port = port
+    }
+
+    var client: SuiteClient { SuiteClient(baseURL: URL(string: "http://127.0.0.1:\(port)")!) }
+
+    func stop() async {
+        await group.triggerGracefulShutdown()
+        _ = try? await task.value
+        try? await store.close()
+    }
+}
+
+@Suite struct RegressionSuiteTests {
+    func results(_ server: TestServer, only: String? = nil) async throws -> [String: RegressionSuite.Result] {
+        let suite = RegressionSuite()
+        let results = try await suite.run(suite.selecting(only), client: server.client, servers: InProcessServerFactory())
+        return Dictionary(uniqueKeysWithValues: results.map { ($0.id, $0) })
+    }
+
+    @Test func wholeSuitePassesOnSQLite() async throws {
+        let store = try SQLiteStore(path: nil)
+        try await store.migrate()
+        let server = try await TestServer.start(store: store)
+        let r = try await results(server)
+        await server.stop()
+        #expect(r.count == RegressionSuite.implementedIDs.count)
+        for result in r.values { #expect(result.outcome == .passed, "\(result.id): \(result.message ?? "")") }
+    }
+
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["DATABASE_URL"] != nil, "DATABASE_URL is not set: PostgreSQL run skipped"))
+    func wholeSuitePassesOnPostgreSQL() async throws {
+        let schema = "regress_\(UInt32.random(in: 0...UInt32.max))_test"
+        #expect(schema.hasSuffix("_test"))  // the test-schema rule: never a business schema
+        var logger = Logger(label: "test.pg")
+        logger.logLevel = .error
+        let store = try PostgresStore(url: ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "", schema: schema, logger: logger)
+        try await store.migrate()
+        let server = try await TestServer.start(store: store)
+        let r = try await results(server)
+        try await store.dropSchema()
+        await server.stop()
+        for result in r.values { #expect(result.outcome == .passed, "\(result.id): \(result.message ?? "")") }
+    }
+
+    @Test func suiteFailsWhenTheStoreAllowsTwoRunningTimers() async throws {
+        let store = try SQLiteStore(path: nil)
+        try await store.migrate()
+        try await (try store.writer).write { db in try db.execute(sql: "DROP INDEX one_running_timer_per_user") }
+        let server = try await TestServer.start(store: store)
+        let r = try await results(server, only: "VAL-TIMER-*,VAL-REG-001,VAL-ENTRY-004")
+        await server.stop()
+        #expect(r["VAL-TIMER-001"]?.outcome == .failed)
+        #expect(r["VAL-TIMER-001"]?.message?.contains("a second start in workspace B is rejected: status 409") == true)
+        #expect(r["VAL-TIMER-001"]?.message?.contains("received: 200") == true)  // what came back is shown
+        #expect(r["VAL-TIMER-002"]?.outcome == .failed)
+        #expect(r["VAL-REG-001"]?.outcome == .failed)
+        #expect(r["VAL-ENTRY-004"]?.outcome == .passed)  // unrelated scenarios still pass
+    }
+
+    @Test func suiteFailsWhenIdleCurrentIs404() async throws {
+        let store = try SQLiteStore(path: nil)
+        try await store.migrate()
+        let server = try await TestServer.start(store: store, idleCurrentIs404: true)
+        let r = try await results(server, only: "VAL-ENTRY-004,VAL-TIMER-001")
+        await server.stop()
+        #expect(r["VAL-ENTRY-004"]?.outcome == .failed)
+        #expect(r["VAL-ENTRY-004"]?.message?.contains("idle current: status 200") == true)
+        #expect(r["VAL-ENTRY-004"]?.message?.contains("sent: GET /api/v9/me/time_entries/current") == true)
+        #expect(r["VAL-TIMER-001"]?.outcome == .passed)
+    }
+
+    @Test func restartScenarioIsSkippedWithoutAnOwnedServer() async throws {
+        let store = try SQLiteStore(path: nil)
+        try await store.migrate()
+        let server = try await TestServer.start(store: store)
+        let suite = RegressionSuite()
+        let r = try await suite.run(suite.selecting("VAL-REG-004"), client: server.client, servers: nil)
+        await server.stop()
+        #expect(r.first?.outcome == .skipped && r.first?.message?.contains("cannot restart") == true)
+    }
+
+    @Test func selectionAndReports() {
+        let suite = RegressionSuite()
+        #expect(suite.selecting("VAL-TIMER-*").map(\.id) == ["VAL-TIMER-001", "VAL-TIMER-002"])
+        #expect(suite.selecting("val-entry-004,VAL-SEC-TRACK-00?").count == 5)
+        let results = [
+            RegressionSuite.Result(id: "VAL-A-001", title: "a & b", outcome: .passed, seconds: 0.1, message: nil),
+            RegressionSuite.Result(id: "VAL-A-002", title: "c", outcome: .failed, seconds: 0.2, message: "expected <x>\nreceived: 500"),
+        ]
+        let xml = SuiteReport.render(results, format: .junit, target: "t")
+        #expect(xml.contains("<testcase classname=\"tracking\" name=\"VAL-A-002\""))
+        #expect(xml.contains("<failure message=\"expected &lt;x&gt;\" type=\"assertion\">expected &lt;x&gt;\nreceived: 500</failure>"))
+        #expect(xml.contains("tests=\"2\" failures=\"1\""))
+        #expect(SuiteReport.render(results, format: .text, target: "t").contains("1 passed, 1 failed"))
+    }
+
+    @Test func writeStateMergesAndKeepsEverythingElse() throws {
+        let path = NSTemporaryDirectory() + "state-" + UUID().uuidString + ".json"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(#"{"note": "keep", "assertions": {"VAL-DOC-001": {"status": "passed", "by": "me"}, "VAL-TIMER-001": {"status": "pending", "owner": "x"}}}"#.utf8)
+            .write(to: URL(fileURLWithPath: path))
+        let results = [
+            RegressionSuite.Result(id: "VAL-TIMER-001", title: "", outcome: .failed, seconds: 0, message: "m"),
+            RegressionSuite.Result(id: "VAL-ENTRY-004", title: "", outcome: .passed, seconds: 0, message: nil),
+            RegressionSuite.Result(id: "VAL-REG-004", title: "", outcome: .skipped, seconds: 0, message: "remote"),
+        ]
+        try ValidationStateWriter.merge(results, into: path)
+        let root = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        let a = try #require(root["assertions"] as? [String: [String: String]])
+        #expect(root["note"] as? String == "keep")
+        #expect(a["VAL-DOC-001"] == ["status": "passed", "by": "me"])
+        #expect(a["VAL-TIMER-001"] == ["status": "failed", "owner": "x"])
+        #expect(a["VAL-ENTRY-004"] == ["status": "passed"])
+        #expect(a["VAL-REG-004"] == nil)  // skipped: not written
+    }
+}
