@@ -50,12 +50,16 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        .target(name: "ServiceRunner", dependencies: ["MissionKit", "CProcessSupport"]),
+        .target(name: "Validation", dependencies: ["MissionKit", "MissionJSON", "Regression", "ServiceRunner"]),
         .executableTarget(
             name: "missionctl",
             dependencies: [
                 "MissionKit",
                 "TrackingBackend",
                 "Regression",
+                "ServiceRunner",
+                "Validation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,6 +75,7 @@ let package = Package(
             name: "RegressionTests",
             dependencies: ["Regression", "TrackingBackend", .product(name: "Hummingbird", package: "hummingbird")]
         ),
+        .testTarget(name: "ServiceRunnerTests", dependencies: ["ServiceRunner", "MissionKit"]),
         .testTarget(name: "missionctlTests", dependencies: ["missionctl", "MissionKit"]),
     ]
 )

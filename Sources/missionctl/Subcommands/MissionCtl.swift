@@ -18,6 +18,6 @@ struct MissionCtl: AsyncParsableCommand {
             Start with `missionctl check` in the repository; `missionctl rules` lists what it verifies.
             """,
         version: MissionKitVersion.current,
-        subcommands: [CheckCommand.self, StatusCommand.self, HandoffCommand.self, BackendCommand.self, RegressCommand.self, RulesCommand.self]
+        subcommands: [ValidateCommand.self, CheckCommand.self, StatusCommand.self, HandoffCommand.self, BackendCommand.self, RegressCommand.self, ServicesCommand.self, RulesCommand.self]
     )
 }

@@ -1,0 +1,196 @@
+import ArgumentParser
+import Foundation
+import MissionKit
+import ServiceRunner
+
+/// `missionctl services`: run what .factory/services.yaml declares.
+struct ServicesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "services",
+        abstract: "Start, check and stop what .factory/services.yaml declares, with real health checks.",
+        discussion: """
+            Services start detached in their own process group, dependencies first, with output in \\
+            .factory/run/logs/<name>.log, and are polled with their healthcheck until healthy. A service whose \\
+            healthcheck already passes is reused: not started, and never stopped by missionctl. Whatever missionctl \\
+            started is stopped in reverse dependency order: the `stop` command, then SIGTERM to the process group, \\
+            SIGKILL after the grace period. State lives in .factory/run/services.json.
+            """,
+        subcommands: [
+            ServicesListCommand.self, ServicesUpCommand.self, ServicesDownCommand.self, ServicesStatusCommand.self,
+            ServicesRunCommand.self, ServicesExecCommand.self,
+        ]
+    )
+}
+
+struct RepoOption: ParsableArguments {
+    @Option(help: ArgumentHelp("The repository root (default: the git top level of the working directory).", valueName: "dir"))
+    var repo: String?
+
+    func supervisor() throws -> ServiceSupervisor {
+        let root: String
+        if let repo {
+            guard FileSystem.isDirectory(repo) else { throw MissionError("--repo \(repo): no such folder") }
+            root = FileSystem.absolute(repo)
+        } else {
+            root = MissionLocator.repositoryRoot(from: FileManager.default.currentDirectoryPath)
+        }
+        do { return try ServiceSupervisor.load(repo: root) } catch let e as RunnerError { throw MissionError(e.message) }
+    }
+}
+
+func runnerErrors<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let e as RunnerError { throw MissionError(e.message) }
+}
+
+struct ServicesListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List commands and services, with ports and dependencies.")
+    @OptionGroup var repo: RepoOption
+
+    func run() throws {
+        let s = try repo.supervisor()
+        print("commands:")
+        for c in s.file.commands { print("  \(c.name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(c.command)") }
+        print("services:")
+        for svc in s.file.services {
+            let deps = svc.dependsOn.map(\.name).joined(separator: ", ")
+            print("  \(svc.name.padding(toLength: 24, withPad: " ", startingAt: 0)) port \(svc.port.map(String.init) ?? "-")  depends on: \(deps.isEmpty ? "-" : deps)")
+        }
+    }
+}
+
+struct ServicesUpCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "up", abstract: "Start services (all when none named) and their dependencies.")
+    @OptionGroup var repo: RepoOption
+    @Option(help: "Seconds each service may take to become healthy.") var timeout: Double = 60
+    @Option(help: "Seconds between SIGTERM and SIGKILL when a failed start is rolled back.") var grace: Double = 10
+    @Argument(help: "Services to start.") var names: [String] = []
+
+    func run() throws {
+        let s = try repo.supervisor()
+        _ = try runnerErrors { try s.up(names, timeout: timeout, grace: grace) { print($0) } }
+    }
+}
+
+struct ServicesDownCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "down", abstract: "Stop what missionctl started, in reverse dependency order.")
+    @OptionGroup var repo: RepoOption
+    @Option(help: "Seconds between SIGTERM and SIGKILL.") var grace: Double = 10
+    @Argument(help: "Services to stop (all when none).") var names: [String] = []
+
+    func run() throws {
+        let s = try repo.supervisor()
+        try runnerErrors { try s.down(names, grace: grace) { print($0) } }
+    }
+}
+
+struct ServicesStatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "status", abstract: "Show each service: healthy, unhealthy, running or stopped, pid, port, owned or reused.")
+    @OptionGroup var repo: RepoOption
+
+    func run() throws {
+        let s = try repo.supervisor()
+        let rows = try runnerErrors { try s.status() }
+        let table = [["SERVICE", "STATE", "PID", "PORT", "OWNER"]] + rows.map {
+            [$0.name, $0.state, $0.pid.map(String.init) ?? "-", $0.port.map(String.init) ?? "-", $0.ownership]
+        }
+        let widths = (0..<5).map { i in table.map { $0[i].count }.max() ?? 0 }
+        for row in table {
+            print(row.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }.joined(separator: "  ").trimmingCharacters(in: .whitespaces))
+        }
+    }
+}
+
+struct ServicesRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Run commands.NAME through /bin/sh -c in the repository root; its exit code is passed through.")
+    @OptionGroup var repo: RepoOption
+    @Argument(help: "The command's name in services.yaml.") var name: String
+    @Argument(parsing: .postTerminator, help: "Arguments appended to the command (after --).") var arguments: [String] = []
+
+    func run() throws {
+        let s = try repo.supervisor()
+        guard let command = s.file.command(name) else {
+            throw MissionError("no command `\(name)` in .factory/services.yaml (declared: \(s.file.commands.map(\.name).joined(separator: ", ")))")
+        }
+        // Arguments are passed as positional parameters, never spliced into the shell text.
+        let pid = try runnerErrors { try ProcessGroup.spawnForeground(["/bin/sh", "-c", command.command + " \"$@\"", name] + arguments, in: s.repo) }
+        let forwarder = SignalForwarder(pgid: pid)
+        let code = ProcessGroup.wait(pid)
+        forwarder.cancel()
+        throw ExitCode(code)
+    }
+}
+
+struct ServicesExecCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exec",
+        abstract: "Bring services up, run a command, bring them down, and exit with the command's code.",
+        discussion: "Ctrl-C or SIGTERM at any point stops everything it started. Example: missionctl services exec --with api -- curl -sf http://127.0.0.1:18080/readyz")
+    @OptionGroup var repo: RepoOption
+    @Option(help: "Comma-separated services to bring up (default: all).") var with: String?
+    @Option(help: "Seconds each service may take to become healthy.") var timeout: Double = 60
+    @Option(help: "Seconds between SIGTERM and SIGKILL.") var grace: Double = 10
+    @Argument(parsing: .postTerminator, help: "The command to run (after --).") var command: [String] = []
+
+    func validate() throws {
+        if command.isEmpty { throw ValidationError("name the command to run after --, e.g. missionctl services exec -- swift test") }
+    }
+
+    func run() throws {
+        let s = try repo.supervisor()
+        let names = with?.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } ?? []
+        let cleanup = ExecCleanup(supervisor: s, grace: grace)
+        cleanup.install()
+        _ = try runnerErrors { try s.up(names, timeout: timeout, grace: grace) { Console.raw($0 + "\n") } }
+        let pid = try runnerErrors { try ProcessGroup.spawnForeground(command, in: FileManager.default.currentDirectoryPath) }
+        cleanup.child = pid
+        let code = ProcessGroup.wait(pid)
+        cleanup.child = nil
+        try runnerErrors { try s.down(names, grace: grace) { Console.raw($0 + "\n") } }
+        throw ExitCode(code)
+    }
+}
+
+/// Forwards SIGINT/SIGTERM to a child's process group while it runs.
+final class SignalForwarder: @unchecked Sendable {
+    let sources: [DispatchSourceSignal]
+
+    init(pgid: pid_t) {
+        sources = [SIGINT, SIGTERM].map { sig in
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { kill(-pgid, sig) }
+            source.resume()
+            return source
+        }
+    }
+
+    func cancel() { sources.forEach { $0.cancel() } }
+}
+
+/// On SIGINT/SIGTERM during `exec`: stop the command and every service this run started, then exit.
+final class ExecCleanup: @unchecked Sendable {
+    let supervisor: ServiceSupervisor
+    let grace: Double
+    var child: pid_t?
+    var sources: [DispatchSourceSignal] = []
+
+    init(supervisor: ServiceSupervisor, grace: Double) {
+        self.supervisor = supervisor
+        self.grace = grace
+    }
+
+    func install() {
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { [self] in
+                if let child { ProcessGroup.terminate(child, grace: grace) }
+                try? supervisor.down([], grace: grace) { Console.raw($0 + "\n") }
+                exit(128 + sig)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}

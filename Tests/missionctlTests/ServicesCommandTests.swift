@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct ServicesCommandTests {
+    static func repo(_ yaml: String) throws -> String {
+        let root = NSTemporaryDirectory() + "missionctl-svc-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root + "/.factory", withIntermediateDirectories: true)
+        try Data(yaml.utf8).write(to: URL(fileURLWithPath: root + "/.factory/services.yaml"))
+        return root
+    }
+
+    static func alive(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else { return false }
+        return !stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+    }
+
+    @Test func interruptedExecStopsEverythingItStarted() throws {
+        let root = try Self.repo(
+            "services:\n  worker:\n    start: echo $$ > worker.pid; touch worker.ready; exec sleep 300\n    healthcheck: test -f worker.ready\n")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Binary.path)
+        process.arguments = ["services", "exec", "--repo", root, "--grace", "1", "--", "sh", "-c", "echo $$ > \(root)/cmd.pid; exec sleep 300"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline && !FileManager.default.fileExists(atPath: root + "/cmd.pid") { usleep(100_000) }
+        usleep(200_000)
+        let worker = try #require(Int32((try? String(contentsOfFile: root + "/worker.pid", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""))
+        let command = try #require(Int32((try? String(contentsOfFile: root + "/cmd.pid", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""))
+        #expect(Self.alive(worker) && Self.alive(command))
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 128 + SIGTERM)
+        usleep(300_000)
+        #expect(!Self.alive(worker), "the service survived an interrupted exec")
+        #expect(!Self.alive(command), "the command survived an interrupted exec")
+    }
+
+    @Test func execPassesTheExitCodeAndRunPassesArguments() throws {
+        let root = try Self.repo("commands:\n  greet: printf 'hello %s\\n'\nservices: {}\n")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let exec = try Binary.run(["services", "exec", "--repo", root, "--", "sh", "-c", "exit 7"])
+        #expect(exec.status == 7)
+        let run = try Binary.run(["services", "run", "--repo", root, "greet", "--", "a b; rm -rf /"])
+        #expect(run.status == 0 && run.stdout == "hello a b; rm -rf /\n")  // arguments never reach the shell as code
+        let missing = try Binary.run(["services", "run", "--repo", root, "nope"])
+        #expect(missing.status == 2 && missing.stderr.contains("no command `nope`"))
+        let malformed = try Self.repo("services:\n  api: [\n")
+        defer { try? FileManager.default.removeItem(atPath: malformed) }
+        let bad = try Binary.run(["services", "list", "--repo", malformed])
+        #expect(bad.status == 2 && bad.stderr.contains(".factory/services.yaml:3:"))
+    }
+
+    @Test func validateRunsEveryStageOnAFixture() throws {
+        let repo = try Binary.copyFixture("clean-mission")
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        let port = 18090 + Int.random(in: 0...8)
+        let yaml = """
+            commands:
+              test: "true"
+            services:
+              api:
+                start: '\(Binary.path) backend serve --port \(port) --database "sqlite::memory:" --log-level error'
+                healthcheck: curl -sf http://127.0.0.1:\(port)/readyz
+                port: \(port)
+            """
+        try Data(yaml.utf8).write(to: URL(fileURLWithPath: repo + "/.factory/services.yaml"))
+        let r = try Binary.run(["validate", "--repo", repo, "--format", "json", "--timeout", "30"])
+        #expect(r.status == 0, "\(r.stdout)\n\(r.stderr)")
+        let object = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let stages = try #require(object["stages"] as? [[String: Any]])
+        #expect(stages.map { $0["name"] as? String } == ["check", "handoff", "services up", "regress", "services down"])
+        #expect(stages.map { $0["result"] as? String } == ["passed", "skipped", "passed", "passed", "passed"])
+        #expect((object["scenarios"] as? [Any])?.count == 13)
+        // Nothing left listening.
+        let after = try Binary.run(["services", "status", "--repo", repo])
+        #expect(after.stdout.contains("api      stopped"))
+    }
+
+    @Test func validateFailsOnABrokenMission() throws {
+        let repo = try Binary.copyFixture("broken-mission")
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        try Data("commands:\n  test: \"true\"\nservices: {}\n".utf8).write(to: URL(fileURLWithPath: repo + "/.factory/services.yaml"))
+        let r = try Binary.run(["validate", "--repo", repo])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("check          failed"))
+        #expect(r.stdout.contains("duplicate-status-block"))
+    }
+
+    @Test func validateThisRepository() throws {
+        let r = try Binary.run(["validate", "--repo", Binary.packageRoot, "--format", "json"])
+        #expect(r.status == 0, "\(r.stdout.suffix(2000))\n\(r.stderr.suffix(2000))")
+        #expect(r.stdout.contains("\"passed\": true"))
+    }
+}
