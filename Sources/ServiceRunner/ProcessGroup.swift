@@ -1,5 +1,6 @@
 import CProcessSupport
 import Foundation
+import MissionKit
 
 #if canImport(Glibc)
 import Glibc
@@ -32,35 +33,11 @@ public enum ProcessGroup {
     }
 
     static func spawn(_ arguments: [String], actions: inout posix_spawn_file_actions_t, environment: [String: String]?) throws -> pid_t {
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        posix_spawnattr_setpgroup(&attributes, 0)
-        var mask = sigset_t()
-        sigemptyset(&mask)
-        posix_spawnattr_setsigmask(&attributes, &mask)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for s in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&defaults, s) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        let program = arguments[0].contains("/") ? arguments[0] : (which(arguments[0]) ?? arguments[0])
-        let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        let env = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { env.forEach { free($0) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, program, &actions, &attributes, argv, env)
-        guard rc == 0 else { throw RunnerError("cannot start \(arguments[0]): \(String(cString: strerror(rc)))") }
-        return pid
-    }
-
-    static func which(_ name: String) -> String? {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let candidate = "\(dir)/\(name)"
-            if access(candidate, X_OK) == 0 { return candidate }
+        do {
+            return try ProcessRunner.spawn(arguments, actions: &actions, environment: environment)
+        } catch {
+            throw RunnerError(error.message)
         }
-        return nil
     }
 
     /// Whether any process of group `pgid` is still alive. Zombies do not count: an exited

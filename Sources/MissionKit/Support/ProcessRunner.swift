@@ -44,34 +44,18 @@ public enum ProcessRunner {
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
         for fd in [outPipe[0], outPipe[1], errPipe[0], errPipe[1]] { posix_spawn_file_actions_addclose(&actions, fd) }
         if let directory { mc_spawn_file_actions_addchdir(&actions, directory) }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        posix_spawnattr_setpgroup(&attributes, 0)
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for s in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&defaults, s) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        let envStrings = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
-        let envp = envStrings.map { strdup($0) } + [nil]
-        defer { envp.forEach { free($0) } }
-
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
-        close(outPipe[1])
-        close(errPipe[1])
-        guard spawned == 0 else {
+        let pid: pid_t
+        do {
+            pid = try spawn([path] + arguments, actions: &actions, environment: environment)
+        } catch {
+            close(outPipe[1])
+            close(errPipe[1])
             close(outPipe[0])
             close(errPipe[0])
-            throw MissionError("cannot run \(path): \(String(cString: strerror(spawned)))")
+            throw error
         }
+        close(outPipe[1])
+        close(errPipe[1])
         let deadline = timeout.map { DispatchTime.now().uptimeNanoseconds + UInt64($0 * 1_000_000_000) }
         var stdout: [UInt8] = []
         var stderr: [UInt8] = []
@@ -111,6 +95,34 @@ public enum ProcessRunner {
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exitCode: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return Output(status: exitCode, stdout: stdout, stderr: String(decoding: stderr, as: UTF8.self), timedOut: timedOut)
+    }
+
+    /// Spawns `arguments` (the first is a path or a PATH name) in a new process group with default
+    /// signal handling and an empty signal mask, after the caller's file actions.
+    public static func spawn(
+        _ arguments: [String], actions: inout posix_spawn_file_actions_t, environment: [String: String]?
+    ) throws(MissionError) -> pid_t {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for s in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&defaults, s) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        let program = arguments[0].contains("/") ? arguments[0] : (which(arguments[0]) ?? arguments[0])
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let envp = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { envp.forEach { free($0) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
+        guard rc == 0 else { throw MissionError("cannot run \(arguments[0]): \(String(cString: strerror(rc)))") }
+        return pid
     }
 
     /// The first executable named `name` in PATH.

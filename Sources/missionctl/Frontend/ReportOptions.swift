@@ -17,16 +17,22 @@ struct ReportOptions: ParsableArguments {
 
     /// Writes the report and returns the exit code it implies.
     func emit(_ report: DiagnosticsReport) throws -> ExitCode {
-        let text = format.render(report, color: output == nil && Console.useColor)
-        if let output {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-            } catch {
-                throw MissionError("--output \(output): cannot write (\(error.localizedDescription))")
-            }
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
+        try ReportOutput.write(format.render(report, color: output == nil && Console.useColor), to: output)
         return ExitCode(ExitStatus(report: report, strict: strict).rawValue)
+    }
+}
+
+/// Where a command's report goes: `--output FILE` (written atomically) or standard output.
+enum ReportOutput {
+    static func write(_ text: String, to output: String?) throws {
+        guard let output else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            throw MissionError("--output \(output): cannot write (\(error.localizedDescription))")
+        }
     }
 }

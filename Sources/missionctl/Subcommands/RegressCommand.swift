@@ -85,15 +85,7 @@ struct RegressCommand: AsyncParsableCommand {
         try? await server?.shutdown()
         let target = baseURL ?? "the built-in backend (in-process, SQLite in memory)"
         let text = SuiteReport.render(results, format: format, target: target)
-        if let output {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-            } catch {
-                throw MissionError("--output \(output): cannot write (\(error.localizedDescription))")
-            }
-        } else {
-            print(text, terminator: "")
-        }
+        try ReportOutput.write(text, to: output)
         if let writeState {
             do {
                 try ValidationStateWriter.merge(results, into: FileSystem.absolute(writeState))

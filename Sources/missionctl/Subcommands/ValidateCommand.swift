@@ -60,13 +60,7 @@ struct ValidateCommand: AsyncParsableCommand {
         if format == .text && !report.findings.findings.isEmpty {
             text = TextReporter(color: output == nil && Console.useColor).render(report.findings) + text
         }
-        if let output {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-                throw MissionError("--output \(output): cannot write (\(error.localizedDescription))")
-            }
-        } else {
-            print(text, terminator: "")
-        }
+        try ReportOutput.write(text, to: output)
         throw ExitCode(report.passed ? 0 : 1)
     }
 }
