@@ -97,6 +97,57 @@ import TrackingBackend
         try await h.close()
     }
 
+    @Test(arguments: StoreKind.available)
+    func stopContinueCatalogAndSoftDeleteOverHTTP(kind: StoreKind) async throws {
+        let h = try await Harness(kind)
+        try await Self.app(h).test(.router) { client in
+            let (auth, me) = try await Self.signup(client, "erin")
+            let wid = try #require(me["default_workspace_id"] as? Int)
+            let base = "/api/v9/workspaces/\(wid)"
+            // Rule 3: stop sets stop and duration; stopping again is 409 and changes nothing.
+            let started = try await client.execute(uri: base + "/time_entries", method: .post, headers: auth, body: Self.body("{\"start\": \"2026-01-01T11:00:00Z\", \"tags\": [\"a\"]}"))
+            let id = try #require((Self.json(started.body) as? [String: Any])?["id"] as? Int)
+            let stopped = try await client.execute(uri: base + "/time_entries/\(id)/stop", method: .patch, headers: auth)
+            let stoppedEntry = try #require(Self.json(stopped.body) as? [String: Any])
+            #expect(stopped.status == .ok && stoppedEntry["stop"] as? String == "2026-01-01T12:00:00+00:00" && stoppedEntry["duration"] as? Int == 3600)
+            let again = try await client.execute(uri: base + "/time_entries/\(id)/stop", method: .patch, headers: auth)
+            #expect(again.status == .conflict)
+            // Rule 5: continue copies, the original stays.
+            let continued = try await client.execute(uri: base + "/time_entries/\(id)/continue", method: .post, headers: auth)
+            let copy = try #require(Self.json(continued.body) as? [String: Any])
+            #expect(continued.status == .ok && copy["id"] as? Int != id && copy["stop"] is NSNull && copy["tags"] as? [String] == ["a"])
+            let original = try await client.execute(uri: "/api/v9/me/time_entries/\(id)", method: .get, headers: auth)
+            #expect(String(buffer: original.body) == String(buffer: stopped.body))
+            // Rule 7: project and task ids must belong to the workspace; task_id needs project_id.
+            let project = try await client.execute(uri: base + "/projects", method: .post, headers: auth, body: Self.body("{\"name\": \"P\"}"))
+            let pid = try #require((Self.json(project.body) as? [String: Any])?["id"] as? Int)
+            let task = try await client.execute(uri: base + "/projects/\(pid)/tasks", method: .post, headers: auth, body: Self.body("{\"name\": \"T\"}"))
+            let tid = try #require((Self.json(task.body) as? [String: Any])?["id"] as? Int)
+            let noProject = try await client.execute(
+                uri: base + "/time_entries", method: .post, headers: auth, body: Self.body("{\"start\": \"2026-01-01T08:00:00Z\", \"duration\": 60, \"task_id\": \(tid)}"))
+            #expect(noProject.status == .badRequest)
+            let wrongProject = try await client.execute(
+                uri: base + "/time_entries", method: .post, headers: auth, body: Self.body("{\"start\": \"2026-01-01T08:00:00Z\", \"duration\": 60, \"project_id\": 987654}"))
+            #expect(wrongProject.status == .badRequest)
+            let good = try await client.execute(
+                uri: base + "/time_entries", method: .post, headers: auth,
+                body: Self.body("{\"start\": \"2026-01-01T08:00:00Z\", \"duration\": 60, \"project_id\": \(pid), \"task_id\": \(tid)}"))
+            #expect(good.status == .ok && (Self.json(good.body) as? [String: Any])?["tid"] as? Int == tid)
+            // Rule 8: delete is soft: gone from lists and current, reported by `since`.
+            let copyID = try #require(copy["id"] as? Int)
+            let deleted = try await client.execute(uri: base + "/time_entries/\(copyID)", method: .delete, headers: auth)
+            #expect(deleted.status == .ok)
+            let current = try await client.execute(uri: "/api/v9/me/time_entries/current", method: .get, headers: auth)
+            #expect(String(buffer: current.body) == "null")
+            let list = try await client.execute(uri: "/api/v9/me/time_entries", method: .get, headers: auth)
+            #expect(((Self.json(list.body) as? [[String: Any]]) ?? []).allSatisfy { $0["id"] as? Int != copyID })
+            let sync = try await client.execute(uri: "/api/v9/me/time_entries?since=0", method: .get, headers: auth)
+            let synced = ((Self.json(sync.body) as? [[String: Any]]) ?? []).first { $0["id"] as? Int == copyID }
+            #expect(synced?["server_deleted_at"] is String)
+        }
+        try await h.close()
+    }
+
     @Test func badInputRoutesAndMethods() async throws {
         let h = try await Harness(.sqlite)
         try await Self.app(h).test(.router) { client in
