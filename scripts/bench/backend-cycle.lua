@@ -10,7 +10,7 @@ function setup(thread)
   for line in file:lines() do
     i = i + 1
     if i == counter then
-      local auth, wid = line:match("^(%S+) (%d+)$")
+      local auth, wid = line:match("^(.+) (%d+)$")
       thread:set("auth", auth)
       thread:set("wid", wid)
     end

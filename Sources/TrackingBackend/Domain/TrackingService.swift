@@ -6,6 +6,8 @@ public struct TrackingService: Sendable {
     public let credentials: Credentials
     /// The current Unix time (whole seconds); injectable for tests.
     public let now: @Sendable () -> Int64
+    /// API token → user: a token never changes for a user, so most requests skip the lookup.
+    let tokenCache = TokenCache()
 
     public init(store: any TrackingStore, credentials: Credentials, now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }) {
         self.store = store
@@ -39,9 +41,10 @@ public struct TrackingService: Sendable {
         let name = String(decoded[..<colon])
         let secret = String(decoded[decoded.index(after: colon)...])
         if secret == "api_token" {
-            guard name.count == 32, let stored = try await store.user(tokenHash: credentials.tokenHash(name)) else {
-                throw TrackingError.forbidden
-            }
+            guard name.count == 32 else { throw TrackingError.forbidden }
+            if let user = tokenCache.user(for: name) { return user }
+            guard let stored = try await store.user(tokenHash: credentials.tokenHash(name)) else { throw TrackingError.forbidden }
+            tokenCache.insert(stored.user, for: name)
             return stored.user
         }
         guard let stored = try await store.user(email: name.lowercased()),

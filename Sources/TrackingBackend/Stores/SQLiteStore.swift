@@ -128,7 +128,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
 
     public func user(tokenHash: String) async throws -> StoredUser? {
         try await (try writer).read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM users WHERE token_hash = ?", arguments: [tokenHash]).map(Self.storedUser)
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM users WHERE token_hash = ?"), arguments: [tokenHash]).map(Self.storedUser)
         }
     }
 
@@ -160,7 +160,8 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
 
     public func membership(userID: Int64, workspaceID: Int64) async throws -> Membership? {
         try await (try writer).read { db in
-            try Row.fetchOne(db, sql: Self.membershipSQL + " WHERE m.user_id = ? AND m.workspace_id = ?", arguments: [userID, workspaceID])
+            try Row.fetchOne(
+                db.cachedStatement(sql: Self.membershipSQL + " WHERE m.user_id = ? AND m.workspace_id = ?"), arguments: [userID, workspaceID])
                 .map(Self.membership)
         }
     }
@@ -284,13 +285,17 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     }
 
     public func entry(id: Int64) async throws -> TimeEntry? {
-        try await (try writer).read { db in try Row.fetchOne(db, sql: "SELECT * FROM time_entries WHERE id = ?", arguments: [id]).map(Self.entry) }
+        try await (try writer).read { db in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM time_entries WHERE id = ?"), arguments: [id]).map(Self.entry)
+        }
     }
 
     public func runningEntry(userID: Int64) async throws -> TimeEntry? {
         try await (try writer).read { db in
+            // Prepared once per connection: this is the hot `current` query.
             try Row.fetchOne(
-                db, sql: "SELECT * FROM time_entries WHERE user_id = ? AND stop IS NULL AND deleted_at IS NULL", arguments: [userID]
+                db.cachedStatement(sql: "SELECT * FROM time_entries WHERE user_id = ? AND stop IS NULL AND deleted_at IS NULL"),
+                arguments: [userID]
             ).map(Self.entry)
         }
     }
