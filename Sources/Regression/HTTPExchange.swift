@@ -1,8 +1,7 @@
+import AsyncHTTPClient
 import Foundation
-
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOCore
+import NIOHTTP1
 
 /// One request and what came back, kept so a failing scenario can show both.
 public struct HTTPExchange: Sendable {
@@ -50,34 +49,31 @@ public struct ServerUnreachable: Error, Sendable, CustomStringConvertible {
     public var description: String { message }
 }
 
-/// A minimal HTTP client for the suite (Foundation's URLSession: no extra dependency).
-public final class SuiteClient: @unchecked Sendable {
+/// The suite's HTTP client, on AsyncHTTPClient (SwiftNIO): no libcurl in the binary, so every
+/// missionctl command starts faster, and https servers work too.
+public final class SuiteClient: Sendable {
     public let baseURL: URL
-    let session: URLSession
 
     public init(baseURL: URL) {
         self.baseURL = baseURL
-        let config = URLSessionConfiguration.ephemeral
-        config.timeoutIntervalForRequest = 30
-        config.httpMaximumConnectionsPerHost = 64
-        session = URLSession(configuration: config)
     }
 
     public func send(_ method: String, _ path: String, auth: String? = nil, json: String? = nil) async throws -> HTTPExchange {
         guard let url = URL(string: path, relativeTo: baseURL) else { throw ScenarioFailure("a valid URL for \(path)") }
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        if let auth { request.setValue(auth, forHTTPHeaderField: "Authorization") }
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.method = HTTPMethod(rawValue: method)
+        if let auth { request.headers.add(name: "Authorization", value: auth) }
         if let json {
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.httpBody = Data(json.utf8)
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(string: json))
         }
         do {
-            let (data, response) = try await session.data(for: request)
-            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-            return HTTPExchange(method: method, path: path, requestBody: json, status: status, body: String(decoding: data, as: UTF8.self))
+            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+            let body = try await response.body.collect(upTo: 16 * 1024 * 1024)
+            return HTTPExchange(
+                method: method, path: path, requestBody: json, status: Int(response.status.code), body: String(buffer: body))
         } catch {
-            throw ServerUnreachable(message: "\(method) \(url.absoluteString): \(error.localizedDescription)")
+            throw ServerUnreachable(message: "\(method) \(url.absoluteString): \(error)")
         }
     }
 }
