@@ -1,3 +1,5 @@
+import Foundation
+
 /// One executable assertion: an HTTP scenario named by its validation-contract id.
 public struct Scenario: Sendable {
     public let id: String
@@ -58,10 +60,5 @@ func require(_ condition: Bool, _ expected: String, _ exchange: HTTPExchange? = 
 
 /// Running entries in a history response.
 func runningCount(_ history: HTTPExchange) -> Int {
-    (history.array ?? []).filter { $0["stop"] is NSNullLike }.count
+    (history.array ?? []).filter { $0["stop"] is NSNull }.count
 }
-
-#if canImport(Foundation)
-import Foundation
-typealias NSNullLike = NSNull
-#endif

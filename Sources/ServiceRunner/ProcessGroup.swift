@@ -98,10 +98,14 @@ public enum ProcessGroup {
         return true
     }
 
-    /// Waits for our child `pid` and returns its exit code (128+signal when killed).
-    public static func wait(_ pid: pid_t) -> Int32 {
+    /// Waits for our child `pid` and returns its exit code (128+signal when killed), or nil when
+    /// another thread reaped it first (a liveness check during shutdown), so no code is invented.
+    public static func wait(_ pid: pid_t) -> Int32? {
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        while true {
+            if waitpid(pid, &status, 0) >= 0 { break }
+            if errno != EINTR { return nil }
+        }
         return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 }

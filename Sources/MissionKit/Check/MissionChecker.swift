@@ -21,27 +21,43 @@ public enum MissionChecker {
         return report
     }
 
-    /// Resolves the closed set against the repository and scans the docs (in parallel).
-    public static func makeContext(_ mission: Mission, options: CheckOptions) -> CheckContext {
-        let root = mission.repoRoot
-        let repoFiles = FileSystem.walk(root)
+    /// The closed set resolved against the repository, without reading any doc.
+    public struct ClosedSet: Sendable {
+        /// Repo-relative paths in listing order, duplicates removed.
+        public var listed: [String]
+        public var unmatched: [SourceDocSet.Entry]
+        /// Every file of the repository (as `FileSystem.walk` lists them).
+        public var repoFiles: [String]
+
+        public var markdown: [String] { listed.filter(FileSystem.isMarkdown) }
+    }
+
+    public static func closedSet(_ mission: Mission) -> ClosedSet {
+        let repoFiles = FileSystem.walk(mission.repoRoot)
         var listed: [String] = []
         var seen: Set<String> = []
         var unmatched: [SourceDocSet.Entry] = []
         for entry in mission.sourceDocs?.entries ?? [] {
-            let matches = resolve(entry, repoRoot: root, repoFiles: repoFiles)
+            let matches = resolve(entry, repoRoot: mission.repoRoot, repoFiles: repoFiles)
             if matches.isEmpty { unmatched.append(entry) }
             for m in matches where seen.insert(m).inserted { listed.append(m) }
         }
-        let listedMarkdown = listed.filter(FileSystem.isMarkdown)
-        let listedOther = listed.filter { !FileSystem.isMarkdown($0) }
-        let scanned = Parallel.map(listedMarkdown) { ScannedDoc.scan(repoRoot: root, path: $0) }
-        let others = repoFiles.filter { FileSystem.isMarkdown($0) && !seen.contains($0) }
+        return ClosedSet(listed: listed, unmatched: unmatched, repoFiles: repoFiles)
+    }
+
+    /// Resolves the closed set against the repository and scans the docs (in parallel).
+    public static func makeContext(_ mission: Mission, options: CheckOptions) -> CheckContext {
+        let root = mission.repoRoot
+        let set = closedSet(mission)
+        let listedOther = set.listed.filter { !FileSystem.isMarkdown($0) }
+        let scanned = Parallel.map(set.markdown) { ScannedDoc.scan(repoRoot: root, path: $0) }
+        let seen = Set(set.listed)
+        let others = set.repoFiles.filter { FileSystem.isMarkdown($0) && !seen.contains($0) }
         let unlisted = Parallel.map(others) { ScannedDoc.scan(repoRoot: root, path: $0) }.filter { !$0.blocks.isEmpty }
 
         let inUse = options.requireStatusBlocks || mission.mentionsStatusBlocks || scanned.contains { !$0.blocks.isEmpty }
         return CheckContext(
-            mission: mission, listedDocs: scanned, listedOtherFiles: listedOther, unmatchedEntries: unmatched,
+            mission: mission, listedDocs: scanned, listedOtherFiles: listedOther, unmatchedEntries: set.unmatched,
             unlistedDocsWithBlocks: unlisted, statusBlocksInUse: inUse, implementedAssertions: options.implementedAssertions)
     }
 

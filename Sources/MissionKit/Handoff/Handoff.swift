@@ -79,7 +79,7 @@ public struct Handoff: Sendable {
             return a
         }
         func integer(_ value: Any?) -> Int? {
-            guard let n = value as? NSNumberLike, !n.isBoolean else { return nil }
+            guard let n = value as? NSNumberLike, !n.isJSONBoolean else { return nil }
             let d = n.doubleValue
             return d == d.rounded() ? Int(d) : nil
         }
@@ -155,7 +155,7 @@ public struct Handoff: Sendable {
             if let feedback = top["skillFeedback"], !(feedback is NSNullLike) {
                 if let f = feedback as? [String: Any] {
                     if let value = f["followedProcedure"] {
-                        if let n = value as? NSNumberLike, n.isBoolean {
+                        if let n = value as? NSNumberLike, n.isJSONBoolean {
                             handoff.followedProcedure = n.boolValue
                         } else {
                             problems.append(Problem(message: "`followedProcedure` must be true or false", path: "$.skillFeedback.followedProcedure"))

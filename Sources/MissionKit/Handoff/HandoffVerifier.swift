@@ -174,7 +174,7 @@ public struct HandoffVerifier: Sendable {
 
     func closedSetDocs() -> [String] {
         guard let mission, mission.sourceDocs != nil else { return [] }
-        return MissionChecker.makeContext(mission, options: CheckOptions(requireStatusBlocks: true)).listedDocs.map(\.path)
+        return MissionChecker.closedSet(mission).markdown
     }
 
     /// Runs each claimed command through `/bin/sh -c` in a detached worktree of the commit.

@@ -22,7 +22,6 @@ public struct LineEdit: Sendable, Hashable {
         var out: [UInt8] = []
         out.reserveCapacity(text.bytes.count + 512)
         var cursor = 0  // byte offset in the original
-        var cursorLine = 1
         let lineCount = text.isEmptyFile ? 0 : text.lineCount
         for edit in sorted {
             let start = edit.line <= lineCount ? text.fullLineRange(edit.line).lowerBound : text.bytes.count
@@ -37,9 +36,7 @@ public struct LineEdit: Sendable, Hashable {
             }
             let lastRemoved = edit.line + edit.removing - 1
             cursor = edit.removing > 0 ? text.fullLineRange(min(lastRemoved, lineCount)).upperBound : max(start, cursor)
-            cursorLine = lastRemoved + 1
         }
-        _ = cursorLine
         if cursor < text.bytes.count { out += text.bytes[cursor...] }
         // Keep the absence of a final newline when the edit reached the end of the file.
         if !text.bytes.isEmpty, !text.endsWithNewline, out.count >= eol.count, out.suffix(eol.count).elementsEqual(eol) {

@@ -23,9 +23,4 @@ public struct StatusBlock: Sendable, Hashable {
     public func value(_ label: StatusFieldLabel) -> String? {
         field(label)?.value
     }
-
-    /// The block's lines as `check` sees them, for byte-identity comparisons between duplicates.
-    public var canonicalContent: [String] {
-        fields.map { "\($0.rawLabel)\u{0}\($0.value)" }
-    }
 }

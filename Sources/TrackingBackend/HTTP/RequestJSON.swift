@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import MissionJSON
 
 /// A request's JSON object body, with typed accessors whose errors name the field (400).
 struct RequestJSON {
@@ -38,7 +39,7 @@ struct RequestJSON {
     func bool(_ key: String) throws -> Field<Bool> {
         guard let raw = object[key] else { return .absent }
         if raw is NSNull { return .null }
-        guard let n = raw as? NSNumber, Self.isBoolean(n) else { throw TrackingError.bad("\(key) must be true or false") }
+        guard let n = raw as? NSNumber, n.isJSONBoolean else { throw TrackingError.bad("\(key) must be true or false") }
         return .value(n.boolValue)
     }
 
@@ -76,18 +77,10 @@ struct RequestJSON {
     }
 
     static func integer(_ raw: Any) -> Int64? {
-        guard let n = raw as? NSNumber, !isBoolean(n) else { return nil }
+        guard let n = raw as? NSNumber, !n.isJSONBoolean else { return nil }
         let d = n.doubleValue
         guard d == d.rounded(), abs(d) < 9e15 else { return nil }
         return n.int64Value
-    }
-
-    static func isBoolean(_ n: NSNumber) -> Bool {
-        #if canImport(Darwin)
-        return CFGetTypeID(n) == CFBooleanGetTypeID()
-        #else
-        return n === NSNumber(value: true) || n === NSNumber(value: false) || String(cString: n.objCType) == "c"
-        #endif
     }
 
     /// The time-entry fields of a create or update body (`workspace_id`/`user_id` are ignored:

@@ -203,7 +203,7 @@ public struct TrackingAPI: Sendable {
                 guard let s = value as? String else { throw TrackingError.bad("operation \(index): description must be a string") }
                 return .description(s)
             case "/billable":
-                guard let n = value as? NSNumber, RequestJSON.isBoolean(n) else {
+                guard let n = value as? NSNumber, n.isJSONBoolean else {
                     throw TrackingError.bad("operation \(index): billable must be true or false")
                 }
                 return .billable(n.boolValue)

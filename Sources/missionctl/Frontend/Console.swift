@@ -15,6 +15,4 @@ enum Console {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
-
-    static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 }

@@ -20,8 +20,7 @@ enum DocPaths {
                 throw MissionError(
                     "\(mission.missionFile("AGENTS.md")): no closed set of source docs found; name the docs to work on, or add a `## Source docs (closed set)` list")
             }
-            let context = MissionChecker.makeContext(mission, options: CheckOptions(requireStatusBlocks: true))
-            docs += context.listedDocs.map(\.path).filter { !docs.contains($0) }
+            docs += MissionChecker.closedSet(mission).markdown.filter { !docs.contains($0) }
         }
         return docs
     }

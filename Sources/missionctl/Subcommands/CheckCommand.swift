@@ -55,15 +55,15 @@ struct CheckCommand: ParsableCommand {
         var fixedDocs = 0
         for dir in dirs {
             let mission = Mission.load(repoRoot: repo, missionDir: dir)
-            let context = MissionChecker.makeContext(mission, options: CheckOptions(requireStatusBlocks: requireStatusBlocks))
-            for doc in context.listedDocs where !doc.blocks.isEmpty {
-                let changes: [String] = try AtomicFile.update(repo + "/" + doc.path) { text in
+            // Fixing a doc without a block changes nothing, so every listed doc can go through fix().
+            for doc in MissionChecker.closedSet(mission).markdown {
+                let changes: [String] = try AtomicFile.update(repo + "/" + doc) { text in
                     let result = StatusBlockEditor.fix(text)
                     return (result.changes, result.isUnchanged ? nil : result.bytes)
                 }
                 guard !changes.isEmpty else { continue }
                 fixedDocs += 1
-                Console.raw("fixed \(doc.path): \(changes.joined(separator: "; "))\n")
+                Console.raw("fixed \(doc): \(changes.joined(separator: "; "))\n")
             }
         }
         Console.raw("--fix: \(fixedDocs) doc(s) changed\n")

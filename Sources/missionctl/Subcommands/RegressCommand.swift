@@ -62,12 +62,14 @@ struct RegressCommand: AsyncParsableCommand {
             }
             base = url
         } else {
+            let started: InProcessServer
             do {
-                server = try await InProcessServer.start(database: .sqliteMemory, secret: Credentials.randomSecret())
+                started = try await InProcessServer.start(database: .sqliteMemory, secret: Credentials.randomSecret())
             } catch {
                 throw MissionError("cannot start the in-process backend: \(error)")
             }
-            base = server?.baseURL ?? URL(fileURLWithPath: "/")
+            server = started
+            base = started.baseURL
         }
         // A progress line per scenario on a terminal (stderr, so reports on stdout stay clean).
         let showProgress = isatty(STDERR_FILENO) == 1

@@ -115,7 +115,7 @@ struct ServicesRunCommand: ParsableCommand {
         // Arguments are passed as positional parameters, never spliced into the shell text.
         let pid = try runnerErrors { try ProcessGroup.spawnForeground(["/bin/sh", "-c", command.command + " \"$@\"", name] + arguments, in: s.repo) }
         let forwarder = SignalForwarder(pgid: pid)
-        let code = ProcessGroup.wait(pid)
+        let code = ProcessGroup.wait(pid) ?? 1
         forwarder.cancel()
         throw ExitCode(code)
     }
@@ -145,9 +145,11 @@ struct ServicesExecCommand: ParsableCommand {
         let pid = try runnerErrors { try ProcessGroup.spawnForeground(command, in: FileManager.default.currentDirectoryPath) }
         cleanup.child = pid
         let code = ProcessGroup.wait(pid)
+        // Interrupted: the signal handler owns shutdown and exits with 128+signal; never race it.
+        if cleanup.isInterrupted || code == nil { cleanup.waitForever() }
         cleanup.child = nil
         try runnerErrors { try s.down(names, grace: grace) { Console.raw($0 + "\n") } }
-        throw ExitCode(code)
+        throw ExitCode(code ?? 1)
     }
 }
 
@@ -174,6 +176,15 @@ final class ExecCleanup: @unchecked Sendable {
     let grace: Double
     var child: pid_t?
     var sources: [DispatchSourceSignal] = []
+    private let state = NSLock()
+    private var interrupted = false
+
+    var isInterrupted: Bool { state.withLock { interrupted } }
+
+    /// Blocks the main flow while the handler stops everything and exits the process.
+    func waitForever() -> Never {
+        while true { sleep(60) }
+    }
 
     init(supervisor: ServiceSupervisor, grace: Double) {
         self.supervisor = supervisor
@@ -185,6 +196,7 @@ final class ExecCleanup: @unchecked Sendable {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler { [self] in
+                state.withLock { interrupted = true }
                 if let child { ProcessGroup.terminate(child, grace: grace) }
                 try? supervisor.down([], grace: grace) { Console.raw($0 + "\n") }
                 exit(128 + sig)
