@@ -28,6 +28,9 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
 final class TestStore: Sendable {
     let store: any TrackingStore
     let schema: String?
+    /// The SQLite file's folder: a file, not memory, so tests take the server's own read path
+    /// (WAL, the reader pool).
+    let folder: String?
 
     /// Only schemas named `*_test` may be created and dropped by tests: the guard the original
     /// project lacked (it relied on a `search_path` convention alone).
@@ -40,8 +43,10 @@ final class TestStore: Sendable {
     init(_ kind: StoreKind) async throws {
         switch kind {
         case .sqlite:
-            store = try SQLiteStore(path: nil)
+            let folder = NSTemporaryDirectory() + "missionctl-store-\(UUID().uuidString)"
+            store = try SQLiteStore(path: folder + "/test.sqlite")
             schema = nil
+            self.folder = folder
         case .postgres:
             let name = "t\(UInt32.random(in: 0...UInt32.max))_\(ProcessInfo.processInfo.processIdentifier)_test"
             try Self.checkTestSchema(name)
@@ -50,6 +55,7 @@ final class TestStore: Sendable {
             logger.logLevel = .error
             store = try PostgresStore(url: url, schema: name, logger: logger)
             schema = name
+            folder = nil
         }
         try await store.migrate()
     }
@@ -60,6 +66,7 @@ final class TestStore: Sendable {
             try await pg.dropSchema()
         }
         try await store.close()
+        if let folder { try? FileManager.default.removeItem(atPath: folder) }
     }
 }
 

@@ -23,6 +23,24 @@ import TrackingBackend
     }
 
     @Test(arguments: StoreKind.available)
+    func cachedTokenHeadersKeepTheirOwnUsers(kind: StoreKind) async throws {
+        let h = try await Harness(kind)
+        let (alice, bob) = (try await h.user("alice"), try await h.user("bob"))
+        func header(_ user: User) -> String {
+            "Basic " + Data("\(h.service.credentials.token(userID: user.id)):api_token".utf8).base64EncodedString()
+        }
+        for _ in 0..<3 {  // the first round fills the cache, the others hit it
+            #expect(try await h.service.authenticate(authorization: header(alice)).id == alice.id)
+            #expect(try await h.service.authenticate(authorization: header(bob)).id == bob.id)
+        }
+        let password = "Basic " + Data("alice@example.com:wrong password".utf8).base64EncodedString()
+        await expectError(.forbidden) { _ = try await h.service.authenticate(authorization: password) }
+        let forged = "Basic " + Data("\(String(repeating: "0", count: 32)):api_token".utf8).base64EncodedString()
+        await expectError(.forbidden) { _ = try await h.service.authenticate(authorization: forged) }
+        try await h.close()
+    }
+
+    @Test(arguments: StoreKind.available)
     func oneRunningTimerAcrossWorkspaces(kind: StoreKind) async throws {
         let h = try await Harness(kind)
         let user = try await h.user()
@@ -231,5 +249,17 @@ import TrackingBackend
         #expect(TimeFormat.parse("2026-01-02T10:00:00") == nil)
         #expect(TimeFormat.parse("yesterday") == nil)
         #expect(TimeFormat.format(1_767_348_000) == "2026-01-02T10:00:00+00:00")
+        // Hand-written digits agree with strftime-style formatting across the representable range.
+        for _ in 0..<2_000 {
+            let t = Int64.random(in: -62_135_596_800...253_402_300_799)  // 0001-01-01 ... 9999-12-31
+            var raw = time_t(t)
+            var parts = tm()
+            gmtime_r(&raw, &parts)
+            let expected = String(
+                format: "%04d-%02d-%02dT%02d:%02d:%02d+00:00", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
+                Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+            #expect(TimeFormat.format(t) == expected, "\(t)")
+            #expect(TimeFormat.parse(expected) == t, "\(expected)")
+        }
     }
 }

@@ -6,9 +6,32 @@ public enum TimeFormat {
         var t = time_t(unix)
         var tm = tm()
         gmtime_r(&t, &tm)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d+00:00", Int(tm.tm_year) + 1900, Int(tm.tm_mon) + 1, Int(tm.tm_mday),
-            Int(tm.tm_hour), Int(tm.tm_min), Int(tm.tm_sec))
+        // Digits by hand: String(format:) went through NSString and cost 5% of a `current` request.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(25)
+        func digits(_ value: Int32, _ width: Int) {
+            var v = Int(value), divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            if v < 0 || v >= divisor * 10 { bytes.append(contentsOf: String(v).utf8); return }  // years outside 0...9999
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(v / divisor))
+                v %= divisor
+                divisor /= 10
+            }
+        }
+        digits(tm.tm_year + 1900, 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(tm.tm_mon + 1, 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(tm.tm_mday, 2)
+        bytes.append(UInt8(ascii: "T"))
+        digits(tm.tm_hour, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(tm.tm_min, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(tm.tm_sec, 2)
+        bytes.append(contentsOf: "+00:00".utf8)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Parses RFC 3339 (`Z` or a numeric offset, optional fraction, which is dropped) or a date

@@ -6,8 +6,11 @@ public struct TrackingService: Sendable {
     public let credentials: Credentials
     /// The current Unix time (whole seconds); injectable for tests.
     public let now: @Sendable () -> Int64
-    /// API token → user: a token never changes for a user, so most requests skip the lookup.
-    let tokenCache = TokenCache()
+    /// API-token `Authorization` header → user: a token never changes for a user, so most
+    /// requests skip the decoding and the lookup.
+    let tokenCache = BoundedCache<String, User>()
+    /// Tag id → name, so rendering an entry rarely needs a second query.
+    let tagNameCache = BoundedCache<Int64, String>()
 
     public init(store: any TrackingStore, credentials: Credentials, now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }) {
         self.store = store
@@ -34,6 +37,8 @@ public struct TrackingService: Sendable {
 
     /// HTTP Basic with `email:password` or `<api_token>:api_token`; anything else is 403.
     public func authenticate(authorization: String?) async throws -> User {
+        // Keyed by the whole header: a client repeats it verbatim, so a hit skips the decoding.
+        if let header = authorization, let user = tokenCache[header] { return user }
         guard let header = authorization, header.lowercased().hasPrefix("basic "),
             let data = Data(base64Encoded: String(header.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
             let decoded = String(data: data, encoding: .utf8), let colon = decoded.firstIndex(of: ":")
@@ -42,15 +47,28 @@ public struct TrackingService: Sendable {
         let secret = String(decoded[decoded.index(after: colon)...])
         if secret == "api_token" {
             guard name.count == 32 else { throw TrackingError.forbidden }
-            if let user = tokenCache.user(for: name) { return user }
             guard let stored = try await store.user(tokenHash: credentials.tokenHash(name)) else { throw TrackingError.forbidden }
-            tokenCache.insert(stored.user, for: name)
+            // Only token headers are cached: a password check must stay a password check.
+            tokenCache.insert(stored.user, for: header)
             return stored.user
         }
         guard let stored = try await store.user(email: name.lowercased()),
             credentials.verifyPassword(secret, hash: stored.passwordHash)
         else { throw TrackingError.forbidden }
         return stored.user
+    }
+
+    /// Names of the tags `ids` (any workspace); unknown ids are left out.
+    public func tagNames(ids: [Int64]) async throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        var (names, missing) = tagNameCache.lookup(ids)
+        if !missing.isEmpty {
+            for (id, name) in try await store.tagNames(ids: missing, workspaceID: nil) {
+                tagNameCache.insert(name, for: id)
+                names[id] = name
+            }
+        }
+        return names
     }
 
     public func createWorkspace(for user: User, name: String) async throws -> Membership {

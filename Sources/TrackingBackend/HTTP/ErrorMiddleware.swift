@@ -50,6 +50,6 @@ enum JSONResponse {
     static func make(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
         Response(
             status: status, headers: [.contentType: "application/json; charset=utf-8"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: value.rendered())))
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: value.utf8())))
     }
 }

@@ -148,12 +148,12 @@ public struct TrackingAPI: Sendable {
     }
 
     static func render(_ entry: TimeEntry, _ service: TrackingService) async throws -> Response {
-        let names = try await service.store.tagNames(ids: entry.tagIDs, workspaceID: nil)
+        let names = try await service.tagNames(ids: entry.tagIDs)
         return JSONResponse.make(TogglJSON.entry(entry, tagNames: names))
     }
 
     static func render(_ entries: [TimeEntry], _ service: TrackingService) async throws -> Response {
-        let names = try await service.store.tagNames(ids: Array(Set(entries.flatMap(\.tagIDs))), workspaceID: nil)
+        let names = try await service.tagNames(ids: Array(Set(entries.flatMap(\.tagIDs))))
         return JSONResponse.make(.array(entries.map { TogglJSON.entry($0, tagNames: names) }))
     }
 

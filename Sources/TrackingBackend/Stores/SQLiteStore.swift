@@ -6,6 +6,8 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     private let database: any DatabaseWriter
     private let state = NSLock()
     private var closed = false
+    /// Readers for a file database; nil in memory, where the one connection serves reads too.
+    let readers: SQLiteReaderPool?
 
     /// The database, or 503 once the store is closed (a closed SQLite handle must never be used).
     var writer: any DatabaseWriter {
@@ -17,6 +19,16 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
         }
     }
 
+    /// Reads run synchronously on the calling thread. WAL readers never wait for the writer and an
+    /// indexed read takes microseconds, so this is cheaper than GRDB's async read, which wakes a
+    /// dispatch thread and then hops back (two context switches per query). Every read is one
+    /// SELECT, which SQLite runs atomically, so GRDB's isolating BEGIN/COMMIT would only add two
+    /// statements. Writes stay async: a commit may wait for an fsync or for another writer.
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        if let readers { return try readers.read(body) }
+        return try writer.unsafeRead(body)
+    }
+
     /// `path` nil → an in-memory database.
     public init(path: String?) throws {
         var config = Configuration()
@@ -26,8 +38,10 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             database = try DatabasePool(path: path, configuration: config)  // WAL mode
+            readers = SQLiteReaderPool(path: path, busyTimeout: 10)
         } else {
             database = try DatabaseQueue(configuration: config)
+            readers = nil
         }
     }
 
@@ -75,7 +89,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     }
 
     public func ping() async throws {
-        _ = try await (try writer).read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+        _ = try read { db in try Int.fetchOne(db, sql: "SELECT 1") }
     }
 
     public func close() async throws {
@@ -84,6 +98,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
             return closed
         }
         guard !alreadyClosed else { return }
+        try readers?.close()
         if let pool = database as? DatabasePool { try pool.close() }
         if let queue = database as? DatabaseQueue { try queue.close() }
     }
@@ -123,11 +138,11 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     }
 
     public func user(email: String) async throws -> StoredUser? {
-        try await (try writer).read { db in try Row.fetchOne(db, sql: "SELECT * FROM users WHERE email = ?", arguments: [email]).map(Self.storedUser) }
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM users WHERE email = ?", arguments: [email]).map(Self.storedUser) }
     }
 
     public func user(tokenHash: String) async throws -> StoredUser? {
-        try await (try writer).read { db in
+        try read { db in
             try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM users WHERE token_hash = ?"), arguments: [tokenHash]).map(Self.storedUser)
         }
     }
@@ -153,13 +168,13 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     }
 
     public func memberships(userID: Int64) async throws -> [Membership] {
-        try await (try writer).read { db in
+        try read { db in
             try Row.fetchAll(db, sql: Self.membershipSQL + " WHERE m.user_id = ? ORDER BY w.id", arguments: [userID]).map(Self.membership)
         }
     }
 
     public func membership(userID: Int64, workspaceID: Int64) async throws -> Membership? {
-        try await (try writer).read { db in
+        try read { db in
             try Row.fetchOne(
                 db.cachedStatement(sql: Self.membershipSQL + " WHERE m.user_id = ? AND m.workspace_id = ?"), arguments: [userID, workspaceID])
                 .map(Self.membership)
@@ -195,13 +210,13 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     }
 
     public func projects(workspaceID: Int64) async throws -> [Project] {
-        try await (try writer).read { db in
+        try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM projects WHERE workspace_id = ? ORDER BY id", arguments: [workspaceID]).map(Self.project)
         }
     }
 
     public func project(id: Int64) async throws -> Project? {
-        try await (try writer).read { db in try Row.fetchOne(db, sql: "SELECT * FROM projects WHERE id = ?", arguments: [id]).map(Self.project) }
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM projects WHERE id = ?", arguments: [id]).map(Self.project) }
     }
 
     public func createTask(workspaceID: Int64, projectID: Int64, name: String, now: Int64) async throws -> TrackingTask {
@@ -214,13 +229,13 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     }
 
     public func tasks(projectID: Int64) async throws -> [TrackingTask] {
-        try await (try writer).read { db in
+        try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM tasks WHERE project_id = ? ORDER BY id", arguments: [projectID]).map(Self.task)
         }
     }
 
     public func task(id: Int64) async throws -> TrackingTask? {
-        try await (try writer).read { db in try Row.fetchOne(db, sql: "SELECT * FROM tasks WHERE id = ?", arguments: [id]).map(Self.task) }
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM tasks WHERE id = ?", arguments: [id]).map(Self.task) }
     }
 
     public func tagIDs(workspaceID: Int64, names: [String], now: Int64) async throws -> [Int64] {
@@ -240,7 +255,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
 
     public func tagNames(ids: [Int64], workspaceID: Int64?) async throws -> [Int64: String] {
         guard !ids.isEmpty else { return [:] }
-        return try await (try writer).read { db in
+        return try read { db in
             let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
             var sql = "SELECT id, name FROM tags WHERE id IN (\(marks))"
             var args = StatementArguments(ids)
@@ -249,19 +264,32 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
                 args += [workspaceID]
             }
             var result: [Int64: String] = [:]
-            for row in try Row.fetchAll(db, sql: sql, arguments: args) { result[row["id"]] = row["name"] }
+            // Cached per id count: preparing (and authorizing) the statement cost more than running it.
+            for row in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: args) { result[row["id"]] = row["name"] }
             return result
         }
     }
 
     // MARK: Time entries
 
+    /// Entry columns, in the order `entry(_:)` reads them: by index, which skips GRDB's
+    /// case-insensitive column-name lookup on the hot path.
+    static let entryColumns =
+        "id, workspace_id, user_id, project_id, task_id, description, billable, start, stop, duronly, created_with, tag_ids, at, deleted_at"
+
     static func entry(_ row: Row) -> TimeEntry {
-        let tagText: String = row["tag_ids"]
+        let tagText: String = row[11]
         return TimeEntry(
-            id: row["id"], workspaceID: row["workspace_id"], userID: row["user_id"], projectID: row["project_id"], taskID: row["task_id"],
-            description: row["description"], billable: row["billable"], start: row["start"], stop: row["stop"], duronly: row["duronly"],
-            createdWith: row["created_with"], tagIDs: TagList.decode(tagText), at: row["at"], deletedAt: row["deleted_at"])
+            id: row[0], workspaceID: row[1], userID: row[2], projectID: row[3], taskID: row[4], description: row[5], billable: row[6],
+            start: row[7], stop: row[8], duronly: row[9], createdWith: row[10], tagIDs: TagList.decode(tagText), at: row[12],
+            deletedAt: row[13])
+    }
+
+    /// The first entry `statement` selects, decoded straight from the cursor (no row copy).
+    static func firstEntry(_ statement: Statement, _ arguments: StatementArguments) throws -> TimeEntry? {
+        let cursor = try Row.fetchCursor(statement, arguments: arguments)
+        guard let row = try cursor.next() else { return nil }
+        return withExtendedLifetime(cursor) { entry(row) }  // the row reads the live statement
     }
 
     public func insertEntry(_ e: NewTimeEntry) async throws -> TimeEntry {
@@ -285,24 +313,24 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     }
 
     public func entry(id: Int64) async throws -> TimeEntry? {
-        try await (try writer).read { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM time_entries WHERE id = ?"), arguments: [id]).map(Self.entry)
+        try read { db in
+            try Self.firstEntry(db.cachedStatement(sql: "SELECT \(Self.entryColumns) FROM time_entries WHERE id = ?"), [id])
         }
     }
 
     public func runningEntry(userID: Int64) async throws -> TimeEntry? {
-        try await (try writer).read { db in
+        try read { db in
             // Prepared once per connection: this is the hot `current` query.
-            try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT * FROM time_entries WHERE user_id = ? AND stop IS NULL AND deleted_at IS NULL"),
-                arguments: [userID]
-            ).map(Self.entry)
+            try Self.firstEntry(
+                db.cachedStatement(
+                    sql: "SELECT \(Self.entryColumns) FROM time_entries WHERE user_id = ? AND stop IS NULL AND deleted_at IS NULL"),
+                [userID])
         }
     }
 
     public func entries(userID: Int64, workspaceID: Int64, from: Int64?, to: Int64?, since: Int64?) async throws -> [TimeEntry] {
-        try await (try writer).read { db in
-            var sql = "SELECT * FROM time_entries WHERE user_id = ? AND workspace_id = ?"
+        try read { db in
+            var sql = "SELECT \(Self.entryColumns) FROM time_entries WHERE user_id = ? AND workspace_id = ?"
             var args: StatementArguments = [userID, workspaceID]
             if let since {
                 sql += " AND at >= ?"

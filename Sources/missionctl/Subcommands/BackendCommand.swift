@@ -84,11 +84,7 @@ struct BackendServeCommand: AsyncParsableCommand {
         config.tokenSecretFile = db.secretFile(for: config.database)
         guard let level = Logger.Level(rawValue: logLevel) else { throw ValidationError("unknown --log-level \(logLevel)") }
         config.logLevel = level
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        LoggingSystem.bootstrap { label in BackendLogHandler(label: label, level: level) }
         let host = config.host
         do {
             try await BackendServer.run(config) { bound in
