@@ -39,22 +39,22 @@ public indirect enum JSONValue: Sendable, Hashable {
         case .null: out.append(contentsOf: "null".utf8)
         case .array(let items):
             out.append(UInt8(ascii: "["))
-            for (i, item) in items.enumerated() {
+            for i in items.indices {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 newline(indent + 1)
-                item.write(into: &out, pretty: pretty, indent: indent + 1)
+                items[i].write(into: &out, pretty: pretty, indent: indent + 1)
             }
             if !items.isEmpty { newline(indent) }
             out.append(UInt8(ascii: "]"))
         case .object(let pairs):
             out.append(UInt8(ascii: "{"))
-            for (i, (key, value)) in pairs.enumerated() {
+            for i in pairs.indices {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 newline(indent + 1)
-                JSONValue.escape(key, into: &out)
+                JSONValue.escape(pairs[i].0, into: &out)
                 out.append(UInt8(ascii: ":"))
                 if pretty { out.append(UInt8(ascii: " ")) }
-                value.write(into: &out, pretty: pretty, indent: indent + 1)
+                pairs[i].1.write(into: &out, pretty: pretty, indent: indent + 1)
             }
             if !pairs.isEmpty { newline(indent) }
             out.append(UInt8(ascii: "}"))
@@ -63,8 +63,14 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// Only ASCII is ever escaped, so multi-byte UTF-8 sequences pass through byte by byte.
     static func escape(_ s: String, into out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
         out.append(UInt8(ascii: "\""))
+        // Most strings need no escaping: copy them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out.append(contentsOf: s.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        let hex = Array("0123456789abcdef".utf8)
         for byte in s.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])

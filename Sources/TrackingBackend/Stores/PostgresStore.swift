@@ -195,8 +195,12 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     // MARK: Workspaces
 
     func memberships(_ query: PostgresQuery) async throws -> [Membership] {
+        try await Self.memberships(client.query(query, logger: logger))
+    }
+
+    static func memberships(_ rows: PostgresRowSequence) async throws -> [Membership] {
         var result: [Membership] = []
-        for try await (id, name, created, updated, role) in try await client.query(query, logger: logger).decode(
+        for try await (id, name, created, updated, role) in rows.decode(
             (Int64, String, Int64, Int64, String).self)
         {
             result.append(Membership(workspace: Workspace(id: id, name: name, createdAt: created, updatedAt: updated), role: role))
@@ -213,7 +217,11 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     }
 
     public func membership(userID: Int64, workspaceID: Int64) async throws -> Membership? {
-        try await memberships("\(unescaped: membershipSelect) WHERE m.user_id = \(userID) AND m.workspace_id = \(workspaceID)").first
+        // Every workspace route asks this first.
+        try await prepared(
+            "missionctl_membership", "\(membershipSelect) WHERE m.user_id = $1 AND m.workspace_id = $2", [userID, workspaceID],
+            Self.memberships
+        ).first
     }
 
     public func createWorkspace(name: String, ownerID: Int64, now: Int64) async throws -> Membership {
@@ -318,8 +326,11 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
         "id, workspace_id, user_id, project_id, task_id, description, billable, start, stop, duronly, created_with, tag_ids, at, deleted_at"
 
     func entries(_ query: PostgresQuery) async throws -> [TimeEntry] {
+        try await Self.entries(client.query(query, logger: logger))
+    }
+
+    static func entries(_ rows: PostgresRowSequence) async throws -> [TimeEntry] {
         var result: [TimeEntry] = []
-        let rows = try await client.query(query, logger: logger)
         for try await (id, wid, uid, pid, tid, description, billable, start, stop, duronly, createdWith, tags, at, deletedAt) in rows.decode(
             (Int64, Int64, Int64, Int64?, Int64?, String, Bool, Int64, Int64?, Bool, String, String, Int64, Int64?).self)
         {
@@ -350,13 +361,37 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     }
 
     public func entry(id: Int64) async throws -> TimeEntry? {
-        try await entries("SELECT \(unescaped: Self.entryColumns) FROM \(unescaped: t("time_entries")) WHERE id = \(id)").first
+        try await prepared("missionctl_entry", "SELECT \(Self.entryColumns) FROM \(t("time_entries")) WHERE id = $1", [id], Self.entries)
+            .first
     }
 
     public func runningEntry(userID: Int64) async throws -> TimeEntry? {
-        try await entries(
-            "SELECT \(unescaped: Self.entryColumns) FROM \(unescaped: t("time_entries")) WHERE user_id = \(userID) AND stop IS NULL AND deleted_at IS NULL"
+        try await prepared(
+            "missionctl_running_entry",
+            "SELECT \(Self.entryColumns) FROM \(t("time_entries")) WHERE user_id = $1 AND stop IS NULL AND deleted_at IS NULL", [userID],
+            Self.entries
         ).first
+    }
+
+    /// A hot read as a session-level prepared statement: `PREPARE` once per connection (when
+    /// `EXECUTE` says it is missing), then `EXECUTE name(ids)`. PostgreSQL then skips parsing and
+    /// planning, which were most of its CPU per `current` request, and the statement stays
+    /// schema-qualified. `select` takes the ids as bigint `$1`, `$2`, …; they are inlined into
+    /// `EXECUTE` as integer literals, so nothing user-supplied reaches the SQL text. Like any
+    /// prepared statement, this needs session-level connections (no transaction-pooling proxy).
+    func prepared<T>(
+        _ name: String, _ select: String, _ ids: [Int64], _ decode: @escaping (PostgresRowSequence) async throws -> T
+    ) async throws -> T {
+        try await client.withConnection { conn in
+            let execute = PostgresQuery(unsafeSQL: "EXECUTE \(name)(\(ids.map(String.init).joined(separator: ", ")))")
+            do {
+                return try await decode(conn.query(execute, logger: logger))
+            } catch let error as PSQLError where error.serverInfo?[.sqlState] == "26000" {  // invalid_sql_statement_name
+                let types = Array(repeating: "bigint", count: ids.count).joined(separator: ", ")
+                try await conn.query(PostgresQuery(unsafeSQL: "PREPARE \(name)(\(types)) AS \(select)"), logger: logger)
+                return try await decode(conn.query(execute, logger: logger))
+            }
+        }
     }
 
     public func entries(userID: Int64, workspaceID: Int64, from: Int64?, to: Int64?, since: Int64?) async throws -> [TimeEntry] {

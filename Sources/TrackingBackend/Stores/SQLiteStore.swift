@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The embedded store: SQLite through GRDB, WAL mode for a file, or in memory for tests.
 public final class SQLiteStore: TrackingStore, @unchecked Sendable {
@@ -285,11 +286,30 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
             deletedAt: row[13])
     }
 
-    /// The first entry `statement` selects, decoded straight from the cursor (no row copy).
-    static func firstEntry(_ statement: Statement, _ arguments: StatementArguments) throws -> TimeEntry? {
-        let cursor = try Row.fetchCursor(statement, arguments: arguments)
-        guard let row = try cursor.next() else { return nil }
-        return withExtendedLifetime(cursor) { entry(row) }  // the row reads the live statement
+    /// Runs `statement` (one integer parameter, `entryColumns` selected) and decodes its first
+    /// row through SQLite's C API. This is the hot `current` path: GRDB's `Row` builds a
+    /// column-name index for every row, which cost more than the query itself.
+    static func firstEntry(_ db: Database, _ statement: Statement, _ id: Int64) throws -> TimeEntry? {
+        let s = statement.sqliteStatement
+        sqlite3_reset(s)
+        sqlite3_bind_int64(s, 1, id)
+        defer { sqlite3_reset(s) }  // ends the implicit read transaction at once
+        let code = sqlite3_step(s)
+        if code == SQLITE_DONE { return nil }
+        guard code == SQLITE_ROW else {
+            let message = db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+        }
+        func int(_ i: Int32) -> Int64 { sqlite3_column_int64(s, i) }
+        func optionalInt(_ i: Int32) -> Int64? { sqlite3_column_type(s, i) == SQLITE_NULL ? nil : int(i) }
+        func text(_ i: Int32) -> String {
+            guard let bytes = sqlite3_column_text(s, i) else { return "" }
+            return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(s, i))), as: UTF8.self)
+        }
+        return TimeEntry(
+            id: int(0), workspaceID: int(1), userID: int(2), projectID: optionalInt(3), taskID: optionalInt(4), description: text(5),
+            billable: int(6) != 0, start: int(7), stop: optionalInt(8), duronly: int(9) != 0, createdWith: text(10),
+            tagIDs: TagList.decode(text(11)), at: int(12), deletedAt: optionalInt(13))
     }
 
     public func insertEntry(_ e: NewTimeEntry) async throws -> TimeEntry {
@@ -314,7 +334,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
 
     public func entry(id: Int64) async throws -> TimeEntry? {
         try read { db in
-            try Self.firstEntry(db.cachedStatement(sql: "SELECT \(Self.entryColumns) FROM time_entries WHERE id = ?"), [id])
+            try Self.firstEntry(db, db.cachedStatement(sql: "SELECT \(Self.entryColumns) FROM time_entries WHERE id = ?"), id)
         }
     }
 
@@ -322,9 +342,8 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
         try read { db in
             // Prepared once per connection: this is the hot `current` query.
             try Self.firstEntry(
-                db.cachedStatement(
-                    sql: "SELECT \(Self.entryColumns) FROM time_entries WHERE user_id = ? AND stop IS NULL AND deleted_at IS NULL"),
-                [userID])
+                db, db.cachedStatement(sql: "SELECT \(Self.entryColumns) FROM time_entries WHERE user_id = ? AND stop IS NULL AND deleted_at IS NULL"),
+                userID)
         }
     }
 
