@@ -23,6 +23,14 @@ public final class InProcessServer: @unchecked Sendable {
             continuation.yield(port)
             continuation.finish()
         }
+        return try await run(app, store: store, ports: ports, logger: logger)
+    }
+
+    /// Runs `app`, which yields its bound port into `ports` once listening, until `shutdown()`
+    /// (which also closes `store`).
+    public static func run(_ app: some Service, store: any TrackingStore, ports: AsyncStream<Int>, logger: Logger) async throws
+        -> InProcessServer
+    {
         let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
         let task = Task { try await group.run() }
         var bound: Int?

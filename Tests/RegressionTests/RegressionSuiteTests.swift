@@ -2,18 +2,12 @@ import Foundation
 import Hummingbird
 import Logging
 import Regression
-import ServiceLifecycle
 import Testing
 @testable import TrackingBackend
 
 /// A server for the tests, optionally broken on purpose, on a free loopback port.
-final class TestServer: @unchecked Sendable {
-    let group: ServiceGroup
-    let task: Task<Void, any Error>
-    let store: any TrackingStore
-    let port: Int
-
-    static func start(store: any TrackingStore, idleCurrentIs404: Bool = false) async throws -> TestServer {
+enum TestServer {
+    static func start(store: any TrackingStore, idleCurrentIs404: Bool = false) async throws -> InProcessServer {
         var logger = Logger(label: "test.server")
         logger.logLevel = .critical
         let service = TrackingService(store: store, credentials: Credentials(secret: Credentials.randomSecret(), scryptRounds: 16))
@@ -33,31 +27,18 @@ final class TestServer: @unchecked Sendable {
                 continuation.yield(channel.localAddress?.port ?? 0)
                 continuation.finish()
             }, logger: logger)
-        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
-        let task = Task { try await group.run() }
-        var port = 0
-        for await p in ports { port = p }
-        return TestServer(group: group, task: task, store: store, port: port)
-    }
-
-    init(group: ServiceGroup, task: Task<Void, any Error>, store: any TrackingStore, port: Int) {
-        self.group = group
-        self.task = task
-        self.store = store
-        self.port = port
-    }
-
-    var client: SuiteClient { SuiteClient(baseURL: URL(string: "http://127.0.0.1:\(port)")!) }
-
-    func stop() async {
-        await group.triggerGracefulShutdown()
-        _ = try? await task.value
-        try? await store.close()
+        return try await InProcessServer.run(app, store: store, ports: ports, logger: logger)
     }
 }
 
+extension InProcessServer {
+    var client: SuiteClient { SuiteClient(baseURL: baseURL) }
+
+    func stop() async { try? await shutdown() }
+}
+
 @Suite struct RegressionSuiteTests {
-    func results(_ server: TestServer, only: String? = nil) async throws -> [String: RegressionSuite.Result] {
+    func results(_ server: InProcessServer, only: String? = nil) async throws -> [String: RegressionSuite.Result] {
         let suite = RegressionSuite()
         let results = try await suite.run(suite.selecting(only), client: server.client, servers: InProcessServerFactory())
         return Dictionary(uniqueKeysWithValues: results.map { ($0.id, $0) })

@@ -86,4 +86,12 @@ public struct NewTimeEntry: Sendable, Hashable {
     public var createdWith: String
     public var tagIDs: [Int64]
     public var at: Int64
+
+    /// The entry as stored under `id`.
+    public func stored(id: Int64) -> TimeEntry {
+        TimeEntry(
+            id: id, workspaceID: workspaceID, userID: userID, projectID: projectID, taskID: taskID, description: description,
+            billable: billable, start: start, stop: stop, duronly: duronly, createdWith: createdWith, tagIDs: tagIDs, at: at,
+            deletedAt: nil)
+    }
 }

@@ -353,10 +353,7 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
                     VALUES (\(e.workspaceID), \(e.userID), \(e.projectID), \(e.taskID), \(e.description), \(e.billable), \(e.start),
                         \(e.stop), \(e.duronly), \(e.createdWith), \(TagList.encode(e.tagIDs)), \(e.at)) RETURNING id
                     """, logger: logger))
-            return TimeEntry(
-                id: id, workspaceID: e.workspaceID, userID: e.userID, projectID: e.projectID, taskID: e.taskID, description: e.description,
-                billable: e.billable, start: e.start, stop: e.stop, duronly: e.duronly, createdWith: e.createdWith, tagIDs: e.tagIDs, at: e.at,
-                deletedAt: nil)
+            return e.stored(id: id)
         }
     }
 
@@ -380,7 +377,7 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     /// `EXECUTE` as integer literals, so nothing user-supplied reaches the SQL text. Like any
     /// prepared statement, this needs session-level connections (no transaction-pooling proxy).
     func prepared<T>(
-        _ name: String, _ select: String, _ ids: [Int64], _ decode: @escaping (PostgresRowSequence) async throws -> T
+        _ name: String, _ select: String, _ ids: [Int64], _ decode: (PostgresRowSequence) async throws -> T
     ) async throws -> T {
         try await client.withConnection { conn in
             let execute = PostgresQuery(unsafeSQL: "EXECUTE \(name)(\(ids.map(String.init).joined(separator: ", ")))")

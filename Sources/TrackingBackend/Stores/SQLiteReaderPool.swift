@@ -12,7 +12,7 @@ final class SQLiteReaderPool: @unchecked Sendable {
     private let configuration: Configuration
     private let lock = NSLock()
     private var idle: [DatabaseQueue] = []
-    private var opened: [DatabaseQueue] = []
+    private var opened = 0
     private var closed = false
 
     init(path: String, busyTimeout: TimeInterval) {
@@ -49,7 +49,7 @@ final class SQLiteReaderPool: @unchecked Sendable {
         }
         if let reused { return reused }
         let reader = try DatabaseQueue(path: path, configuration: configuration)
-        lock.withLock { opened.append(reader) }
+        lock.withLock { opened += 1 }
         return reader
     }
 
@@ -62,5 +62,5 @@ final class SQLiteReaderPool: @unchecked Sendable {
     }
 
     /// How many connections were opened (for tests: the pool must stay small).
-    var openedCount: Int { lock.withLock { opened.count } }
+    var openedCount: Int { lock.withLock { opened } }
 }

@@ -273,43 +273,40 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
 
     // MARK: Time entries
 
-    /// Entry columns, in the order `entry(_:)` reads them: by index, which skips GRDB's
-    /// case-insensitive column-name lookup on the hot path.
+    /// Entry columns, in the order `fetchEntries` decodes them.
     static let entryColumns =
         "id, workspace_id, user_id, project_id, task_id, description, billable, start, stop, duronly, created_with, tag_ids, at, deleted_at"
 
-    static func entry(_ row: Row) -> TimeEntry {
-        let tagText: String = row[11]
-        return TimeEntry(
-            id: row[0], workspaceID: row[1], userID: row[2], projectID: row[3], taskID: row[4], description: row[5], billable: row[6],
-            start: row[7], stop: row[8], duronly: row[9], createdWith: row[10], tagIDs: TagList.decode(tagText), at: row[12],
-            deletedAt: row[13])
-    }
-
-    /// Runs `statement` (one integer parameter, `entryColumns` selected) and decodes its first
-    /// row through SQLite's C API. This is the hot `current` path: GRDB's `Row` builds a
-    /// column-name index for every row, which cost more than the query itself.
-    static func firstEntry(_ db: Database, _ statement: Statement, _ id: Int64) throws -> TimeEntry? {
+    /// Runs `statement` (selecting `entryColumns`) and decodes up to `limit` rows through SQLite's
+    /// C API: GRDB's `Row` builds a column-name index for every row, which on the hot `current`
+    /// path cost more than the query itself.
+    static func fetchEntries(
+        _ db: Database, _ statement: Statement, _ arguments: StatementArguments, limit: Int = .max
+    ) throws -> [TimeEntry] {
+        try statement.setArguments(arguments)
         let s = statement.sqliteStatement
-        sqlite3_reset(s)
-        sqlite3_bind_int64(s, 1, id)
         defer { sqlite3_reset(s) }  // ends the implicit read transaction at once
-        let code = sqlite3_step(s)
-        if code == SQLITE_DONE { return nil }
-        guard code == SQLITE_ROW else {
-            let message = db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
-        }
         func int(_ i: Int32) -> Int64 { sqlite3_column_int64(s, i) }
         func optionalInt(_ i: Int32) -> Int64? { sqlite3_column_type(s, i) == SQLITE_NULL ? nil : int(i) }
         func text(_ i: Int32) -> String {
             guard let bytes = sqlite3_column_text(s, i) else { return "" }
             return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(s, i))), as: UTF8.self)
         }
-        return TimeEntry(
-            id: int(0), workspaceID: int(1), userID: int(2), projectID: optionalInt(3), taskID: optionalInt(4), description: text(5),
-            billable: int(6) != 0, start: int(7), stop: optionalInt(8), duronly: int(9) != 0, createdWith: text(10),
-            tagIDs: TagList.decode(text(11)), at: int(12), deletedAt: optionalInt(13))
+        var result: [TimeEntry] = []
+        while result.count < limit {
+            let code = sqlite3_step(s)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else {
+                let message = db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+            }
+            result.append(
+                TimeEntry(
+                    id: int(0), workspaceID: int(1), userID: int(2), projectID: optionalInt(3), taskID: optionalInt(4),
+                    description: text(5), billable: int(6) != 0, start: int(7), stop: optionalInt(8), duronly: int(9) != 0,
+                    createdWith: text(10), tagIDs: TagList.decode(text(11)), at: int(12), deletedAt: optionalInt(13)))
+        }
+        return result
     }
 
     public func insertEntry(_ e: NewTimeEntry) async throws -> TimeEntry {
@@ -324,26 +321,25 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
                         e.workspaceID, e.userID, e.projectID, e.taskID, e.description, e.billable, e.start, e.stop, e.duronly, e.createdWith,
                         TagList.encode(e.tagIDs), e.at,
                     ])
-                return TimeEntry(
-                    id: db.lastInsertedRowID, workspaceID: e.workspaceID, userID: e.userID, projectID: e.projectID, taskID: e.taskID,
-                    description: e.description, billable: e.billable, start: e.start, stop: e.stop, duronly: e.duronly,
-                    createdWith: e.createdWith, tagIDs: e.tagIDs, at: e.at, deletedAt: nil)
+                return e.stored(id: db.lastInsertedRowID)
             }
         }
     }
 
     public func entry(id: Int64) async throws -> TimeEntry? {
         try read { db in
-            try Self.firstEntry(db, db.cachedStatement(sql: "SELECT \(Self.entryColumns) FROM time_entries WHERE id = ?"), id)
+            try Self.fetchEntries(db, db.cachedStatement(sql: "SELECT \(Self.entryColumns) FROM time_entries WHERE id = ?"), [id], limit: 1)
+                .first
         }
     }
 
     public func runningEntry(userID: Int64) async throws -> TimeEntry? {
         try read { db in
             // Prepared once per connection: this is the hot `current` query.
-            try Self.firstEntry(
+            try Self.fetchEntries(
                 db, db.cachedStatement(sql: "SELECT \(Self.entryColumns) FROM time_entries WHERE user_id = ? AND stop IS NULL AND deleted_at IS NULL"),
-                userID)
+                [userID], limit: 1
+            ).first
         }
     }
 
@@ -366,7 +362,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
                 args += [to]
             }
             sql += " ORDER BY start DESC, id DESC"
-            return try Row.fetchAll(db, sql: sql, arguments: args).map(Self.entry)
+            return try Self.fetchEntries(db, db.cachedStatement(sql: sql), args)  // eight shapes at most
         }
     }
 
