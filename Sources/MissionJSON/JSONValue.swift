@@ -33,7 +33,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         }
         switch self {
         case .string(let s): JSONValue.escape(s, into: &out)
-        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .int(let i): JSONValue.writeDecimal(i, into: &out)
         case .double(let d): out.append(contentsOf: (d.isFinite ? String(d) : "null").utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .null: out.append(contentsOf: "null".utf8)
@@ -61,12 +61,28 @@ public indirect enum JSONValue: Sendable, Hashable {
         }
     }
 
+    /// Digits without an intermediate String (ids and durations are in every response).
+    static func writeDecimal(_ value: Int, into out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = out.count
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        out[start...].reverse()
+    }
+
     /// Only ASCII is ever escaped, so multi-byte UTF-8 sequences pass through byte by byte.
     static func escape(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        // Most strings need no escaping: copy them whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out.append(contentsOf: s.utf8)
+        // Most strings need no escaping: copy them whole, from their UTF-8 storage when it is contiguous.
+        func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if s.utf8.withContiguousStorageIfAvailable(plain) ?? false {
             out.append(UInt8(ascii: "\""))
             return
         }

@@ -7,10 +7,10 @@ import FoundationNetworking
 
 @Suite struct BackendServeTests {
     /// Starts `missionctl backend serve` on a free port and returns the process and its base URL.
-    static func serve(_ extra: [String] = []) throws -> (Process, String, Pipe) {
+    static func serve(_ extra: [String] = [], database: String = "sqlite::memory:") throws -> (Process, String, Pipe) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Binary.path)
-        process.arguments = ["backend", "serve", "--port", "0", "--database", "sqlite::memory:", "--log-level", "warning"] + extra
+        process.arguments = ["backend", "serve", "--port", "0", "--database", database, "--log-level", "warning"] + extra
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -67,5 +67,25 @@ import FoundationNetworking
         #expect(r.stdout.range(of: #"api_token: [0-9a-f]{32}"#, options: .regularExpression) != nil)
         let mode = try FileManager.default.attributesOfItem(atPath: "\(dir)/secret")[.posixPermissions] as? Int
         #expect(mode == 0o600)
+    }
+
+    @Test func aSecondServerOnTheSameSQLiteFileIsRefusedButUserAddWorks() async throws {
+        let dir = NSTemporaryDirectory() + "missionctl-owner-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let database = "sqlite:\(dir)/db.sqlite"
+        let (process, base, _) = try Self.serve(["--token-secret-file", "\(dir)/secret"], database: database)
+        defer { if process.isRunning { process.terminate() } }
+        let second = try Binary.run(["backend", "serve", "--port", "0", "--database", database])
+        #expect(second.status == 2)
+        #expect(second.stderr.contains("another missionctl server is using \(dir)/db.sqlite"), "\(second.stderr)")
+        // Accounts can still be added beside the running server, and it sees them at once.
+        let add = try Binary.run(
+            ["backend", "user", "--email", "ops@example.com", "--password-stdin", "--database", database,
+             "--token-secret-file", "\(dir)/secret"], stdin: "correct horse battery\n")
+        #expect(add.status == 0, "\(add.stderr)")
+        let token = try #require(add.stdout.split(separator: " ").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        let auth = "Basic " + Data("\(token):api_token".utf8).base64EncodedString()
+        let (status, body) = try await Self.get(base + "/api/v9/me/time_entries/current", auth: auth)
+        #expect(status == 200 && body == "null")
     }
 }

@@ -4,11 +4,25 @@ import GRDBSQLite
 
 /// The embedded store: SQLite through GRDB, WAL mode for a file, or in memory for tests.
 public final class SQLiteStore: TrackingStore, @unchecked Sendable {
+    /// How this process uses a database file that other processes may open too.
+    public enum Access: Sendable {
+        /// The server's store: the only process writing time entries. It holds an exclusive lock
+        /// (`<database>.lock`) until closed, so a second server on the same file fails to start,
+        /// and keeps each user's running entry in memory (`RunningEntryCache`).
+        case exclusive
+        /// Administration beside a running server (`backend user add`): accounts only. Writing
+        /// time entries fails, since the server's cache would not see them.
+        case accounts
+    }
+
     private let database: any DatabaseWriter
     private let state = NSLock()
     private var closed = false
     /// Readers for a file database; nil in memory, where the one connection serves reads too.
     let readers: SQLiteReaderPool?
+    /// Nil with `.accounts` access.
+    let runningEntries: RunningEntryCache?
+    private let ownerLock: OwnerLock?
 
     /// The database, or 503 once the store is closed (a closed SQLite handle must never be used).
     var writer: any DatabaseWriter {
@@ -30,20 +44,24 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
         return try writer.unsafeRead(body)
     }
 
-    /// `path` nil → an in-memory database.
-    public init(path: String?) throws {
+    /// `path` nil → an in-memory database (private to this store, so always exclusive).
+    public init(path: String?, access: Access = .exclusive) throws {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
         if let path {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            // Locked before the database opens: a second server must not even migrate it.
+            ownerLock = access == .exclusive ? try OwnerLock(database: path) : nil
             database = try DatabasePool(path: path, configuration: config)  // WAL mode
             readers = SQLiteReaderPool(path: path, busyTimeout: 10)
         } else {
+            ownerLock = nil
             database = try DatabaseQueue(configuration: config)
             readers = nil
         }
+        runningEntries = path == nil || access == .exclusive ? RunningEntryCache() : nil
     }
 
     static var migrator: DatabaseMigrator {
@@ -99,6 +117,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
             return closed
         }
         guard !alreadyClosed else { return }
+        defer { ownerLock?.release() }
         try readers?.close()
         if let pool = database as? DatabasePool { try pool.close() }
         if let queue = database as? DatabaseQueue { try queue.close() }
@@ -310,7 +329,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     }
 
     public func insertEntry(_ e: NewTimeEntry) async throws -> TimeEntry {
-        try await mapErrors {
+        try await writingEntries(of: [e.userID]) {
             try await (try writer).write { db in
                 try db.execute(
                     sql: """
@@ -334,6 +353,11 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     }
 
     public func runningEntry(userID: Int64) async throws -> TimeEntry? {
+        guard let runningEntries else { return try runningEntryFromDatabase(userID: userID) }
+        return try runningEntries.runningEntry(userID: userID) { try runningEntryFromDatabase(userID: userID) }
+    }
+
+    func runningEntryFromDatabase(userID: Int64) throws -> TimeEntry? {
         try read { db in
             // Prepared once per connection: this is the hot `current` query.
             try Self.fetchEntries(
@@ -341,6 +365,14 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
                 [userID], limit: 1
             ).first
         }
+    }
+
+    /// Every write of time entries: refused with `.accounts` access, seen by the cache otherwise.
+    func writingEntries<T>(of userIDs: [Int64], _ body: () async throws -> T) async throws -> T {
+        guard let runningEntries else {
+            throw TrackingError(.unavailable, "this store was opened for accounts only; time entries are written by the server that owns the database")
+        }
+        return try await runningEntries.writing(userIDs: userIDs) { try await mapErrors(body) }
     }
 
     public func entries(userID: Int64, workspaceID: Int64, from: Int64?, to: Int64?, since: Int64?) async throws -> [TimeEntry] {
@@ -367,7 +399,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     }
 
     public func updateEntries(_ entries: [TimeEntry]) async throws {
-        try await mapErrors {
+        try await writingEntries(of: entries.map(\.userID)) {
             try await (try writer).write { db in
                 for e in entries {
                     try db.execute(

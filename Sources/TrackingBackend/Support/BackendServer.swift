@@ -20,12 +20,15 @@ public struct BackendConfiguration: Sendable {
 
 /// Opens stores and runs the HTTP server.
 public enum BackendServer {
-    /// Opens the configured store and runs its migrations.
-    public static func openStore(_ database: DatabaseLocation, schema: String, logger: Logger) async throws -> any TrackingStore {
+    /// Opens the configured store and runs its migrations. `access` matters for a SQLite file:
+    /// a server opens it `.exclusive`; administration beside a running server, `.accounts`.
+    public static func openStore(
+        _ database: DatabaseLocation, schema: String, logger: Logger, access: SQLiteStore.Access = .exclusive
+    ) async throws -> any TrackingStore {
         let store: any TrackingStore
         switch database {
         case .sqliteMemory: store = try SQLiteStore(path: nil)
-        case .sqliteFile(let path): store = try SQLiteStore(path: path)
+        case .sqliteFile(let path): store = try SQLiteStore(path: path, access: access)
         case .postgres(let url): store = try PostgresStore(url: url, schema: schema, logger: logger)
         }
         do {

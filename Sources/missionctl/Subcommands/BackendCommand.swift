@@ -127,7 +127,8 @@ struct BackendUserAddCommand: AsyncParsableCommand {
         let location = try db.location()
         let logger = Logger(label: "missionctl.backend")
         do {
-            let store = try await BackendServer.openStore(location, schema: db.schema, logger: logger)
+            // Accounts only: a server may be running on the same SQLite file.
+            let store = try await BackendServer.openStore(location, schema: db.schema, logger: logger, access: .accounts)
             let credentials = Credentials(secret: try BackendServer.tokenSecret(file: db.secretFile(for: location)))
             let service = TrackingService(store: store, credentials: credentials)
             let user: User
