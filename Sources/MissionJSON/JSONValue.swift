@@ -62,7 +62,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     /// Digits without an intermediate String (ids and durations are in every response).
-    static func writeDecimal(_ value: Int, into out: inout [UInt8]) {
+    public static func writeDecimal(_ value: Int, into out: inout [UInt8]) {
         if value < 0 { out.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         let start = out.count
@@ -74,7 +74,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     /// Only ASCII is ever escaped, so multi-byte UTF-8 sequences pass through byte by byte.
-    static func escape(_ s: String, into out: inout [UInt8]) {
+    public static func escape(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Most strings need no escaping: copy them whole, from their UTF-8 storage when it is contiguous.
         func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -52,6 +52,10 @@ import TrackingBackend
             let password = "Basic " + Data("alice@example.com:correct horse".utf8).base64EncodedString()
             let byPassword = try await client.execute(uri: "/api/v9/me", method: .get, headers: [.authorization: password])
             #expect((Self.json(byPassword.body) as? [String: Any])?["api_token"] as? String == token)
+            // Two Authorization headers, even two valid ones, are refused rather than one picked.
+            var twice = auth
+            twice.append(HTTPField(name: .authorization, value: password))
+            #expect(try await client.execute(uri: "/api/v9/me", method: .get, headers: twice).status == .forbidden)
             let dup = try await client.execute(
                 uri: "/api/v9/signup", method: .post, body: Self.body("{\"email\": \"alice@example.com\", \"password\": \"correct horse\"}"))
             #expect(dup.status == .conflict)

@@ -48,8 +48,13 @@ struct ErrorMiddleware: RouterMiddleware {
 /// JSON response bodies.
 enum JSONResponse {
     static func make(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
+        make(utf8: value.utf8(), status: status)
+    }
+
+    /// A body already rendered as JSON.
+    static func make(utf8 body: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
         Response(
             status: status, headers: [.contentType: "application/json; charset=utf-8"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: value.utf8())))
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

@@ -6,19 +6,85 @@ enum TogglJSON {
     static func t(_ unix: Int64) -> JSONValue { .string(TimeFormat.format(unix)) }
     static func id(_ v: Int64?) -> JSONValue { v.map { .int(Int($0)) } ?? .null }
 
-    static func entry(_ e: TimeEntry, tagNames: [Int64: String]) -> JSONValue {
-        .object([
-            ("id", .int(Int(e.id))), ("workspace_id", id(e.workspaceID)), ("wid", id(e.workspaceID)), ("user_id", id(e.userID)),
-            ("uid", id(e.userID)), ("project_id", id(e.projectID)), ("pid", id(e.projectID)), ("task_id", id(e.taskID)),
-            ("tid", id(e.taskID)), ("description", .string(e.description)), ("billable", .bool(e.billable)),
-            ("start", t(e.start)), ("stop", e.stop.map(t) ?? .null), ("duration", .int(Int(e.duration))), ("duronly", .bool(e.duronly)),
-            ("tags", .array(e.tagIDs.compactMap { tagNames[$0] }.map(JSONValue.string))),
-            ("tag_ids", .array(e.tagIDs.map { .int(Int($0)) })), ("at", t(e.at)),
-            ("server_deleted_at", e.deletedAt.map(t) ?? .null), ("created_with", .string(e.createdWith)),
-            ("permissions", .null), ("shared_with", .null), ("expense_ids", .array([])), ("client_name", .null),
-            ("project_name", .null), ("project_color", .null), ("project_active", .null), ("project_billable", .null),
-            ("task_name", .null), ("user_name", .null), ("user_avatar_url", .null),
-        ])
+    /// A time entry, written straight into `out`: entries are in nearly every response, and
+    /// building a `JSONValue` tree for each (a boxed value per field) cost more than the rest of
+    /// rendering `current`. Same rendering as `JSONValue` (the test pins the bytes).
+    static func writeEntry(_ e: TimeEntry, tagNames: [Int64: String], into out: inout [UInt8]) {
+        let quote = UInt8(ascii: "\"")
+        var first = true
+        func key(_ name: StaticString) {
+            out.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            first = false
+            out.append(quote)
+            out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            out.append(quote)
+            out.append(UInt8(ascii: ":"))
+        }
+        func null() { out.append(contentsOf: [UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")]) }
+        func int(_ name: StaticString, _ value: Int64?) {
+            key(name)
+            if let value { JSONValue.writeDecimal(Int(value), into: &out) } else { null() }
+        }
+        func bool(_ name: StaticString, _ value: Bool) {
+            key(name)
+            out.append(contentsOf: (value ? "true" : "false").utf8)
+        }
+        func string(_ name: StaticString, _ value: String) {
+            key(name)
+            JSONValue.escape(value, into: &out)
+        }
+        func time(_ name: StaticString, _ value: Int64?) {
+            key(name)
+            if let value { JSONValue.escape(TimeFormat.format(value), into: &out) } else { null() }
+        }
+        func nulls(_ names: StaticString...) {
+            for name in names {
+                key(name)
+                null()
+            }
+        }
+        int("id", e.id)
+        int("workspace_id", e.workspaceID)
+        int("wid", e.workspaceID)
+        int("user_id", e.userID)
+        int("uid", e.userID)
+        int("project_id", e.projectID)
+        int("pid", e.projectID)
+        int("task_id", e.taskID)
+        int("tid", e.taskID)
+        string("description", e.description)
+        bool("billable", e.billable)
+        time("start", e.start)
+        time("stop", e.stop)
+        int("duration", e.duration)
+        bool("duronly", e.duronly)
+        key("tags")
+        out.append(UInt8(ascii: "["))
+        var separator = false
+        for id in e.tagIDs {
+            guard let name = tagNames[id] else { continue }
+            if separator { out.append(UInt8(ascii: ",")) }
+            separator = true
+            JSONValue.escape(name, into: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+        key("tag_ids")
+        out.append(UInt8(ascii: "["))
+        for (i, id) in e.tagIDs.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            JSONValue.writeDecimal(Int(id), into: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+        time("at", e.at)
+        time("server_deleted_at", e.deletedAt)
+        string("created_with", e.createdWith)
+        nulls("permissions", "shared_with")
+        key("expense_ids")
+        out.append(contentsOf: [UInt8(ascii: "["), UInt8(ascii: "]")])
+        nulls(
+            "client_name", "project_name", "project_color", "project_active", "project_billable", "task_name", "user_name",
+            "user_avatar_url")
+        out.append(UInt8(ascii: "}"))
     }
 
     static func me(_ u: User, token: String) -> JSONValue {

@@ -18,6 +18,17 @@ public struct TrackingAPI: Sendable {
     typealias Context = TrackingRequestContext
     typealias Handler = @Sendable (inout Request, Context, User) async throws -> Response
 
+    /// The `Authorization` value; two of them read as one invalid value, as HTTP would join them.
+    /// (Not `headers[.authorization]`, which joins even a single value into a new String.)
+    static func authorization(_ headers: HTTPFields) -> String? {
+        var value: String?
+        for field in headers where field.name == .authorization {
+            guard value == nil else { return "" }
+            value = field.value
+        }
+        return value
+    }
+
     public func router() -> Router<TrackingRequestContext> {
         let router = Router(context: TrackingRequestContext.self)
         let table = RouteTable()
@@ -31,7 +42,7 @@ public struct TrackingAPI: Sendable {
                 var request = request
                 let user: User
                 if auth {
-                    user = try await service.authenticate(authorization: request.headers[.authorization])
+                    user = try await service.authenticate(authorization: Self.authorization(request.headers))
                 } else {
                     user = User(id: 0, email: "", fullname: "", timezone: "UTC", defaultWorkspaceID: 0, createdAt: 0, updatedAt: 0)
                 }
@@ -149,12 +160,22 @@ public struct TrackingAPI: Sendable {
 
     static func render(_ entry: TimeEntry, _ service: TrackingService) async throws -> Response {
         let names = try await service.tagNames(ids: entry.tagIDs)
-        return JSONResponse.make(TogglJSON.entry(entry, tagNames: names))
+        var body: [UInt8] = []
+        body.reserveCapacity(768)
+        TogglJSON.writeEntry(entry, tagNames: names, into: &body)
+        return JSONResponse.make(utf8: body)
     }
 
     static func render(_ entries: [TimeEntry], _ service: TrackingService) async throws -> Response {
         let names = try await service.tagNames(ids: Array(Set(entries.flatMap(\.tagIDs))))
-        return JSONResponse.make(.array(entries.map { TogglJSON.entry($0, tagNames: names) }))
+        var body: [UInt8] = [UInt8(ascii: "[")]
+        body.reserveCapacity(entries.count * 640 + 2)
+        for (i, entry) in entries.enumerated() {
+            if i > 0 { body.append(UInt8(ascii: ",")) }
+            TogglJSON.writeEntry(entry, tagNames: names, into: &body)
+        }
+        body.append(UInt8(ascii: "]"))
+        return JSONResponse.make(utf8: body)
     }
 
     static func param(_ context: TrackingRequestContext, _ name: String) throws -> Int64 {
