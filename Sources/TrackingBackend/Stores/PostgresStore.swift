@@ -10,6 +10,8 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     let logger: Logger
     private let runTask: Task<Void, Never>
     private let eventLoopGroup: MultiThreadedEventLoopGroup
+    /// The batched `current` read's own connection (see `DedicatedConnection`).
+    let hotConnection: DedicatedConnection
     /// Coalesces concurrent `current` reads (see `BatchedReader`).
     let currentReads: BatchedReader<Int64, TimeEntry>
 
@@ -32,6 +34,12 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
         let eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         self.eventLoopGroup = eventLoopGroup
         client = PostgresClient(configuration: config, eventLoopGroup: eventLoopGroup, backgroundLogger: logger)
+        let hot = DedicatedConnection(
+            configuration: PostgresConnection.Configuration(
+                host: host, port: parts.port ?? 5432, username: user, password: parts.password,
+                database: database.isEmpty ? nil : database, tls: .disable),
+            eventLoop: eventLoopGroup.next(), logger: logger)
+        hotConnection = hot
         self.schema = schema
         self.logger = logger
         let client = self.client
@@ -45,9 +53,11 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
             "SELECT \(Self.entryColumns) FROM \(Self.qualified(schema, "time_entries")) WHERE user_id = ANY($1) AND stop IS NULL AND deleted_at IS NULL"
         currentReads = BatchedReader(limit: 1) { userIDs in
             let entries = try await withTaskExecutorPreference(executor) {
-                try await Self.prepared(
-                    client, logger, "missionctl_running_entries", select, types: ["bigint[]"],
-                    arguments: ["ARRAY[\(userIDs.map(String.init).joined(separator: ","))]::bigint[]"], Self.entries)
+                try await hot.run { conn in
+                    try await Self.prepared(
+                        on: conn, logger, "missionctl_running_entries", select, types: ["bigint[]"],
+                        arguments: ["ARRAY[\(userIDs.map(String.init).joined(separator: ","))]::bigint[]"], Self.entries)
+                }
             }
             var result: [Int64: TimeEntry] = [:]
             for entry in entries { result[entry.userID] = entry }
@@ -148,6 +158,7 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     }
 
     public func close() async throws {
+        await hotConnection.close()
         runTask.cancel()
         _ = await runTask.value
         try await eventLoopGroup.shutdownGracefully()
@@ -412,26 +423,26 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     /// `EXECUTE` as integer literals, so nothing user-supplied reaches the SQL text. Like any
     /// prepared statement, this needs session-level connections (no transaction-pooling proxy).
     func prepared<T>(
-        _ name: String, _ select: String, _ ids: [Int64], _ decode: (PostgresRowSequence) async throws -> T
+        _ name: String, _ select: String, _ ids: [Int64], _ decode: @Sendable (PostgresRowSequence) async throws -> T
     ) async throws -> T {
-        try await Self.prepared(
-            client, logger, name, select, types: Array(repeating: "bigint", count: ids.count), arguments: ids.map(String.init), decode)
+        try await client.withConnection { conn in
+            try await Self.prepared(
+                on: conn, logger, name, select, types: Array(repeating: "bigint", count: ids.count), arguments: ids.map(String.init), decode)
+        }
     }
 
     /// `arguments` are SQL literals built by this store from integers only.
     static func prepared<T>(
-        _ client: PostgresClient, _ logger: Logger, _ name: String, _ select: String, types: [String], arguments: [String],
+        on conn: PostgresConnection, _ logger: Logger, _ name: String, _ select: String, types: [String], arguments: [String],
         _ decode: (PostgresRowSequence) async throws -> T
     ) async throws -> T {
-        try await client.withConnection { conn in
-            let execute = PostgresQuery(unsafeSQL: "EXECUTE \(name)(\(arguments.joined(separator: ", ")))")
-            do {
-                return try await decode(conn.query(execute, logger: logger))
-            } catch let error as PSQLError where error.serverInfo?[.sqlState] == "26000" {  // invalid_sql_statement_name
-                try await conn.query(
-                    PostgresQuery(unsafeSQL: "PREPARE \(name)(\(types.joined(separator: ", "))) AS \(select)"), logger: logger)
-                return try await decode(conn.query(execute, logger: logger))
-            }
+        let execute = PostgresQuery(unsafeSQL: "EXECUTE \(name)(\(arguments.joined(separator: ", ")))")
+        do {
+            return try await decode(conn.query(execute, logger: logger))
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "26000" {  // invalid_sql_statement_name
+            try await conn.query(
+                PostgresQuery(unsafeSQL: "PREPARE \(name)(\(types.joined(separator: ", "))) AS \(select)"), logger: logger)
+            return try await decode(conn.query(execute, logger: logger))
         }
     }
 

@@ -1,0 +1,75 @@
+import Foundation
+import Logging
+import NIOCore
+import PostgresNIO
+
+/// One PostgreSQL connection kept for the batched `current` read, opened on first use and
+/// reopened after it closes. Leasing from the pool for every batch cost more than the batch's
+/// query: pool state changes, and idle timers armed and cancelled on every lease.
+final class DedicatedConnection: @unchecked Sendable {
+    private let configuration: PostgresConnection.Configuration
+    private let eventLoop: any EventLoop
+    private let logger: Logger
+    private let lock = NSLock()
+    private var connection: PostgresConnection?
+    private var opened = 0
+    private var closed = false
+
+    init(configuration: PostgresConnection.Configuration, eventLoop: any EventLoop, logger: Logger) {
+        self.configuration = configuration
+        self.eventLoop = eventLoop
+        self.logger = logger
+    }
+
+    /// Connections opened so far (tests).
+    var openedCount: Int { lock.withLock { opened } }
+
+    /// Runs `body` on the connection. When the connection died under it, the call answers 503
+    /// and the next one reconnects.
+    func run<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        let connection = try await open()
+        do {
+            return try await body(connection)
+        } catch {
+            guard connection.isClosed else { throw error }
+            lock.withLock { if self.connection === connection { self.connection = nil } }
+            throw TrackingError(.unavailable, "the database connection was lost; retry the request")
+        }
+    }
+
+    func close() async {
+        let last: PostgresConnection? = lock.withLock {
+            closed = true
+            defer { connection = nil }
+            return connection
+        }
+        try? await last?.close()
+    }
+
+    private func open() async throws -> PostgresConnection {
+        let (current, id): (PostgresConnection?, Int) = try lock.withLock {
+            if closed { throw TrackingError(.unavailable, "the database is closed") }
+            if let connection, !connection.isClosed { return (connection, 0) }
+            opened += 1
+            return (nil, opened)
+        }
+        if let current { return current }
+        let fresh: PostgresConnection
+        do {
+            fresh = try await PostgresConnection.connect(on: eventLoop, configuration: configuration, id: id, logger: logger).get()
+        } catch {
+            logger.error("cannot connect to PostgreSQL: \(String(describing: error))")
+            throw TrackingError(.unavailable, "the database is unreachable")
+        }
+        let kept: Bool = lock.withLock {
+            guard !closed else { return false }
+            connection = fresh
+            return true
+        }
+        guard kept else {
+            try? await fresh.close()
+            throw TrackingError(.unavailable, "the database is closed")
+        }
+        return fresh
+    }
+}
