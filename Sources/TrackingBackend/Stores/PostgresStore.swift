@@ -25,10 +25,10 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
         else {
             throw TrackingError.bad("database URL must look like postgres://user:password@host:5432/database")
         }
-        let database = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
+        let path = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
+        let (port, database) = (parts.port ?? 5432, path.isEmpty ? nil : path)
         let config = PostgresClient.Configuration(
-            host: host, port: parts.port ?? 5432, username: user, password: parts.password,
-            database: database.isEmpty ? nil : database, tls: .disable)
+            host: host, port: port, username: user, password: parts.password, database: database, tls: .disable)
         // Its own thread: on the HTTP server's event loops, PostgreSQL's socket I/O waited behind
         // request work, and a batch of `current` reads took ~2 ms from query to answer.
         let eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
@@ -36,8 +36,7 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
         client = PostgresClient(configuration: config, eventLoopGroup: eventLoopGroup, backgroundLogger: logger)
         let hot = DedicatedConnection(
             configuration: PostgresConnection.Configuration(
-                host: host, port: parts.port ?? 5432, username: user, password: parts.password,
-                database: database.isEmpty ? nil : database, tls: .disable),
+                host: host, port: port, username: user, password: parts.password, database: database, tls: .disable),
             eventLoop: eventLoopGroup.next(), logger: logger)
         hotConnection = hot
         self.schema = schema
