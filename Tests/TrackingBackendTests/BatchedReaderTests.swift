@@ -1,4 +1,5 @@
 import Foundation
+import NIOPosix
 import Testing
 
 @testable import TrackingBackend
@@ -27,6 +28,13 @@ import Testing
             // Even keys have a value; odd keys have none.
             return Dictionary(uniqueKeysWithValues: keys.filter { $0 % 2 == 0 }.map { ($0, "value \($0)") })
         }
+    }
+
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func add() { lock.withLock { count += 1 } }
+        var value: Int { lock.withLock { count } }
     }
 
     @Test(arguments: [1, 2])
@@ -74,5 +82,26 @@ import Testing
         #expect(failures == 40)
         database.failing = false
         #expect(try await reader.read(8) == "value 8")  // the one slot came back after every failure
+    }
+
+    /// The queries run on the executor given (PostgreSQL's event loop in the store), not on the
+    /// readers' tasks.
+    @Test func batchesRunOnTheGivenExecutor() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let loop = group.next()
+        let database = FakeDatabase()
+        let offLoop = Counter()
+        let reader = BatchedReader<Int, String>(limit: 1, executor: EventLoopTaskExecutor(loop)) { keys in
+            if !loop.inEventLoop { offLoop.add() }
+            return try await database.fetch(keys)
+        }
+        let answers = try await withThrowingTaskGroup(of: String?.self) { group in
+            for i in 0..<60 { group.addTask { try await reader.read(i * 2) } }
+            return try await group.reduce(into: 0) { count, value in count += value == nil ? 0 : 1 }
+        }
+        #expect(answers == 60)
+        #expect(offLoop.value == 0)
+        #expect(database.queries.count >= 1)
+        try await group.shutdownGracefully()
     }
 }

@@ -34,29 +34,28 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
         let eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         self.eventLoopGroup = eventLoopGroup
         client = PostgresClient(configuration: config, eventLoopGroup: eventLoopGroup, backgroundLogger: logger)
-        let hot = DedicatedConnection(
-            configuration: PostgresConnection.Configuration(
-                host: host, port: port, username: user, password: parts.password, database: database, tls: .disable),
-            eventLoop: eventLoopGroup.next(), logger: logger)
+        var hotConfiguration = PostgresConnection.Configuration(
+            host: host, port: port, username: user, password: parts.password, database: database, tls: .disable)
+        // The schema alone (a validated identifier): `RunningEntriesStatement`'s static SQL
+        // names its table unqualified, and finds it in this schema only.
+        hotConfiguration.options.additionalStartupParameters = [("search_path", "\"\(schema)\"")]
+        let hot = DedicatedConnection(configuration: hotConfiguration, eventLoop: eventLoopGroup.next(), logger: logger)
         hotConnection = hot
         self.schema = schema
         self.logger = logger
         let client = self.client
         runTask = Task { await client.run() }
         // One batch at a time: under load each query answers every request that arrived during
-        // the previous one (two at a time were slower on the 2-core benchmark machine). The batch
-        // runs on PostgreSQL's thread too, so its rows are decoded where they arrive instead of
-        // waiting for a turn on the cooperative pool, busy with requests.
-        let executor = EventLoopTaskExecutor(eventLoopGroup.next())
-        let select =
-            "SELECT \(Self.entryColumns) FROM \(Self.qualified(schema, "time_entries")) WHERE user_id = ANY($1) AND stop IS NULL AND deleted_at IS NULL"
-        currentReads = BatchedReader(limit: 1) { userIDs in
-            let entries = try await withTaskExecutorPreference(executor) {
-                try await hot.run { conn in
-                    try await Self.prepared(
-                        on: conn, logger, "missionctl_running_entries", select, types: ["bigint[]"],
-                        arguments: ["ARRAY[\(userIDs.map(String.init).joined(separator: ","))]::bigint[]"], Self.entries)
+        // the previous one (two at a time were slower on the 2-core benchmark machine). Batches
+        // are sent and answered on PostgreSQL's thread: its rows are decoded where they arrive,
+        // and the next batch leaves without waiting for a turn on the cooperative pool.
+        currentReads = BatchedReader(limit: 1, executor: EventLoopTaskExecutor(eventLoopGroup.next())) { userIDs in
+            let entries = try await hot.run { conn in
+                var entries: [TimeEntry] = []
+                for try await entry in try await conn.execute(RunningEntriesStatement(userIDs: userIDs), logger: logger) {
+                    entries.append(entry)
                 }
+                return entries
             }
             var result: [Int64: TimeEntry] = [:]
             for entry in entries { result[entry.userID] = entry }
