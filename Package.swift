@@ -43,6 +43,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                // Only for `ConnectionPoolError`, which PostgresClient throws when it cannot connect.
+                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
             ]
         ),
         .target(
@@ -72,6 +74,7 @@ let package = Package(
             dependencies: [
                 "TrackingBackend",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
             ]
         ),
         .testTarget(

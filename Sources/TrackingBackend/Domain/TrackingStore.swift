@@ -41,4 +41,13 @@ public protocol TrackingStore: Sendable {
     func entries(userID: Int64, workspaceID: Int64, from: Int64?, to: Int64?, since: Int64?) async throws -> [TimeEntry]
     /// Replaces entries atomically: all are written or none.
     func updateEntries(_ entries: [TimeEntry]) async throws
+
+    /// The 503 that `error`, thrown by this store, stands for when it means the database cannot be
+    /// reached (connection refused or lost, server shutting down, too many connections); nil for
+    /// any other error.
+    func unavailability(of error: any Error) -> TrackingError?
+}
+
+extension TrackingStore {
+    public func unavailability(of error: any Error) -> TrackingError? { nil }
 }

@@ -4,11 +4,14 @@ import Hummingbird
 import MissionJSON
 import NIOCore
 
-/// Renders every error as `{"message": "…"}` with its status, in one place. Unknown errors are
-/// logged and answered 500 without details; input never reaches that path by design.
+/// Renders every error as `{"message": "…"}` with its status, in one place. A store error that
+/// means the database cannot be reached answers 503; other unknown errors are logged and answered
+/// 500 without details; input never reaches that path by design.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = TrackingRequestContext
     let routes: RouteTable
+    /// The store's `unavailability(of:)`.
+    let unavailability: @Sendable (any Error) -> TrackingError?
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -26,6 +29,10 @@ struct ErrorMiddleware: RouterMiddleware {
             if error.status == .contentTooLarge { return Self.json(status: .contentTooLarge, message: "request body is larger than 1 MB") }
             return Self.json(status: error.status, message: error.body ?? error.status.reasonPhrase)
         } catch {
+            if let unavailable = unavailability(error) {
+                context.logger.error("database unavailable: \(String(describing: error))")
+                return Self.json(status: .serviceUnavailable, message: unavailable.message)
+            }
             context.logger.error("internal error: \(String(describing: error))")
             return Self.json(status: .internalServerError, message: "internal error")
         }

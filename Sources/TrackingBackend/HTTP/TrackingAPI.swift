@@ -35,7 +35,8 @@ public struct TrackingAPI: Sendable {
         let service = self.service
 
         router.add(middleware: RequestLogMiddleware())
-        router.add(middleware: ErrorMiddleware(routes: table))
+        let store = service.store
+        router.add(middleware: ErrorMiddleware(routes: table, unavailability: { store.unavailability(of: $0) }))
         func route(_ method: HTTPRequest.Method, _ path: String, auth: Bool = true, _ handler: @escaping Handler) {
             table.add(method, path)
             router.on(RouterPath(path), method: method) { request, context in

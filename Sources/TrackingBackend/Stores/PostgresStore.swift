@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import _ConnectionPoolModule
 
 /// The PostgreSQL store, through PostgresNIO. Every table lives in one schema (`--schema`), and
 /// every statement names it explicitly, so no `search_path` can send a query elsewhere.
@@ -484,6 +485,29 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
                 throw TrackingError(.conflict, "conflicting data")
             }
             throw inner
+        }
+    }
+
+    /// Connection failures, wherever they happen (pool, transaction, query), answer 503, so that
+    /// a client retries instead of reporting a server bug; SQL errors stay what they are.
+    public func unavailability(of error: any Error) -> TrackingError? {
+        let unavailable = TrackingError(.unavailable, "the database is unavailable; retry the request")
+        if let transaction = error as? PostgresTransactionError {
+            let parts = [transaction.beginError, transaction.closureError, transaction.commitError].compactMap { $0 }
+            return parts.contains { unavailability(of: $0) != nil } ? unavailable : nil
+        }
+        if let pool = error as? ConnectionPoolError {
+            return pool == .connectionCreationCircuitBreakerTripped || pool == .poolShutdown ? unavailable : nil
+        }
+        guard let psql = error as? PSQLError else { return nil }
+        if let state = psql.serverInfo?[.sqlState] {
+            // 08: connection exception; 53: insufficient resources (too many connections, disk
+            // full); 57P: operator intervention (shutdown, crash recovery, not yet accepting).
+            return state.hasPrefix("08") || state.hasPrefix("53") || state.hasPrefix("57P") ? unavailable : nil
+        }
+        switch psql.code {
+        case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed: return unavailable
+        default: return nil
         }
     }
 }

@@ -1,0 +1,76 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Testing
+import _ConnectionPoolModule
+
+@testable import TrackingBackend
+
+/// When PostgreSQL cannot be reached, every route that needs it answers 503 with a JSON message
+/// (retry later), never 500 (a server bug). No PostgreSQL server is needed.
+@Suite struct DatabaseOutageTests {
+    /// The store's connections are gone: its pool is shut down, and nothing listens on its port.
+    /// (A live pool facing a dead port ends the same way, with the pool's circuit-breaker error,
+    /// but only after 60 s of retries: too slow for the suite.)
+    @Test func routesAnswer503WhenTheDatabaseIsGone() async throws {
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let store = try PostgresStore(url: try Self.unreachableURL(), schema: "outage_test", logger: logger)
+        let service = TrackingService(store: store, credentials: Credentials(secret: Array(repeating: 7, count: 32), scryptRounds: 2))
+        try await store.close()
+        let app = BackendServer.application(service: service, host: "127.0.0.1", port: 0, signupEnabled: true, logger: logger)
+        let token = "Basic " + Data((String(repeating: "ab", count: 16) + ":api_token").utf8).base64EncodedString()
+        let password = "Basic " + Data("someone@example.com:correct horse".utf8).base64EncodedString()
+        let requests: [(HTTPRequest.Method, String, String?, String?)] = [
+            (.post, "/api/v9/signup", nil, #"{"email": "new@example.com", "password": "correct horse"}"#),  // a transaction
+            (.get, "/api/v9/me", password, nil),
+            (.get, "/api/v9/me/time_entries/current", token, nil),
+            (.get, "/readyz", nil, nil),
+        ]
+        try await app.test(.router) { client in
+            for (method, path, auth, body) in requests {
+                var headers = HTTPFields()
+                if let auth { headers[.authorization] = auth }
+                try await client.execute(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { response in
+                    #expect(response.status == .serviceUnavailable, "\(method) \(path)")
+                    let text = String(buffer: response.body)
+                    #expect(text.contains("unavailable") || text.contains("unreachable"), "\(method) \(path): \(text)")
+                }
+            }
+        }
+    }
+
+    /// What counts as the database being unavailable, and what does not.
+    @Test func connectionFailuresAreUnavailabilityOtherErrorsAreNot() async throws {
+        let store = try PostgresStore(url: try Self.unreachableURL(), schema: "outage_test", logger: Logger(label: "test"))
+        #expect(store.unavailability(of: ConnectionPoolError.connectionCreationCircuitBreakerTripped)?.kind == .unavailable)
+        #expect(store.unavailability(of: ConnectionPoolError.poolShutdown)?.kind == .unavailable)
+        #expect(store.unavailability(of: ConnectionPoolError.requestCancelled) == nil)
+        #expect(store.unavailability(of: TrackingError.forbidden) == nil)
+        #expect(store.unavailability(of: CocoaError(.fileNoSuchFile)) == nil)
+        let sqlite = try SQLiteStore(path: nil)
+        #expect(sqlite.unavailability(of: ConnectionPoolError.poolShutdown) == nil)  // SQLite has no connections to lose
+        try await store.close()
+        try await sqlite.close()
+    }
+
+    static func unreachableURL() throws -> String { "postgres://postgres:secret@127.0.0.1:\(try closedPort())/missionctl" }
+
+    /// A loopback port nothing listens on: bound, then released.
+    static func closedPort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        guard bound else { throw TrackingError(.unavailable, "cannot pick a free port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
