@@ -17,7 +17,7 @@ import _ConnectionPoolModule
     @Test func routesAnswer503WhenTheDatabaseIsGone() async throws {
         var logger = Logger(label: "test")
         logger.logLevel = .critical
-        let store = try PostgresStore(url: try Self.unreachableURL(), schema: "outage_test", logger: logger)
+        let store = try PostgresStore(url: Self.unreachableURL, schema: "outage_test", logger: logger)
         let service = TrackingService(store: store, credentials: Credentials(secret: Array(repeating: 7, count: 32), scryptRounds: 2))
         try await store.close()
         let app = BackendServer.application(service: service, host: "127.0.0.1", port: 0, signupEnabled: true, logger: logger)
@@ -44,7 +44,7 @@ import _ConnectionPoolModule
 
     /// What counts as the database being unavailable, and what does not.
     @Test func connectionFailuresAreUnavailabilityOtherErrorsAreNot() async throws {
-        let store = try PostgresStore(url: try Self.unreachableURL(), schema: "outage_test", logger: Logger(label: "test"))
+        let store = try PostgresStore(url: Self.unreachableURL, schema: "outage_test", logger: Logger(label: "test"))
         #expect(store.unavailability(of: ConnectionPoolError.connectionCreationCircuitBreakerTripped)?.kind == .unavailable)
         #expect(store.unavailability(of: ConnectionPoolError.poolShutdown)?.kind == .unavailable)
         #expect(store.unavailability(of: ConnectionPoolError.requestCancelled) == nil)
@@ -56,21 +56,6 @@ import _ConnectionPoolModule
         try await sqlite.close()
     }
 
-    static func unreachableURL() throws -> String { "postgres://postgres:secret@127.0.0.1:\(try closedPort())/missionctl" }
-
-    /// A loopback port nothing listens on: bound, then released.
-    static func closedPort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        guard bound else { throw TrackingError(.unavailable, "cannot pick a free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
+    /// Port 1 (tcpmux): nothing listens on it here.
+    static let unreachableURL = "postgres://postgres:secret@127.0.0.1:1/missionctl"
 }

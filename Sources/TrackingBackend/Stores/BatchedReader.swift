@@ -64,21 +64,16 @@ final class BatchedReader<Key: Hashable & Sendable, Value: Sendable>: @unchecked
             keys.reserveCapacity(batch.count)
             var seen = Set<Key>(minimumCapacity: batch.count)
             for waiter in batch where seen.insert(waiter.key).inserted { keys.append(waiter.key) }
+            lock.withLock {
+                batchCount += 1
+                keyCount += keys.count
+            }
             do {
                 let values = try await fetch(keys)
-                count(keys)
                 for waiter in batch { waiter.continuation.resume(returning: values[waiter.key]) }
             } catch {
-                count(keys)
                 for waiter in batch { waiter.continuation.resume(throwing: error) }
             }
-        }
-    }
-
-    private func count(_ keys: [Key]) {
-        lock.withLock {
-            batchCount += 1
-            keyCount += keys.count
         }
     }
 }

@@ -4,7 +4,9 @@ import PostgresNIO
 import _ConnectionPoolModule
 
 /// The PostgreSQL store, through PostgresNIO. Every table lives in one schema (`--schema`), and
-/// every statement names it explicitly, so no `search_path` can send a query elsewhere.
+/// every statement names it explicitly, so no `search_path` can send a query elsewhere; the one
+/// exception, `RunningEntriesStatement`, runs only on a connection whose `search_path` is that
+/// schema alone.
 public final class PostgresStore: TrackingStore, @unchecked Sendable {
     let client: PostgresClient
     let schema: String
@@ -72,9 +74,7 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     }
 
     /// A schema-qualified table name.
-    func t(_ table: String) -> String { Self.qualified(schema, table) }
-
-    static func qualified(_ schema: String, _ table: String) -> String { "\"\(schema)\".\(table)" }
+    func t(_ table: String) -> String { "\"\(schema)\".\(table)" }
 
     // MARK: Migrations
 
@@ -422,26 +422,17 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     /// `EXECUTE` as integer literals, so nothing user-supplied reaches the SQL text. Like any
     /// prepared statement, this needs session-level connections (no transaction-pooling proxy).
     func prepared<T>(
-        _ name: String, _ select: String, _ ids: [Int64], _ decode: @Sendable (PostgresRowSequence) async throws -> T
+        _ name: String, _ select: String, _ ids: [Int64], _ decode: (PostgresRowSequence) async throws -> T
     ) async throws -> T {
         try await client.withConnection { conn in
-            try await Self.prepared(
-                on: conn, logger, name, select, types: Array(repeating: "bigint", count: ids.count), arguments: ids.map(String.init), decode)
-        }
-    }
-
-    /// `arguments` are SQL literals built by this store from integers only.
-    static func prepared<T>(
-        on conn: PostgresConnection, _ logger: Logger, _ name: String, _ select: String, types: [String], arguments: [String],
-        _ decode: (PostgresRowSequence) async throws -> T
-    ) async throws -> T {
-        let execute = PostgresQuery(unsafeSQL: "EXECUTE \(name)(\(arguments.joined(separator: ", ")))")
-        do {
-            return try await decode(conn.query(execute, logger: logger))
-        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "26000" {  // invalid_sql_statement_name
-            try await conn.query(
-                PostgresQuery(unsafeSQL: "PREPARE \(name)(\(types.joined(separator: ", "))) AS \(select)"), logger: logger)
-            return try await decode(conn.query(execute, logger: logger))
+            let execute = PostgresQuery(unsafeSQL: "EXECUTE \(name)(\(ids.map(String.init).joined(separator: ", ")))")
+            do {
+                return try await decode(conn.query(execute, logger: logger))
+            } catch let error as PSQLError where error.serverInfo?[.sqlState] == "26000" {  // invalid_sql_statement_name
+                let types = Array(repeating: "bigint", count: ids.count).joined(separator: ", ")
+                try await conn.query(PostgresQuery(unsafeSQL: "PREPARE \(name)(\(types)) AS \(select)"), logger: logger)
+                return try await decode(conn.query(execute, logger: logger))
+            }
         }
     }
 
