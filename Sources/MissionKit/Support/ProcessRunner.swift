@@ -35,7 +35,13 @@ public enum ProcessRunner {
         }
         var outPipe: [Int32] = [0, 0]
         var errPipe: [Int32] = [0, 0]
-        guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { throw MissionError("cannot create a pipe: \(errnoText())") }
+        guard mc_pipe_cloexec(&outPipe) == 0 else { throw MissionError("cannot create a pipe: \(errnoText())") }
+        guard mc_pipe_cloexec(&errPipe) == 0 else {
+            let reason = errnoText()
+            close(outPipe[0])
+            close(outPipe[1])
+            throw MissionError("cannot create a pipe: \(reason)")
+        }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -98,10 +104,13 @@ public enum ProcessRunner {
     }
 
     /// Spawns `arguments` (the first is a path or a PATH name) in a new process group with default
-    /// signal handling and an empty signal mask, after the caller's file actions.
+    /// signal handling and an empty signal mask, after the caller's file actions. The child gets
+    /// descriptors 0–2 only: SwiftNIO's sockets are not close-on-exec, and a service that
+    /// inherited one would keep a server's connection or port open after the server closed it.
     public static func spawn(
         _ arguments: [String], actions: inout posix_spawn_file_actions_t, environment: [String: String]?
     ) throws(MissionError) -> pid_t {
+        mc_spawn_file_actions_addclosefrom(&actions, 3)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

@@ -7,7 +7,7 @@ import PostgresNIO
 /// reopened after it closes. Leasing from the pool for every batch cost more than the batch's
 /// query: pool state changes, and idle timers armed and cancelled on every lease.
 final class DedicatedConnection: @unchecked Sendable {
-    private let configuration: PostgresConnection.Configuration
+    let configuration: PostgresConnection.Configuration
     private let eventLoop: any EventLoop
     private let logger: Logger
     private let lock = NSLock()
@@ -31,8 +31,11 @@ final class DedicatedConnection: @unchecked Sendable {
         do {
             return try await body(connection)
         } catch {
-            guard connection.isClosed else { throw error }
+            // The error can arrive before the channel is inactive (a backend terminated while
+            // the query was in flight answers FATAL 57P01 first), so the error counts too.
+            guard connection.isClosed || PostgresStore.indicatesUnavailability(error) else { throw error }
             lock.withLock { if self.connection === connection { self.connection = nil } }
+            try? await connection.close()
             throw TrackingError(.unavailable, "the database connection was lost; retry the request")
         }
     }
@@ -44,6 +47,14 @@ final class DedicatedConnection: @unchecked Sendable {
             return connection
         }
         try? await last?.close()
+    }
+
+    /// A store dropped without `close()` (a test that threw, say) must not take the process down:
+    /// PostgresNIO asserts in debug builds when an open connection is deinitialised, so the
+    /// connection is closed here and kept alive until it is.
+    deinit {
+        guard let connection, !connection.isClosed else { return }
+        connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
     }
 
     private func open() async throws -> PostgresConnection {

@@ -16,17 +16,20 @@ final class OwnerLock: @unchecked Sendable {
     private let lock = NSLock()
     private var descriptor: Int32
 
+    /// The descriptor is stored only once the lock is held: an initializer that throws after
+    /// initializing every property runs `deinit`, which would close the number a second time —
+    /// by then possibly another thread's newly opened file (another store's SQLite file in CI).
     init(database: String) throws {
         path = database + ".lock"
-        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
             let reason = String(cString: strerror(errno))
             throw TrackingError.bad("cannot create the lock file \(path): \(reason); check the folder's permissions")
         }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             let busy = errno == EWOULDBLOCK
             let reason = String(cString: strerror(errno))
-            close(descriptor)
+            close(fd)
             if busy {
                 throw TrackingError.bad(
                     "another missionctl server is using \(database) (it holds \(path)); stop it first, or run several servers "
@@ -34,6 +37,7 @@ final class OwnerLock: @unchecked Sendable {
             }
             throw TrackingError.bad("cannot lock \(path): \(reason)")
         }
+        descriptor = fd
     }
 
     /// Idempotent.

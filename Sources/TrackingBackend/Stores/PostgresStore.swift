@@ -482,23 +482,28 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     /// Connection failures, wherever they happen (pool, transaction, query), answer 503, so that
     /// a client retries instead of reporting a server bug; SQL errors stay what they are.
     public func unavailability(of error: any Error) -> TrackingError? {
-        let unavailable = TrackingError(.unavailable, "the database is unavailable; retry the request")
+        Self.indicatesUnavailability(error) ? TrackingError(.unavailable, "the database is unavailable; retry the request") : nil
+    }
+
+    /// Whether `error` says the database or the connection is gone, rather than that a statement failed.
+    static func indicatesUnavailability(_ error: any Error) -> Bool {
         if let transaction = error as? PostgresTransactionError {
-            let parts = [transaction.beginError, transaction.closureError, transaction.commitError].compactMap { $0 }
-            return parts.contains { unavailability(of: $0) != nil } ? unavailable : nil
+            return [transaction.beginError, transaction.closureError, transaction.commitError].contains {
+                $0.map(indicatesUnavailability) ?? false
+            }
         }
         if let pool = error as? ConnectionPoolError {
-            return pool == .connectionCreationCircuitBreakerTripped || pool == .poolShutdown ? unavailable : nil
+            return pool == .connectionCreationCircuitBreakerTripped || pool == .poolShutdown
         }
-        guard let psql = error as? PSQLError else { return nil }
+        guard let psql = error as? PSQLError else { return false }
         if let state = psql.serverInfo?[.sqlState] {
             // 08: connection exception; 53: insufficient resources (too many connections, disk
             // full); 57P: operator intervention (shutdown, crash recovery, not yet accepting).
-            return state.hasPrefix("08") || state.hasPrefix("53") || state.hasPrefix("57P") ? unavailable : nil
+            return state.hasPrefix("08") || state.hasPrefix("53") || state.hasPrefix("57P")
         }
         switch psql.code {
-        case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed: return unavailable
-        default: return nil
+        case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed: return true
+        default: return false
         }
     }
 }
