@@ -1,7 +1,5 @@
 #define _GNU_SOURCE
 #include "CProcessSupport.h"
-#include <fcntl.h>
-#include <unistd.h>
 
 int mc_spawn_file_actions_addchdir(posix_spawn_file_actions_t *actions, const char *path) {
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 29))
@@ -11,17 +9,6 @@ int mc_spawn_file_actions_addchdir(posix_spawn_file_actions_t *actions, const ch
 #else
     (void)actions; (void)path;
     return -1;
-#endif
-}
-
-int mc_pipe_cloexec(int fds[2]) {
-#if defined(__linux__)
-    return pipe2(fds, O_CLOEXEC);
-#else
-    if (pipe(fds) != 0) return -1;
-    fcntl(fds[0], F_SETFD, FD_CLOEXEC);
-    fcntl(fds[1], F_SETFD, FD_CLOEXEC);
-    return 0;
 #endif
 }
 

@@ -8,8 +8,4 @@ int mc_spawn_file_actions_addchdir(posix_spawn_file_actions_t *actions, const ch
 /// Closes every descriptor from `lowfd` up in the child (glibc 2.34+; -1 elsewhere).
 int mc_spawn_file_actions_addclosefrom(posix_spawn_file_actions_t *actions, int lowfd);
 
-/// A pipe whose ends close on exec: children spawned at the same time by other threads must not
-/// inherit them (a child holding the write end keeps the reader from ever seeing EOF).
-int mc_pipe_cloexec(int fds[2]);
-
 #endif

@@ -35,8 +35,8 @@ public enum ProcessRunner {
         }
         var outPipe: [Int32] = [0, 0]
         var errPipe: [Int32] = [0, 0]
-        guard mc_pipe_cloexec(&outPipe) == 0 else { throw MissionError("cannot create a pipe: \(errnoText())") }
-        guard mc_pipe_cloexec(&errPipe) == 0 else {
+        guard pipe(&outPipe) == 0 else { throw MissionError("cannot create a pipe: \(errnoText())") }
+        guard pipe(&errPipe) == 0 else {
             let reason = errnoText()
             close(outPipe[0])
             close(outPipe[1])
