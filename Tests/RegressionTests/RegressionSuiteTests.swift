@@ -60,7 +60,8 @@ extension InProcessServer {
         #expect(schema.hasSuffix("_test"))  // the test-schema rule: never a business schema
         var logger = Logger(label: "test.pg")
         logger.logLevel = .error
-        let store = try PostgresStore(url: ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "", schema: schema, logger: logger)
+        let store = try PostgresStore(
+            url: ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "", schema: schema, logger: logger, cachesRunningEntries: true)
         try await store.migrate()
         let server = try await TestServer.start(store: store)
         let r = try await results(server)

@@ -17,9 +17,20 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     let hotConnection: DedicatedConnection
     /// Coalesces concurrent `current` reads (see `BatchedReader`).
     let currentReads: BatchedReader<Int64, TimeEntry>
+    /// The server's running-entry cache and the right to use it; nil when this store does not
+    /// cache (administration, tests of the uncached path).
+    let ownership: CacheOwnership?
+    /// Who writes, for the regime's write gate, when `ownership` is nil: never an owner.
+    private let anonymousWriter = (id: UUID().uuidString, epoch: Int64(-1))
 
-    /// `url`: `postgres://user:password@host:port/database`.
-    public init(url: String, schema: String, logger: Logger) throws {
+    /// `url`: `postgres://user:password@host:port/database`. `cachesRunningEntries`: a server's
+    /// store, which answers `current` from memory while it is alone on the schema (see
+    /// `CacheOwnership`); it joins the schema in `migrate()`.
+    public convenience init(url: String, schema: String, logger: Logger, cachesRunningEntries: Bool = false) throws {
+        try self.init(url: url, schema: schema, logger: logger, cacheTiming: cachesRunningEntries ? CacheOwnership.Timing() : nil)
+    }
+
+    init(url: String, schema: String, logger: Logger, cacheTiming: CacheOwnership.Timing?) throws {
         guard Self.isValidSchema(schema) else {
             throw TrackingError.bad("schema `\(schema)` must be a lowercase SQL identifier ([a-z_][a-z0-9_]*, at most 63 characters)")
         }
@@ -44,6 +55,11 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
         hotConfiguration.options.additionalStartupParameters = [("search_path", "\"\(schema)\"")]
         let hot = DedicatedConnection(configuration: hotConfiguration, eventLoop: eventLoopGroup.next(), logger: logger)
         hotConnection = hot
+        ownership = cacheTiming.map {
+            CacheOwnership(
+                connection: DedicatedConnection(configuration: hotConfiguration, eventLoop: eventLoopGroup.next(), logger: logger),
+                table: "\"\(schema)\".cache_regime", schema: schema, timing: $0, logger: logger)
+        }
         self.schema = schema
         self.logger = logger
         let client = self.client
@@ -127,11 +143,29 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
                     """,
                     "CREATE INDEX time_entries_by_user ON \(t("time_entries")) (user_id, workspace_id, start)",
                 ]
-            )
+            ),
+            (
+                2, "cache-regime",
+                [
+                    // The one row every write of time entries locks FOR SHARE (see CacheOwnership).
+                    """
+                    CREATE TABLE \(t("cache_regime")) (
+                        id INT PRIMARY KEY CHECK (id = 1), epoch BIGINT NOT NULL, owner_id TEXT, owner_pid INT,
+                        writable_from TIMESTAMPTZ NOT NULL)
+                    """,
+                    "INSERT INTO \(t("cache_regime")) (id, epoch, writable_from) VALUES (1, 0, '-infinity')",
+                ]
+            ),
         ]
     }
 
+    /// Then, for a caching store, joins the schema's cache regime.
     public func migrate() async throws {
+        try await migrateSchema()
+        await ownership?.start()
+    }
+
+    func migrateSchema() async throws {
         try await client.withTransaction(logger: logger) { conn in
             try await conn.query("SELECT pg_advisory_xact_lock(\(Int64(0x6D_6973_7369_6F6E)))", logger: logger)
             try await conn.query("CREATE SCHEMA IF NOT EXISTS \(unescaped: "\"\(schema)\"")", logger: logger)
@@ -157,6 +191,7 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     }
 
     public func close() async throws {
+        await ownership?.stop()
         await hotConnection.close()
         runTask.cancel()
         _ = await runTask.value
@@ -392,15 +427,20 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     }
 
     public func insertEntry(_ e: NewTimeEntry) async throws -> TimeEntry {
-        try await mapErrors {
-            let id = try await Self.single(
-                client.query(
-                    """
-                    INSERT INTO \(unescaped: t("time_entries")) (workspace_id, user_id, project_id, task_id, description, billable, start, stop,
-                        duronly, created_with, tag_ids, at)
-                    VALUES (\(e.workspaceID), \(e.userID), \(e.projectID), \(e.taskID), \(e.description), \(e.billable), \(e.start),
-                        \(e.stop), \(e.duronly), \(e.createdWith), \(TagList.encode(e.tagIDs)), \(e.at)) RETURNING id
-                    """, logger: logger))
+        try await writingEntries(of: [e.userID]) { gate in
+            var id: Int64?
+            for try await value in try await client.query(
+                """
+                WITH regime AS (SELECT 1 FROM \(unescaped: t("cache_regime")) WHERE id = 1 AND \(unescaped: gate) FOR SHARE)
+                INSERT INTO \(unescaped: t("time_entries")) (workspace_id, user_id, project_id, task_id, description, billable, start, stop,
+                    duronly, created_with, tag_ids, at)
+                SELECT \(e.workspaceID), \(e.userID), \(e.projectID), \(e.taskID), \(e.description), \(e.billable), \(e.start),
+                    \(e.stop), \(e.duronly), \(e.createdWith), \(TagList.encode(e.tagIDs)), \(e.at) FROM regime RETURNING id
+                """, logger: logger
+            ).decode(Int64.self) {
+                id = value
+            }
+            guard let id else { throw Self.regimeRefusal }
             return e.stored(id: id)
         }
     }
@@ -410,9 +450,11 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
             .first
     }
 
-    /// Concurrent calls share queries (`currentReads`): `current` is the most frequent request.
+    /// From memory while this server owns the cache regime; otherwise concurrent calls share
+    /// queries (`currentReads`): `current` is the most frequent request.
     public func runningEntry(userID: Int64) async throws -> TimeEntry? {
-        try await currentReads.read(userID)
+        guard let ownership, ownership.cacheUsable else { return try await currentReads.read(userID) }
+        return try await ownership.cache.runningEntry(userID: userID) { try await currentReads.read(userID) }
     }
 
     /// A hot read as a session-level prepared statement: `PREPARE` once per connection (when
@@ -449,8 +491,13 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     }
 
     public func updateEntries(_ entries: [TimeEntry]) async throws {
-        try await mapErrors {
+        try await writingEntries(of: entries.map(\.userID)) { gate in
             try await client.withTransaction(logger: logger) { conn in
+                let open = try await conn.query(
+                    "SELECT 1 FROM \(unescaped: t("cache_regime")) WHERE id = 1 AND \(unescaped: gate) FOR SHARE", logger: logger)
+                var allowed = false
+                for try await _ in open { allowed = true }
+                guard allowed else { throw Self.regimeRefusal }
                 for e in entries {
                     try await conn.query(
                         """
@@ -463,6 +510,20 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
             }
         }
     }
+
+    /// Every write of time entries: seen by the cache, and passed only through the regime's write
+    /// gate (`gate`, SQL for `cache_regime`), which the statement must lock FOR SHARE.
+    func writingEntries<T>(of userIDs: [Int64], _ body: (_ gate: String) async throws -> T) async throws -> T {
+        guard let ownership else { return try await mapErrors { try await body(CacheOwnership.writeGate(anonymousWriter)) } }
+        return try await ownership.cache.writing(userIDs: userIDs) {
+            try await mapErrors { try await body(CacheOwnership.writeGate(ownership.writer)) }
+        }
+    }
+
+    /// A write the regime did not let through: another server is taking over or giving up the
+    /// schema's cache, for a heartbeat or (after a server vanished) twice its lease.
+    static let regimeRefusal = TrackingError(
+        .unavailable, "the servers sharing this database are changing which of them caches running timers; retry in a few seconds")
 
     /// Maps the running-timer index violation to 409; the transaction was rolled back.
     func mapErrors<T>(_ body: () async throws -> T) async throws -> T {

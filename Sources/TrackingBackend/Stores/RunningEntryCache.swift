@@ -1,14 +1,15 @@
 import Foundation
 
 /// Each user's running entry (or its absence), kept in memory by the one process that writes the
-/// database, so that `current`, which clients poll, need not query SQLite every time.
+/// database's time entries, so that `current`, which clients poll, need not query it every time.
 ///
 /// Coherence rests on two rules. Every write of a user's entries runs inside `writing(userIDs:)`:
 /// while it is in flight, reads of those users go to the database, and when it ends (committed or
 /// not) their cached values are dropped. A value read from the database is kept only if no write
 /// started or ended while it was being read (`generation`), so a read that raced a write can never
 /// cache what the write replaced. Nothing else may write entries: `SQLiteStore` holds an exclusive
-/// lock on its database for as long as it caches (see `SQLiteStore.Access`).
+/// lock on its database for as long as it caches (see `SQLiteStore.Access`); `PostgresStore`
+/// uses its cache only while it owns its schema's cache regime (see `CacheOwnership`).
 final class RunningEntryCache: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [Int64: TimeEntry?] = [:]
@@ -28,19 +29,44 @@ final class RunningEntryCache: @unchecked Sendable {
 
     /// The user's running entry: cached, or read with `read` (and cached when no write interfered).
     func runningEntry(userID: Int64, read: () throws -> TimeEntry?) rethrows -> TimeEntry? {
-        let (hit, started): (TimeEntry??, UInt64) = lock.withLock {
+        let (hit, started) = lookup(userID)
+        if let hit { return hit }
+        let value = try read()
+        keep(value, for: userID, readSince: started)
+        return value
+    }
+
+    /// The same, for a read that suspends (PostgreSQL).
+    func runningEntry(userID: Int64, read: () async throws -> TimeEntry?) async rethrows -> TimeEntry? {
+        let (hit, started) = lookup(userID)
+        if let hit { return hit }
+        let value = try await read()
+        keep(value, for: userID, readSince: started)
+        return value
+    }
+
+    /// Forgets every value, and any read in flight is not kept (a new owner starts empty).
+    func reset() {
+        lock.withLock {
+            generation &+= 1
+            values.removeAll()
+        }
+    }
+
+    private func lookup(_ userID: Int64) -> (TimeEntry??, UInt64) {
+        lock.withLock {
             let hit = inFlight[userID] == nil ? values[userID] : nil
             if hit == nil { missCount += 1 } else { hitCount += 1 }
             return (hit, generation)
         }
-        if let hit { return hit }
-        let value = try read()
+    }
+
+    private func keep(_ value: TimeEntry?, for userID: Int64, readSince started: UInt64) {
         lock.withLock {
             guard generation == started, inFlight[userID] == nil else { return }
             if values.count >= limit { values.removeAll(keepingCapacity: true) }
             values[userID] = .some(value)
         }
-        return value
     }
 
     /// Runs a write of `userIDs`' entries; see the type's comment.

@@ -1,0 +1,260 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// Whether this server may answer `current` from memory on PostgreSQL, where, unlike SQLite's
+/// single server per file, several servers may share a schema.
+///
+/// A server caches running entries only while it is alone on its schema and *owns* the schema's
+/// cache regime, the one row of `cache_regime` (epoch, owner). Every write of time entries, by any
+/// server, locks that row `FOR SHARE` and goes ahead only if the regime lets it (`writeGate`): no
+/// owner, or the writer itself, and not inside a takeover's delay. A regime change updates the row,
+/// so it waits for the writes in flight and fences every later write that the new regime forbids.
+///
+/// Each server holds a shared advisory lock (the schema's membership) on its own connection and
+/// renews its view every `heartbeat`:
+/// - alone and no owner: it claims the regime (epoch + 1) and starts with an empty cache;
+/// - the owner sees a second member: it stops using its cache, then gives the regime up;
+/// - an owner whose connection is gone (its membership lock went with it) is replaced by a regime
+///   without owner whose writes wait `2 × lease`.
+/// The owner trusts its cache for `lease` after the last heartbeat that confirmed its regime, so a
+/// server cut off from PostgreSQL stops serving from memory before anybody else may write.
+final class CacheOwnership: @unchecked Sendable {
+    /// How often a server renews its view, and how long an owner trusts its cache without news.
+    struct Timing: Sendable {
+        var heartbeat: Duration
+        var lease: Duration
+
+        init(heartbeat: Duration = .milliseconds(250), lease: Duration = .seconds(1)) {
+            self.heartbeat = heartbeat
+            self.lease = lease
+        }
+    }
+
+    /// The regime as one heartbeat saw it.
+    struct View: Sendable, Equatable {
+        var pid: Int32
+        var epoch: Int64
+        var ownerID: String?
+        var ownerPID: Int32?
+        var members: Int64
+        var joined: Bool
+        var ownerAlive: Bool
+        var writable: Bool
+    }
+
+    let cache = RunningEntryCache()
+    /// This server's identity in the regime row.
+    let id = UUID().uuidString
+    let timing: Timing
+    private let connection: DedicatedConnection
+    private let table: String
+    private let logger: Logger
+    private let lock = NSLock()
+    private var ownedEpoch: Int64?
+    private var leaseEnd = ContinuousClock.now
+    private var lastView: View?
+    private var loop: Task<Void, Never>?
+    private var claims = 0
+
+    /// `table`: the schema-qualified `cache_regime`; `schema` names the membership lock.
+    init(connection: DedicatedConnection, table: String, schema: String, timing: Timing, logger: Logger) {
+        self.connection = connection
+        self.table = table
+        self.timing = timing
+        self.logger = logger
+        // The two-key advisory lock form: a namespace, and the schema's FNV-1a hash (non-negative,
+        // since pg_locks shows it as an oid). Two schemas with the same hash only see each other as
+        // members, which costs caching, never correctness.
+        var hash: UInt32 = 2_166_136_261
+        for byte in schema.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        membership = "\(Self.namespace), \(Int32(bitPattern: hash & 0x7FFF_FFFF))"
+        let key = "l.classid = \(Self.namespace) AND l.objid = \(hash & 0x7FFF_FFFF) AND l.objsubid = 2"
+        members = """
+            l.locktype = 'advisory' AND l.granted AND \(key)
+              AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            """
+    }
+
+    private static let namespace: Int32 = 0x6D63  // "mc"
+    /// Arguments of `pg_advisory_lock_shared(int, int)`.
+    private let membership: String
+    /// The `pg_locks l` rows of the membership lock.
+    private let members: String
+
+    /// Whether `current` may be answered from `cache` now.
+    var cacheUsable: Bool { lock.withLock { ownedEpoch != nil && ContinuousClock.now < leaseEnd } }
+
+    /// What a write sends to `writeGate`: this server, and the epoch it owns (-1: none).
+    var writer: (id: String, epoch: Int64) { lock.withLock { (id, ownedEpoch ?? -1) } }
+
+    /// Regimes claimed so far (tests).
+    var claimCount: Int { lock.withLock { claims } }
+
+    /// The last heartbeat's view (tests, diagnostics).
+    var view: View? { lock.withLock { lastView } }
+
+    /// Joins the schema and renews every `heartbeat` until `stop()`. Returns once this server may
+    /// write: the regime has no other owner and no takeover delay runs; after a bounded wait it
+    /// returns anyway (writes then answer 503 until the regime allows them).
+    func start() async {
+        try? await beat()
+        let heartbeat = timing.heartbeat
+        let task = Task { [weak self] in
+            var failing = false
+            while !Task.isCancelled {
+                try? await Task.sleep(for: heartbeat)
+                guard !Task.isCancelled, let self else { return }
+                do {
+                    try await self.beat()
+                    if failing { self.logger.info("cache regime heartbeat works again") }
+                    failing = false
+                } catch {
+                    self.relinquish()
+                    // Once per outage, not every heartbeat.
+                    if !failing {
+                        self.logger.warning("cache regime heartbeat failed, `current` is read from PostgreSQL: \(String(describing: error))")
+                    }
+                    failing = true
+                }
+            }
+        }
+        lock.withLock { loop = task }
+        let deadline = ContinuousClock.now + timing.lease * 2 + timing.heartbeat * 8 + .seconds(2)
+        while ContinuousClock.now < deadline {
+            if let view, view.writable, view.ownerID == nil || view.ownerID == id { return }
+            try? await Task.sleep(for: timing.heartbeat / 4)
+        }
+        logger.warning("another server still owns this schema's cache regime; time entry writes answer 503 until it lets go")
+    }
+
+    /// Stops renewing, gives the regime up when owned (so that another server need not wait out a
+    /// takeover), and leaves the schema.
+    func stop() async {
+        await stopHeartbeat()
+        if let epoch = relinquish() {
+            _ = try? await connection.run { conn in
+                try await conn.query(
+                    "UPDATE \(unescaped: table) SET epoch = epoch + 1, owner_id = NULL, owner_pid = NULL WHERE id = 1 AND epoch = \(epoch)",
+                    logger: logger)
+            }
+        }
+        await connection.close()
+    }
+
+    /// Stops renewing only: an owner keeps using its cache until its lease ends (tests).
+    func stopHeartbeat() async {
+        let task = lock.withLock {
+            defer { loop = nil }
+            return loop
+        }
+        task?.cancel()
+        await task?.value
+    }
+
+    /// One heartbeat: join if needed, then renew, give up, take over or claim the regime.
+    func beat() async throws {
+        let sent = ContinuousClock.now
+        try await connection.run { conn in
+            var view = try await self.read(conn)
+            if !view.joined {
+                try await conn.query("SELECT pg_advisory_lock_shared(\(unescaped: membership))", logger: logger)
+                view = try await self.read(conn)
+            }
+            var changed = false
+            let owned = lock.withLock { ownedEpoch }
+            let ownsView = owned != nil && view.epoch == owned && view.ownerID == id && view.ownerPID == view.pid
+            if owned != nil && !ownsView {
+                relinquish()
+                logger.warning("lost this schema's cache regime (epoch \(owned ?? -1)); serving `current` from PostgreSQL")
+            }
+            if ownsView {
+                if view.members > 1 {
+                    // Off before the row changes: once it has, another server may write.
+                    relinquish()
+                    try await conn.query(
+                        "UPDATE \(unescaped: table) SET epoch = epoch + 1, owner_id = NULL, owner_pid = NULL WHERE id = 1 AND epoch = \(view.epoch)",
+                        logger: logger)
+                    changed = true
+                    logger.info("another server joined this schema: `current` is no longer answered from memory")
+                } else {
+                    lock.withLock { if ownedEpoch == view.epoch { leaseEnd = sent + timing.lease } }
+                }
+            } else if view.ownerID != nil, !view.ownerAlive {
+                // The owner's connection, and so maybe the owner, is gone; it may still answer from
+                // memory until its lease ends, so nobody writes for twice that.
+                let lease = timing.lease.components
+                let delay = 2 * (Double(lease.seconds) + Double(lease.attoseconds) / 1e18)
+                try await conn.query(
+                    """
+                    UPDATE \(unescaped: table) SET epoch = epoch + 1, owner_id = NULL, owner_pid = NULL,
+                        writable_from = clock_timestamp() + make_interval(secs => \(delay))
+                    WHERE id = 1 AND epoch = \(view.epoch)
+                    """, logger: logger)
+                changed = true
+                logger.warning("took over this schema's cache regime from a server that is gone (epoch \(view.epoch))")
+            } else if view.ownerID == nil, view.members == 1 {
+                cache.reset()
+                let claimed = ContinuousClock.now
+                var epoch: Int64?
+                for try await e in try await conn.query(
+                    """
+                    UPDATE \(unescaped: table) SET epoch = epoch + 1, owner_id = \(id), owner_pid = pg_backend_pid()
+                    WHERE id = 1 AND epoch = \(view.epoch) AND owner_id IS NULL RETURNING epoch
+                    """, logger: logger
+                ).decode(Int64.self) {
+                    epoch = e
+                }
+                changed = true
+                if let epoch {
+                    lock.withLock {
+                        ownedEpoch = epoch
+                        leaseEnd = claimed + timing.lease
+                        claims += 1
+                    }
+                    logger.info("alone on this schema: `current` is answered from memory (epoch \(epoch))")
+                }
+            }
+            let latest = changed ? try await self.read(conn) : view
+            lock.withLock { lastView = latest }
+        }
+    }
+
+    /// Stops using the cache; returns the epoch owned until now.
+    @discardableResult
+    private func relinquish() -> Int64? {
+        let epoch: Int64? = lock.withLock {
+            defer { ownedEpoch = nil }
+            return ownedEpoch
+        }
+        if epoch != nil { cache.reset() }
+        return epoch
+    }
+
+    private func read(_ conn: PostgresConnection) async throws -> View {
+        let rows = try await conn.query(
+            """
+            SELECT pg_backend_pid(), r.epoch, r.owner_id, r.owner_pid,
+                (SELECT count(DISTINCT l.pid) FROM pg_locks l WHERE \(unescaped: members)),
+                EXISTS (SELECT 1 FROM pg_locks l WHERE \(unescaped: members) AND l.pid = pg_backend_pid()),
+                EXISTS (SELECT 1 FROM pg_locks l WHERE \(unescaped: members) AND l.pid = r.owner_pid),
+                r.writable_from <= clock_timestamp()
+            FROM \(unescaped: table) r WHERE r.id = 1
+            """, logger: logger)
+        for try await (pid, epoch, ownerID, ownerPID, members, joined, alive, writable) in rows.decode(
+            (Int32, Int64, String?, Int32?, Int64, Bool, Bool, Bool).self)
+        {
+            return View(
+                pid: pid, epoch: epoch, ownerID: ownerID, ownerPID: ownerPID, members: members, joined: joined, ownerAlive: alive,
+                writable: writable)
+        }
+        throw TrackingError(.unavailable, "\(table) has no regime row; run the migrations")
+    }
+
+    /// The condition, for a `SELECT … FROM cache_regime WHERE id = 1 AND …`, under which `writer`
+    /// may write time entries now. SQL text, not bindings, so that it composes into any statement;
+    /// both values are ours (a UUID and an integer).
+    static func writeGate(_ writer: (id: String, epoch: Int64)) -> String {
+        "writable_from <= clock_timestamp() AND (owner_id IS NULL OR (owner_id = '\(writer.id)' AND epoch = \(writer.epoch)))"
+    }
+}
