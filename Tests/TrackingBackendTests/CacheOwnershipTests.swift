@@ -115,6 +115,40 @@ import Testing
         }
     }
 
+    /// A failed heartbeat turns the owner's cache off while the row still names it: the next
+    /// heartbeat takes the regime back, so that the owner still gives it up to a newcomer, whose
+    /// writes would otherwise be refused for good.
+    @Test(.enabled(if: StoreKind.postgresURL != nil, "needs DATABASE_URL"))
+    func anOwnerWhoseHeartbeatFailedTakesTheRegimeBackAndStillGivesItUp() async throws {
+        try await Self.withSchema { first, firstService, more in
+            let ownership = try #require(first.ownership)
+            ownership.relinquish()  // what the heartbeat loop does when a heartbeat throws
+            #expect(!ownership.cacheUsable)
+            #expect(await Self.eventually { ownership.cacheUsable }, "the owner did not take its regime back")
+            let (_, secondService) = try await more(true)
+            #expect(!ownership.cacheUsable)
+            let (user, entry) = try await Self.runningUser(secondService)
+            #expect(try await firstService.current(for: user)?.id == entry.id)
+        }
+    }
+
+    /// An owner that stops renewing while its connection stays open (a hung or stopped process)
+    /// is replaced, so that the other servers can write, and only once its lease has ended.
+    @Test(.enabled(if: StoreKind.postgresURL != nil, "needs DATABASE_URL"))
+    func aHungOwnerIsReplacedOnceItsLeaseHasEnded() async throws {
+        try await Self.withSchema(timing: Self.shortLease) { first, firstService, more in
+            let ownership = try #require(first.ownership)
+            let (user, entry) = try await Self.runningUser(firstService)
+            #expect(try await firstService.current(for: user)?.id == entry.id)  // now cached
+            await ownership.stopHeartbeat()  // its connection stays open
+            let (second, secondService) = try await more(true)
+            #expect(second.ownership?.view?.ownerID == nil, "the hung owner still holds the regime")
+            #expect(!ownership.cacheUsable)
+            _ = try await secondService.stop(for: user, workspaceID: user.defaultWorkspaceID, id: entry.id)
+            #expect(try await firstService.current(for: user) == nil)
+        }
+    }
+
     /// A store outside the regime (nobody's owner) cannot write while a server caches.
     @Test(.enabled(if: StoreKind.postgresURL != nil, "needs DATABASE_URL"))
     func writesThatTheRegimeForbidsAreRefusedAndLeaveNothing() async throws {

@@ -15,8 +15,8 @@ import PostgresNIO
 /// renews its view every `heartbeat`:
 /// - alone and no owner: it claims the regime (epoch + 1) and starts with an empty cache;
 /// - the owner sees a second member: it stops using its cache, then gives the regime up;
-/// - an owner whose connection is gone (its membership lock went with it) is replaced by a regime
-///   without owner whose writes wait `2 × lease`.
+/// - an owner whose connection is gone (its membership lock went with it), or has not run a
+///   heartbeat for `3 × lease`, is replaced by a regime without owner whose writes wait `2 × lease`.
 /// The owner trusts its cache for `lease` after the last heartbeat that confirmed its regime, so a
 /// server cut off from PostgreSQL stops serving from memory before anybody else may write.
 final class CacheOwnership: @unchecked Sendable {
@@ -160,12 +160,13 @@ final class CacheOwnership: @unchecked Sendable {
             }
             var changed = false
             let owned = lock.withLock { ownedEpoch }
-            let ownsView = owned != nil && view.epoch == owned && view.ownerID == id && view.ownerPID == view.pid
-            if owned != nil && !ownsView {
+            // The row names this server and this very session: nobody else has written since.
+            let mine = view.ownerID == id && view.ownerPID == view.pid
+            if owned != nil && !(mine && view.epoch == owned) {
                 relinquish()
                 logger.warning("lost this schema's cache regime (epoch \(owned ?? -1)); serving `current` from PostgreSQL")
             }
-            if ownsView {
+            if mine {
                 if view.members > 1 {
                     // Off before the row changes: once it has, another server may write.
                     relinquish()
@@ -175,13 +176,21 @@ final class CacheOwnership: @unchecked Sendable {
                     changed = true
                     logger.info("another server joined this schema: `current` is no longer answered from memory")
                 } else {
-                    lock.withLock { if ownedEpoch == view.epoch { leaseEnd = sent + timing.lease } }
+                    // Also takes back, with an empty cache, a regime that a failed heartbeat
+                    // dropped here but not in the row; left alone, it would keep a server that
+                    // joins later from writing, since only an owner gives the regime up.
+                    if lock.withLock({ ownedEpoch }) != view.epoch { cache.reset() }
+                    lock.withLock {
+                        ownedEpoch = view.epoch
+                        leaseEnd = sent + timing.lease
+                    }
                 }
             } else if view.ownerID != nil, !view.ownerAlive {
-                // The owner's connection, and so maybe the owner, is gone; it may still answer from
-                // memory until its lease ends, so nobody writes for twice that.
-                let lease = timing.lease.components
-                let delay = 2 * (Double(lease.seconds) + Double(lease.attoseconds) / 1e18)
+                // The owner's connection is gone, or idle for three leases (a hung or stopped
+                // process keeps its connection open, and with it the regime, which would refuse
+                // every other server's writes). It may still answer from memory until its lease
+                // ends, so nobody writes for twice that.
+                let delay = Self.seconds(timing.lease * 2)
                 try await conn.query(
                     """
                     UPDATE \(unescaped: table) SET epoch = epoch + 1, owner_id = NULL, owner_pid = NULL,
@@ -219,7 +228,7 @@ final class CacheOwnership: @unchecked Sendable {
 
     /// Stops using the cache; returns the epoch owned until now.
     @discardableResult
-    private func relinquish() -> Int64? {
+    func relinquish() -> Int64? {
         let epoch: Int64? = lock.withLock {
             defer { ownedEpoch = nil }
             return ownedEpoch
@@ -228,13 +237,19 @@ final class CacheOwnership: @unchecked Sendable {
         return epoch
     }
 
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
     private func read(_ conn: PostgresConnection) async throws -> View {
         let rows = try await conn.query(
             """
             SELECT pg_backend_pid(), r.epoch, r.owner_id, r.owner_pid,
                 (SELECT count(DISTINCT l.pid) FROM pg_locks l WHERE \(unescaped: members)),
                 EXISTS (SELECT 1 FROM pg_locks l WHERE \(unescaped: members) AND l.pid = pg_backend_pid()),
-                EXISTS (SELECT 1 FROM pg_locks l WHERE \(unescaped: members) AND l.pid = r.owner_pid),
+                EXISTS (SELECT 1 FROM pg_locks l WHERE \(unescaped: members) AND l.pid = r.owner_pid)
+                    AND COALESCE((SELECT a.state_change >= clock_timestamp() - make_interval(secs => \(Self.seconds(timing.lease * 3)))
+                        FROM pg_stat_activity a WHERE a.pid = r.owner_pid), TRUE),
                 r.writable_from <= clock_timestamp()
             FROM \(unescaped: table) r WHERE r.id = 1
             """, logger: logger)
