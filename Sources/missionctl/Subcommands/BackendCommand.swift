@@ -49,9 +49,13 @@ struct BackendServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the tracking API until SIGINT/SIGTERM.",
         discussion: """
-            Routes live under /api/v9 (Toggl Track v9 shape), plus GET /healthz (process up) and GET /readyz (database \\
-            reachable, else 503). Auth is HTTP Basic with email:password or <api_token>:api_token. One running timer per \\
+            Routes live under /api/v9 (Toggl Track v9 shape), plus GET /healthz (process up) and GET /readyz (database \
+            reachable, else 503). Auth is HTTP Basic with email:password or <api_token>:api_token. One running timer per \
             user across all workspaces: a second start answers 409 and persists nothing.
+
+            A SQLite file belongs to one server. Several servers may share a PostgreSQL schema; one that is alone on it \
+            answers `current` from memory, and while servers join or leave, writes of time entries may answer 503 for a \
+            few seconds (clients retry).
 
             Examples:
               missionctl backend serve                                   # SQLite under .factory/run/, port 8080

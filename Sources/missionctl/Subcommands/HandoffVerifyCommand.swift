@@ -8,14 +8,14 @@ struct HandoffVerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Prove that a handoff's commit contains the files, tests and doc updates it claims.",
         discussion: """
-            Reads a handoff (the bare object, or the wrapped form with commitId, featureId, successState, \\
-            skillFeedback), resolves its commit (short ids work; --commit overrides commitId), and compares the \\
-            claims with what the commit changed: tests.added files and their case names, paths the prose says were \\
-            updated/added/fixed…, closed-set docs whose Mission status block must be refreshed, failed commands, \\
+            Reads a handoff (the bare object, or the wrapped form with commitId, featureId, successState, \
+            skillFeedback), resolves its commit (short ids work; --commit overrides commitId), and compares the \
+            claims with what the commit changed: tests.added files and their case names, paths the prose says were \
+            updated/added/fixed…, closed-set docs whose Mission status block must be refreshed, failed commands, \
             and followedProcedure without an interactive check. Paths the prose only verified or read are no finding.
 
-            git is run with argument arrays, never through a shell. --rerun is the exception, and it is opt-in: it \\
-            EXECUTES the commandsRun commands taken from the handoff, each through /bin/sh in a clean temporary \\
+            git is run with argument arrays, never through a shell. --rerun is the exception, and it is opt-in: it \
+            EXECUTES the commandsRun commands taken from the handoff, each through /bin/sh in a clean temporary \
             worktree of the commit, and compares exit codes.
 
             Examples:

@@ -12,10 +12,10 @@ struct RegressCommand: AsyncParsableCommand {
         commandName: "regress",
         abstract: "Run the tracking regression suite: one HTTP scenario per validation assertion id.",
         discussion: """
-            Without --base-url the built-in backend runs in-process on a free loopback port with an in-memory SQLite \\
-            store, and is shut down afterwards. With --base-url the suite talks HTTP to that server only; every run \\
-            creates its own users and workspaces (unique e-mails), so it is safe against a shared server and never \\
-            touches data it did not create. Scenarios that restart the server are skipped (with the reason) against \\
+            Without --base-url the built-in backend runs in-process on a free loopback port with an in-memory SQLite \
+            store, and is shut down afterwards. With --base-url the suite talks HTTP to that server only; every run \
+            creates its own users and workspaces (unique e-mails), so it is safe against a shared server and never \
+            touches data it did not create. Scenarios that restart the server are skipped (with the reason) against \
             a remote URL.
 
             Exit codes: 0 all selected scenarios passed, 1 any failed, 2 usage error or server unreachable.

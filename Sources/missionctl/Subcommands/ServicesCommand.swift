@@ -9,10 +9,10 @@ struct ServicesCommand: ParsableCommand {
         commandName: "services",
         abstract: "Start, check and stop what .factory/services.yaml declares, with real health checks.",
         discussion: """
-            Services start detached in their own process group, dependencies first, with output in \\
-            .factory/run/logs/<name>.log, and are polled with their healthcheck until healthy. A service whose \\
-            healthcheck already passes is reused: not started, and never stopped by missionctl. Whatever missionctl \\
-            started is stopped in reverse dependency order: the `stop` command, then SIGTERM to the process group, \\
+            Services start detached in their own process group, dependencies first, with output in \
+            .factory/run/logs/<name>.log, and are polled with their healthcheck until healthy. A service whose \
+            healthcheck already passes is reused: not started, and never stopped by missionctl. Whatever missionctl \
+            started is stopped in reverse dependency order: the `stop` command, then SIGTERM to the process group, \
             SIGKILL after the grace period. State lives in .factory/run/services.json.
             """,
         subcommands: [

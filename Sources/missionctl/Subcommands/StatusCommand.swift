@@ -6,9 +6,9 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "Read and update Mission status blocks safely.",
         discussion: """
-            Workers update the one existing block in each doc they relied on. These commands make that the easy \\
-            path: `set` changes only the named fields, validates the result with `check`'s rules before writing, \\
-            keeps every other byte (line endings, BOM, final newline, file mode), writes atomically and serialises \\
+            Workers update the one existing block in each doc they relied on. These commands make that the easy \
+            path: `set` changes only the named fields, validates the result with `check`'s rules before writing, \
+            keeps every other byte (line endings, BOM, final newline, file mode), writes atomically and serialises \
             concurrent writers.
 
             Examples:

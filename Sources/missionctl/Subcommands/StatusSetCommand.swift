@@ -8,13 +8,13 @@ struct StatusSetCommand: ParsableCommand {
         commandName: "set",
         abstract: "Change the named fields of a doc's Mission status block (or add the block).",
         discussion: """
-            Only the named fields change; the others keep their values. A doc without a block gets a complete one \\
-            right under its first heading, with defaults that are valid together (not-started, or complete with \\
-            --complete). The result is checked with `check`'s rules first: an update that would leave an invalid or \\
-            inconsistent block is refused and the file is not touched. Running the same command twice changes \\
+            Only the named fields change; the others keep their values. A doc without a block gets a complete one \
+            right under its first heading, with defaults that are valid together (not-started, or complete with \
+            --complete). The result is checked with `check`'s rules first: an update that would leave an invalid or \
+            inconsistent block is refused and the file is not touched. Running the same command twice changes \
             nothing the second time (`unchanged`).
 
-            A doc with several blocks is refused (exit 1) unless --merge-duplicates: then one block stays at the \\
+            A doc with several blocks is refused (exit 1) unless --merge-duplicates: then one block stays at the \
             first block's place, holding the last block's values overridden by the given flags.
 
             Exit codes: 0 updated or unchanged, 1 refused, 2 usage error (missing file, multi-line value).

@@ -9,9 +9,9 @@ struct ValidateCommand: AsyncParsableCommand {
         commandName: "validate",
         abstract: "May I hand off? check → handoff verify → services up → regress → services down, one summary.",
         discussion: """
-            Runs `check` on the mission, `handoff verify` when --handoff is given, brings up the backend service of \\
-            .factory/services.yaml (--service, default api) and runs the regression suite against its port, then \\
-            stops what it started. Prints one table (stage, result, time, findings) and exits 0 when every stage \\
+            Runs `check` on the mission, `handoff verify` when --handoff is given, brings up the backend service of \
+            .factory/services.yaml (--service, default api) and runs the regression suite against its port, then \
+            stops what it started. Prints one table (stage, result, time, findings) and exits 0 when every stage \
             passed or was skipped, 1 when one failed, 2 on a usage or configuration error.
 
             Examples:
