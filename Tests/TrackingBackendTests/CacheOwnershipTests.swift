@@ -132,23 +132,6 @@ import Testing
         }
     }
 
-    /// An owner that stops renewing while its connection stays open (a hung or stopped process)
-    /// is replaced, so that the other servers can write, and only once its lease has ended.
-    @Test(.enabled(if: StoreKind.postgresURL != nil, "needs DATABASE_URL"))
-    func aHungOwnerIsReplacedOnceItsLeaseHasEnded() async throws {
-        try await Self.withSchema(timing: Self.shortLease) { first, firstService, more in
-            let ownership = try #require(first.ownership)
-            let (user, entry) = try await Self.runningUser(firstService)
-            #expect(try await firstService.current(for: user)?.id == entry.id)  // now cached
-            await ownership.stopHeartbeat()  // its connection stays open
-            let (second, secondService) = try await more(true)
-            #expect(second.ownership?.view?.ownerID == nil, "the hung owner still holds the regime")
-            #expect(!ownership.cacheUsable)
-            _ = try await secondService.stop(for: user, workspaceID: user.defaultWorkspaceID, id: entry.id)
-            #expect(try await firstService.current(for: user) == nil)
-        }
-    }
-
     /// A store outside the regime (nobody's owner) cannot write while a server caches.
     @Test(.enabled(if: StoreKind.postgresURL != nil, "needs DATABASE_URL"))
     func writesThatTheRegimeForbidsAreRefusedAndLeaveNothing() async throws {
@@ -160,10 +143,10 @@ import Testing
             var new = NewTimeEntry(
                 workspaceID: user.defaultWorkspaceID, userID: user.id, projectID: nil, taskID: nil, description: "outsider",
                 billable: false, start: 1_767_268_800, stop: nil, duronly: false, createdWith: "test", tagIDs: [], at: 1_767_268_800)
-            await #expect(throws: TrackingError.regimeRefused) { try await outsider.insertEntry(new) }
+            await #expect(throws: PostgresStore.regimeRefusal) { try await outsider.insertEntry(new) }
             var stopped = try #require(try await outsider.entry(id: entry.id))
             stopped.description = "changed by the outsider"
-            await #expect(throws: TrackingError.regimeRefused) { try await outsider.updateEntries([stopped]) }
+            await #expect(throws: PostgresStore.regimeRefusal) { try await outsider.updateEntries([stopped]) }
             #expect(try await firstService.current(for: user) == nil)
             #expect(try await outsider.entry(id: entry.id)?.description == entry.description)
             new.description = "owner"
@@ -171,19 +154,28 @@ import Testing
         }
     }
 
-    /// An owner cut off from PostgreSQL (heartbeat stopped, connection killed) keeps its cache
-    /// until its lease ends; the server that takes over may write only after that.
-    @Test(.enabled(if: StoreKind.postgresURL != nil, "needs DATABASE_URL"))
-    func aServerTakingOverWritesOnlyAfterTheLostOwnersLease() async throws {
+    /// An owner that stopped renewing keeps its cache until its lease ends, and is replaced only
+    /// after that: cut off from PostgreSQL (its connection killed), or hung with its connection
+    /// open (which would otherwise hold the regime and refuse every other server's writes).
+    @Test(
+        .enabled(if: StoreKind.postgresURL != nil, "needs DATABASE_URL"),
+        arguments: [true, false])
+    func aLostOwnerIsReplacedOnlyOnceItsLeaseHasEnded(connectionKilled: Bool) async throws {
         try await Self.withSchema(timing: Self.shortLease) { first, firstService, more in
             let ownership = try #require(first.ownership)
             let (user, entry) = try await Self.runningUser(firstService)
             #expect(try await firstService.current(for: user)?.id == entry.id)  // now cached
             await ownership.stopHeartbeat()
-            let pid = try #require(ownership.view?.pid)
-            try await first.client.query("SELECT pg_terminate_backend(\(pid))", logger: first.logger)
+            if connectionKilled {
+                let pid = try #require(ownership.view?.pid)
+                try await first.client.query("SELECT pg_terminate_backend(\(pid))", logger: first.logger)
+            }
             let (second, secondService) = try await more(true)
-            #expect(second.ownership?.view?.ownerID != ownership.id, "the lost owner kept the regime")
+            if connectionKilled {
+                #expect(second.ownership?.view?.ownerID != ownership.id, "the lost owner kept the regime")
+            } else {
+                #expect(second.ownership?.view?.ownerID == nil, "the hung owner still holds the regime")
+            }
             #expect(!ownership.cacheUsable, "the second server may write while the cut-off owner still trusts its cache")
             _ = try await secondService.stop(for: user, workspaceID: user.defaultWorkspaceID, id: entry.id)
             #expect(try await firstService.current(for: user) == nil)
@@ -191,6 +183,3 @@ import Testing
     }
 }
 
-extension TrackingError {
-    static var regimeRefused: TrackingError { PostgresStore.regimeRefusal }
-}

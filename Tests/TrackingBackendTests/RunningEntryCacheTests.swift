@@ -16,32 +16,32 @@ import Testing
     @Test func hitsSkipTheDatabaseUntilAWriteOfThatUser() async throws {
         let cache = RunningEntryCache()
         var reads = 0
-        func current(_ user: Int64) -> TimeEntry? {
-            cache.runningEntry(userID: user) {
+        func current(_ user: Int64) async -> TimeEntry? {
+            await cache.runningEntry(userID: user) {
                 reads += 1
                 return user == 1 ? Self.entry(10, user: 1) : nil
             }
         }
-        #expect(current(1)?.id == 10)
-        #expect(current(1)?.id == 10)
-        #expect(current(2) == nil)
-        #expect(current(2) == nil)  // "no running entry" is cached too
+        #expect(await current(1)?.id == 10)
+        #expect(await current(1)?.id == 10)
+        #expect(await current(2) == nil)
+        #expect(await current(2) == nil)  // "no running entry" is cached too
         #expect(reads == 2)
         await cache.writing(userIDs: [1]) {}
-        #expect(current(1)?.id == 10)
-        #expect(current(2) == nil)
+        #expect(await current(1)?.id == 10)
+        #expect(await current(2) == nil)
         #expect(reads == 3)  // only user 1 was read again
         #expect(cache.statistics.hits == 3 && cache.statistics.misses == 3)
     }
 
     @Test func readsDuringAWriteGoToTheDatabase() async throws {
         let cache = RunningEntryCache()
-        _ = cache.runningEntry(userID: 1) { Self.entry(10, user: 1) }
+        _ = await cache.runningEntry(userID: 1) { Self.entry(10, user: 1) }
         let seen = await cache.writing(userIDs: [1]) {
-            cache.runningEntry(userID: 1) { Self.entry(10, user: 1, description: "being written") }?.description
+            await cache.runningEntry(userID: 1) { Self.entry(10, user: 1, description: "being written") }?.description
         }
         #expect(seen == "being written")
-        #expect(cache.runningEntry(userID: 1) { Self.entry(10, user: 1, description: "after") }?.description == "after")
+        #expect(await cache.runningEntry(userID: 1) { Self.entry(10, user: 1, description: "after") }?.description == "after")
     }
 
     @Test func aReadThatRacedAWriteIsNotKept() async throws {
@@ -50,7 +50,7 @@ import Testing
         let proceed = DispatchSemaphore(value: 0)
         // A read that fetched the old row, then stalled while a write committed and finished.
         let stale = Task.detached {
-            cache.runningEntry(userID: 1) {
+            await cache.runningEntry(userID: 1) {
                 started.signal()
                 proceed.wait()
                 return Self.entry(10, user: 1, description: "old")
@@ -60,7 +60,7 @@ import Testing
         await cache.writing(userIDs: [1]) {}
         proceed.signal()
         #expect(await stale.value?.description == "old")  // it answers what it read…
-        let next = cache.runningEntry(userID: 1) { Self.entry(10, user: 1, description: "new") }
+        let next = await cache.runningEntry(userID: 1) { Self.entry(10, user: 1, description: "new") }
         #expect(next?.description == "new")  // …but did not cache it
     }
 

@@ -32,7 +32,7 @@ final class CacheOwnership: @unchecked Sendable {
     }
 
     /// The regime as one heartbeat saw it.
-    struct View: Sendable, Equatable {
+    struct View: Sendable {
         var pid: Int32
         var epoch: Int64
         var ownerID: String?
@@ -130,11 +130,7 @@ final class CacheOwnership: @unchecked Sendable {
     func stop() async {
         await stopHeartbeat()
         if let epoch = relinquish() {
-            _ = try? await connection.run { conn in
-                try await conn.query(
-                    "UPDATE \(unescaped: table) SET epoch = epoch + 1, owner_id = NULL, owner_pid = NULL WHERE id = 1 AND epoch = \(epoch)",
-                    logger: logger)
-            }
+            _ = try? await connection.run { conn in try await endRegime(epoch, on: conn) }
         }
         await connection.close()
     }
@@ -170,37 +166,26 @@ final class CacheOwnership: @unchecked Sendable {
                 if view.members > 1 {
                     // Off before the row changes: once it has, another server may write.
                     relinquish()
-                    try await conn.query(
-                        "UPDATE \(unescaped: table) SET epoch = epoch + 1, owner_id = NULL, owner_pid = NULL WHERE id = 1 AND epoch = \(view.epoch)",
-                        logger: logger)
+                    try await endRegime(view.epoch, on: conn)
                     changed = true
                     logger.info("another server joined this schema: `current` is no longer answered from memory")
+                } else if owned == view.epoch {
+                    lock.withLock { leaseEnd = sent + timing.lease }
                 } else {
-                    // Also takes back, with an empty cache, a regime that a failed heartbeat
-                    // dropped here but not in the row; left alone, it would keep a server that
-                    // joins later from writing, since only an owner gives the regime up.
-                    if lock.withLock({ ownedEpoch }) != view.epoch { cache.reset() }
-                    lock.withLock {
-                        ownedEpoch = view.epoch
-                        leaseEnd = sent + timing.lease
-                    }
+                    // A regime that a failed heartbeat dropped here but not in the row: taken
+                    // back, since only an owner gives it up, and left alone it would keep a server
+                    // that joins later from writing.
+                    take(view.epoch, confirmedAt: sent)
                 }
             } else if view.ownerID != nil, !view.ownerAlive {
                 // The owner's connection is gone, or idle for three leases (a hung or stopped
                 // process keeps its connection open, and with it the regime, which would refuse
                 // every other server's writes). It may still answer from memory until its lease
                 // ends, so nobody writes for twice that.
-                let delay = Self.seconds(timing.lease * 2)
-                try await conn.query(
-                    """
-                    UPDATE \(unescaped: table) SET epoch = epoch + 1, owner_id = NULL, owner_pid = NULL,
-                        writable_from = clock_timestamp() + make_interval(secs => \(delay))
-                    WHERE id = 1 AND epoch = \(view.epoch)
-                    """, logger: logger)
+                try await endRegime(view.epoch, writesWait: timing.lease * 2, on: conn)
                 changed = true
                 logger.warning("took over this schema's cache regime from a server that is gone (epoch \(view.epoch))")
             } else if view.ownerID == nil, view.members == 1 {
-                cache.reset()
                 let claimed = ContinuousClock.now
                 var epoch: Int64?
                 for try await e in try await conn.query(
@@ -213,17 +198,36 @@ final class CacheOwnership: @unchecked Sendable {
                 }
                 changed = true
                 if let epoch {
-                    lock.withLock {
-                        ownedEpoch = epoch
-                        leaseEnd = claimed + timing.lease
-                        claims += 1
-                    }
+                    take(epoch, confirmedAt: claimed)
+                    lock.withLock { claims += 1 }
                     logger.info("alone on this schema: `current` is answered from memory (epoch \(epoch))")
                 }
             }
             let latest = changed ? try await self.read(conn) : view
             lock.withLock { lastView = latest }
         }
+    }
+
+    /// Starts using the cache as owner of `epoch`, empty: a read that raced the last
+    /// `relinquish()` may have filled it since, with what another server's write then changed.
+    private func take(_ epoch: Int64, confirmedAt: ContinuousClock.Instant) {
+        cache.reset()
+        lock.withLock {
+            ownedEpoch = epoch
+            leaseEnd = confirmedAt + timing.lease
+        }
+    }
+
+    /// Ends the regime `epoch` (when still current): no owner, and with `writesWait`, no writes
+    /// for that long.
+    private func endRegime(_ epoch: Int64, writesWait: Duration? = nil, on conn: PostgresConnection) async throws {
+        let wait = writesWait.map(Self.seconds) ?? 0
+        try await conn.query(
+            """
+            UPDATE \(unescaped: table) SET epoch = epoch + 1, owner_id = NULL, owner_pid = NULL,
+                writable_from = greatest(writable_from, clock_timestamp() + make_interval(secs => \(wait)))
+            WHERE id = 1 AND epoch = \(epoch)
+            """, logger: logger)
     }
 
     /// Stops using the cache; returns the epoch owned until now.
@@ -244,10 +248,10 @@ final class CacheOwnership: @unchecked Sendable {
     private func read(_ conn: PostgresConnection) async throws -> View {
         let rows = try await conn.query(
             """
-            SELECT pg_backend_pid(), r.epoch, r.owner_id, r.owner_pid,
-                (SELECT count(DISTINCT l.pid) FROM pg_locks l WHERE \(unescaped: members)),
-                EXISTS (SELECT 1 FROM pg_locks l WHERE \(unescaped: members) AND l.pid = pg_backend_pid()),
-                EXISTS (SELECT 1 FROM pg_locks l WHERE \(unescaped: members) AND l.pid = r.owner_pid)
+            WITH m AS (SELECT DISTINCT l.pid FROM pg_locks l WHERE \(unescaped: members))
+            SELECT pg_backend_pid(), r.epoch, r.owner_id, r.owner_pid, (SELECT count(*) FROM m),
+                EXISTS (SELECT 1 FROM m WHERE m.pid = pg_backend_pid()),
+                EXISTS (SELECT 1 FROM m WHERE m.pid = r.owner_pid)
                     AND COALESCE((SELECT a.state_change >= clock_timestamp() - make_interval(secs => \(Self.seconds(timing.lease * 3)))
                         FROM pg_stat_activity a WHERE a.pid = r.owner_pid), TRUE),
                 r.writable_from <= clock_timestamp()

@@ -20,9 +20,9 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     /// The server's running-entry cache and the right to use it; nil when this store does not
     /// cache (administration, tests of the uncached path).
     let ownership: CacheOwnership?
-    /// Who writes, for the regime's write gate: the server, or for a store that does not cache,
-    /// an id that never owns the regime.
-    private let writerID: String
+    /// The regime's write gate for this store's writes (`CacheOwnership.writeGate`): as the
+    /// server, or for a store that does not cache, as an id that never owns the regime.
+    private let writeGate: String
 
     /// `url`: `postgres://user:password@host:port/database`. `cachesRunningEntries`: a server's
     /// store, which answers `current` from memory while it is alone on the schema (see
@@ -62,7 +62,7 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
                 table: "\"\(schema)\".cache_regime", schema: schema, timing: $0, logger: logger)
         }
         self.ownership = ownership
-        writerID = ownership?.id ?? UUID().uuidString
+        writeGate = CacheOwnership.writeGate(writerID: ownership?.id ?? UUID().uuidString)
         self.schema = schema
         self.logger = logger
         let client = self.client
@@ -517,9 +517,8 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     /// Every write of time entries: seen by the cache, and passed only through the regime's write
     /// gate (`gate`, SQL for `cache_regime`), which the statement must lock FOR SHARE.
     func writingEntries<T>(of userIDs: [Int64], _ body: (_ gate: String) async throws -> T) async throws -> T {
-        let gate = CacheOwnership.writeGate(writerID: writerID)
-        guard let ownership else { return try await mapErrors { try await body(gate) } }
-        return try await ownership.cache.writing(userIDs: userIDs) { try await mapErrors { try await body(gate) } }
+        guard let ownership else { return try await mapErrors { try await body(writeGate) } }
+        return try await ownership.cache.writing(userIDs: userIDs) { try await mapErrors { try await body(writeGate) } }
     }
 
     /// A write the regime did not let through: another server is taking over or giving up the

@@ -28,20 +28,19 @@ final class RunningEntryCache: @unchecked Sendable {
     var statistics: (hits: Int, misses: Int) { lock.withLock { (hitCount, missCount) } }
 
     /// The user's running entry: cached, or read with `read` (and cached when no write interfered).
-    func runningEntry(userID: Int64, read: () throws -> TimeEntry?) rethrows -> TimeEntry? {
-        let (hit, started) = lookup(userID)
-        if let hit { return hit }
-        let value = try read()
-        keep(value, for: userID, readSince: started)
-        return value
-    }
-
-    /// The same, for a read that suspends (PostgreSQL).
     func runningEntry(userID: Int64, read: () async throws -> TimeEntry?) async rethrows -> TimeEntry? {
-        let (hit, started) = lookup(userID)
+        let (hit, started): (TimeEntry??, UInt64) = lock.withLock {
+            let hit = inFlight[userID] == nil ? values[userID] : nil
+            if hit == nil { missCount += 1 } else { hitCount += 1 }
+            return (hit, generation)
+        }
         if let hit { return hit }
         let value = try await read()
-        keep(value, for: userID, readSince: started)
+        lock.withLock {
+            guard generation == started, inFlight[userID] == nil else { return }
+            if values.count >= limit { values.removeAll(keepingCapacity: true) }
+            values[userID] = .some(value)
+        }
         return value
     }
 
@@ -50,22 +49,6 @@ final class RunningEntryCache: @unchecked Sendable {
         lock.withLock {
             generation &+= 1
             values.removeAll()
-        }
-    }
-
-    private func lookup(_ userID: Int64) -> (TimeEntry??, UInt64) {
-        lock.withLock {
-            let hit = inFlight[userID] == nil ? values[userID] : nil
-            if hit == nil { missCount += 1 } else { hitCount += 1 }
-            return (hit, generation)
-        }
-    }
-
-    private func keep(_ value: TimeEntry?, for userID: Int64, readSince started: UInt64) {
-        lock.withLock {
-            guard generation == started, inFlight[userID] == nil else { return }
-            if values.count >= limit { values.removeAll(keepingCapacity: true) }
-            values[userID] = .some(value)
         }
     }
 

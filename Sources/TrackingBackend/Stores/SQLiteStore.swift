@@ -354,7 +354,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
 
     public func runningEntry(userID: Int64) async throws -> TimeEntry? {
         guard let runningEntries else { return try runningEntryFromDatabase(userID: userID) }
-        return try runningEntries.runningEntry(userID: userID) { try runningEntryFromDatabase(userID: userID) }
+        return try await runningEntries.runningEntry(userID: userID) { try runningEntryFromDatabase(userID: userID) }
     }
 
     func runningEntryFromDatabase(userID: Int64) throws -> TimeEntry? {
