@@ -65,11 +65,10 @@ public struct ValidationPipeline: Sendable {
         }
 
         await timed("check") {
-            var result = DiagnosticsReport()
-            for dir in options.missionDirs {
-                let mission = Mission.load(repoRoot: options.repo, missionDir: dir)
-                result.merge(MissionChecker.check(mission, options: CheckOptions(implementedAssertions: RegressionSuite.implementedIDs)))
-            }
+            let repository = RepositoryFiles.load(root: options.repo, missionDirs: options.missionDirs)
+            let missions = options.missionDirs.map { Mission.load(repoRoot: options.repo, missionDir: $0, repository: repository) }
+            let result = MissionChecker.check(
+                repository: repository, missions: missions, options: CheckOptions(implementedAssertions: RegressionSuite.implementedIDs))
             report.findings.merge(result)
             let failed = ExitStatus(report: result, strict: options.strict) != .clean
             return (failed ? .failed : .passed, result.errors + result.warnings, "\(result.errors) error(s), \(result.warnings) warning(s) in \(result.docs) doc(s)")
@@ -82,6 +81,7 @@ public struct ValidationPipeline: Sendable {
             let path = FileSystem.absolute(handoff)
             let v = try verifier.verify(bytes: try FileSystem.readBytes(path), file: FileSystem.relativePath(path, to: options.repo), commitOverride: options.commit)
             report.findings.findings += v.findings
+            report.findings.notes += v.notes
             report.findings.details.append(v.detail)
             let errors = v.findings.count { $0.severity == .error }
             let failed = errors > 0 || (options.strict && !v.findings.isEmpty)

@@ -50,9 +50,12 @@ import Testing
         let unknown = try Binary.run(["check", "--bogus"])
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("Unknown option '--bogus'"))
-        let noMission = try Binary.run(["check", "--repo", NSTemporaryDirectory()])
+        let empty = NSTemporaryDirectory() + "missionctl-empty-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let noMission = try Binary.run(["check", "--repo", empty])
         #expect(noMission.status == 2)
-        #expect(noMission.stderr.contains("no mission found"))
+        #expect(noMission.stderr.contains("nothing to check") && noMission.stderr.contains("Looked in"))
         let badFormat = try Binary.run(["check", "--format", "xml"])
         #expect(badFormat.status == 2)
     }

@@ -1,14 +1,45 @@
-/// Runs every rule over one mission and returns the findings as values.
+/// Runs every rule over a repository's missions and returns the findings as values.
 public enum MissionChecker {
-    /// Checks `mission`. Never throws: unreadable or malformed inputs become findings.
+    /// Checks one mission and its repository files. Never throws: unreadable or malformed inputs
+    /// become findings.
     public static func check(_ mission: Mission, options: CheckOptions = CheckOptions()) -> DiagnosticsReport {
-        let context = makeContext(mission, options: options)
+        check(repository: mission.repository, missions: [mission], options: options)
+    }
+
+    /// Checks every mission of a repository: the mission rules once per mission, the repository
+    /// rules (services.yaml, skills) once, with the repository walked and its Markdown scanned once.
+    public static func check(
+        repository: RepositoryFiles, missions: [Mission], options: CheckOptions = CheckOptions()
+    ) -> DiagnosticsReport {
+        var report = DiagnosticsReport(notes: repository.notes)
+        for rule in RuleRegistry.repositoryRules { report.findings += rule.init().check(repository) }
+        guard !missions.isEmpty else {
+            report.notes.append("No mission folder found: only the repository files (services.yaml, skills) were checked.")
+            return report
+        }
+        let scan = RepositoryScan(root: repository.root)
+        for mission in missions {
+            var result = checkMission(mission, scan: scan, options: options)
+            if missions.count > 1 { result.notes = result.notes.map { "[\(mission.missionPath)] \($0)" } }
+            report.merge(result)
+        }
+        return report
+    }
+
+    static func checkMission(_ mission: Mission, scan: RepositoryScan, options: CheckOptions) -> DiagnosticsReport {
+        let context = makeContext(mission, scan: scan, options: options)
         var report = DiagnosticsReport(notes: mission.notes, docs: context.listedDocs.count + context.listedOtherFiles.count)
         for rule in RuleRegistry.rules {
             if rule.isStatusBlockRule && !context.statusBlocksInUse { continue }
             report.findings += rule.init().check(context)
         }
-        if !context.statusBlocksInUse, mission.sourceDocs != nil {
+        if mission.hasAgentsFile, mission.sourceDocs?.entries.isEmpty ?? true, mission.sourceDocs?.sectionLocation == nil,
+            !context.statusBlocksInUse
+        {
+            report.notes.append(
+                "\(context.agentsFile) lists no closed set of source docs; the mission shows no sign of using status blocks, "
+                    + "so none is required (--require-status-blocks makes this an error).")
+        } else if !context.statusBlocksInUse, mission.sourceDocs != nil {
             report.notes.append(
                 "Status blocks are not in use in this mission (no listed doc carries one and no mission file mentions them): "
                     + "status-block rules skipped. Pass --require-status-blocks to enforce them.")
@@ -32,8 +63,12 @@ public enum MissionChecker {
         public var markdown: [String] { listed.filter(FileSystem.isMarkdown) }
     }
 
+    /// The closed set of `mission`, walking the repository (use `closedSet(_:files:)` to share a walk).
     public static func closedSet(_ mission: Mission) -> ClosedSet {
-        let repoFiles = FileSystem.walk(mission.repoRoot)
+        closedSet(mission, files: FileSystem.walk(mission.repoRoot))
+    }
+
+    public static func closedSet(_ mission: Mission, files repoFiles: [String]) -> ClosedSet {
         var listed: [String] = []
         var seen: Set<String> = []
         var unmatched: [SourceDocSet.Entry] = []
@@ -47,13 +82,15 @@ public enum MissionChecker {
 
     /// Resolves the closed set against the repository and scans the docs (in parallel).
     public static func makeContext(_ mission: Mission, options: CheckOptions) -> CheckContext {
-        let root = mission.repoRoot
-        let set = closedSet(mission)
+        makeContext(mission, scan: RepositoryScan(root: mission.repoRoot), options: options)
+    }
+
+    static func makeContext(_ mission: Mission, scan: RepositoryScan, options: CheckOptions) -> CheckContext {
+        let set = closedSet(mission, files: scan.files)
         let listedOther = set.listed.filter { !FileSystem.isMarkdown($0) }
-        let scanned = Parallel.map(set.markdown) { ScannedDoc.scan(repoRoot: root, path: $0) }
+        let scanned = set.markdown.map { scan.doc($0) }
         let seen = Set(set.listed)
-        let others = set.repoFiles.filter { FileSystem.isMarkdown($0) && !seen.contains($0) }
-        let unlisted = Parallel.map(others) { ScannedDoc.scan(repoRoot: root, path: $0) }.filter { !$0.blocks.isEmpty }
+        let unlisted = scan.files.filter { !seen.contains($0) }.compactMap { scan.docs[$0] }.filter { !$0.blocks.isEmpty }
 
         let inUse = options.requireStatusBlocks || mission.mentionsStatusBlocks || scanned.contains { !$0.blocks.isEmpty }
         return CheckContext(

@@ -19,16 +19,23 @@ public enum RuleRegistry {
         ValidationStateMismatchRule.self,
         UnknownValidationStatusRule.self,
         UnimplementedAssertionRule.self,
+    ]
+
+    /// Rules over the files all missions share (services.yaml, skills), run once per run.
+    public static let repositoryRules: [any RepositoryRule.Type] = [
         InvalidServicesFileRule.self,
+        UnknownServiceKeyRule.self,
+        ServiceWithoutStartRule.self,
         UnknownDependencyRule.self,
         DependencyCycleRule.self,
         DuplicatePortRule.self,
         PortNotInCommandRule.self,
         TrivialHealthcheckRule.self,
         MissingTestCommandRule.self,
+        InvalidSkillFrontMatterRule.self,
     ]
 
-    public static var descriptors: [RuleDescriptor] { rules.map { $0.descriptor } }
+    public static var descriptors: [RuleDescriptor] { rules.map { $0.descriptor } + repositoryRules.map { $0.descriptor } }
 
     /// Every rule id any command reports (check and handoff verify).
     public static var allDescriptors: [RuleDescriptor] { descriptors + HandoffVerifier.descriptors }

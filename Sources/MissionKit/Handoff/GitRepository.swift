@@ -76,6 +76,15 @@ public struct GitRepository: Sendable {
         return result
     }
 
+    /// The newest commit that added `path` (repo-relative), or nil when git knows none.
+    public func commitAdding(_ path: String) throws(MissionError) -> String? {
+        guard !path.isEmpty, !path.hasPrefix("/"), path != "<stdin>" else { return nil }
+        let out = try git(["log", "--diff-filter=A", "--format=%H", "-n", "1", "--", ":(literal)" + path])
+        guard out.status == 0 else { return nil }
+        let id = String(decoding: out.stdout, as: UTF8.self).trimming(" \n")
+        return id.isEmpty ? nil : id
+    }
+
     /// The lines `rev` added (against its first parent), per new path, limited to `pathspecs`
     /// (git pathspecs such as `:(literal)docs/a.md` or `:(glob)internal/**/*_test.go`).
     public func addedLines(_ rev: String, pathspecs: [String]) throws(MissionError) -> [String: [(line: Int, text: String)]] {

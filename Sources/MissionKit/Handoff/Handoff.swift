@@ -18,8 +18,16 @@ public struct Handoff: Sendable {
         public var path: String
     }
 
+    /// A path a `filesChanged` list names, with its JSON path.
+    public struct ChangedFile: Sendable, Hashable {
+        public var file: String
+        public var path: String
+    }
+
     public var salientSummary: String
     public var whatWasImplemented: String
+    /// `filesChanged` of a team's own handoff shape: files the handoff claims it changed.
+    public var filesChanged: [ChangedFile] = []
     public var commandsRun: [CommandRun]
     public var interactiveChecks: Int
     public var tests: [AddedTests]
@@ -80,12 +88,25 @@ public struct Handoff: Sendable {
         }
         func integer(_ value: Any?) -> Int? {
             guard let n = value as? NSNumberLike, !n.isJSONBoolean else { return nil }
-            let d = n.doubleValue
-            return d == d.rounded() ? Int(d) : nil
+            // Int(exactly:) is nil for fractions and for values out of Int's range (1e19), never a trap.
+            return Int(exactly: n.doubleValue)
         }
 
-        let summary = string(object, "salientSummary", base + ".salientSummary", required: true) ?? ""
-        let implemented = string(object, "whatWasImplemented", base + ".whatWasImplemented", required: true) ?? ""
+        // A team's own shape (`feature`, `filesChanged`, prose as arrays) is no Droid handoff:
+        // only what it has is read, nothing of the Droid shape is required.
+        let ownShape = !wrapped && object["salientSummary"] == nil
+            && (object["filesChanged"] != nil || object["feature"] != nil || object["whatWasImplemented"] is [Any])
+        /// A prose field: a string, or (own shapes) an array of strings joined by line breaks.
+        func prose(_ key: String, required: Bool) -> String? {
+            if let lines = object[key] as? [Any] {
+                let strings = lines.compactMap { $0 as? String }
+                if strings.count != lines.count { problems.append(Problem(message: "`\(key)` must be a string or an array of strings", path: base + "." + key)) }
+                return strings.joined(separator: "\n")
+            }
+            return string(object, key, base + "." + key, required: required)
+        }
+        let summary = prose("salientSummary", required: !ownShape) ?? ""
+        let implemented = prose("whatWasImplemented", required: !ownShape) ?? ""
         _ = string(object, "whatWasLeftUndone", base + ".whatWasLeftUndone", required: false)
         _ = array(object, "discoveredIssues", base + ".discoveredIssues", required: false)
 
@@ -109,7 +130,7 @@ public struct Handoff: Sendable {
             } else {
                 problems.append(Problem(message: "`verification` must be an object", path: vpath))
             }
-        } else {
+        } else if !ownShape {
             problems.append(Problem(message: "missing required object `verification`", path: vpath))
         }
 
@@ -145,6 +166,20 @@ public struct Handoff: Sendable {
             salientSummary: summary, whatWasImplemented: implemented, commandsRun: commands, interactiveChecks: checks,
             tests: tests, isWrapped: wrapped, commitId: nil, featureId: nil, successState: nil, followedProcedure: nil,
             base: base)
+        for (i, item) in array(object, "filesChanged", base + ".filesChanged", required: false).enumerated() {
+            let path = "\(base).filesChanged[\(i)]"
+            // Entries are paths, or objects naming one (`{"path": …}`, `{"file": …}`).
+            let entry = item as? [String: Any]
+            if let file = (item as? String) ?? (entry?["path"] as? String) ?? (entry?["file"] as? String), !file.isEmpty {
+                handoff.filesChanged.append(ChangedFile(file: file, path: path))
+            } else {
+                problems.append(Problem(message: "each filesChanged entry must be a path (or an object with `path`)", path: path))
+            }
+        }
+        if !wrapped {
+            handoff.commitId = string(top, "commitId", "$.commitId", required: false)
+            handoff.featureId = string(top, "featureId", "$.featureId", required: false) ?? (top["feature"] as? String)
+        }
         if wrapped {
             handoff.commitId = string(top, "commitId", "$.commitId", required: false)
             handoff.featureId = string(top, "featureId", "$.featureId", required: false)

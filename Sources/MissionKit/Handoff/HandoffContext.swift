@@ -12,7 +12,7 @@ public struct HandoffContext: Sendable {
     public let touchedPaths: [String]
     private let writtenSet: Set<String>
     private let touchedSet: Set<String>
-    /// Backticked repository paths of the prose fields, with the JSON path of their field.
+    /// Repository paths of the prose fields (backticked or bare), with the JSON path of their field.
     public let proseClaims: [(claim: ProseClaim, path: String)]
     /// Lines the commit added, per path, for the files the rules need.
     public var addedLines: [String: [(line: Int, text: String)]]
@@ -38,8 +38,10 @@ public struct HandoffContext: Sendable {
         touchedPaths = changes.map(\.path) + changes.compactMap(\.oldPath)
         writtenSet = Set(writtenPaths)
         touchedSet = Set(touchedPaths)
+        let root = repo.root
+        let exists = { (path: String) in FileSystem.exists(root + "/" + path) }
         proseClaims = [("salientSummary", handoff.salientSummary), ("whatWasImplemented", handoff.whatWasImplemented)]
-            .flatMap { field, text in ProseClaim.extract(from: text).map { ($0, handoff.base + "." + field) } }
+            .flatMap { field, text in ProseClaim.extract(from: text, exists: exists).map { ($0, handoff.base + "." + field) } }
     }
 
     /// Whether `claimed` (a path, `dir/...` or glob) matches a path the commit wrote.

@@ -39,6 +39,8 @@ public struct HandoffVerifier: Sendable {
         public var findings: [Finding] = []
         /// The JSON could not be parsed at all (a usage error for a single handoff).
         public var unreadable: Bool = false
+        /// Plain statements about how it was verified (which commit was chosen, and why).
+        public var notes: [String] = []
 
         public init(file: String) {
             self.file = file
@@ -89,9 +91,18 @@ public struct HandoffVerifier: Sendable {
         result.findings += problems.map { InvalidHandoffRule.finding($0, file: file, document: document) }
         guard let handoff = decoded else { return result }
 
-        guard let claimed = commitOverride ?? handoff.commitId, !claimed.isEmpty else {
-            throw MissionError("\(file): no commit to verify: pass --commit SHA (a bare handoff has no commitId)")
+        var named = commitOverride ?? handoff.commitId ?? ""
+        if named.isEmpty {
+            // Teams that commit the handoff with the work name no commit: the commit that added
+            // the handoff file is the one it describes.
+            guard let adding = try repo.commitAdding(file) else {
+                throw MissionError(
+                    "\(file): no commit to verify: the handoff has no commitId and git knows no commit that added it; pass --commit SHA")
+            }
+            named = adding
+            result.notes.append("\(file) names no commit: verified against \(adding.prefix(7)), the commit that added it.")
         }
+        let claimed = named
         let commitLocation = commitOverride == nil ? document.location("$.commitId") : .start
         // The change list and the added lines of the claimed files come from two git calls run
         // concurrently; the second is limited to pathspecs derived from the claims themselves.
@@ -129,14 +140,14 @@ public struct HandoffVerifier: Sendable {
 
         // matched / missing / extra
         let changedPaths = changes.map(\.path)
-        var claimedPatterns = handoff.tests.map(\.file)
+        var claimedPatterns = handoff.tests.map(\.file) + handoff.filesChanged.map(\.file)
         claimedPatterns += context.proseClaims.filter { $0.claim.kind != .verified }.map(\.claim.path)
         var matchedSet: Set<String> = []
         let touchedSet = Set(context.touchedPaths)
         for pattern in unique(claimedPatterns) {
             let hits = context.matches(pattern, in: context.touchedPaths, set: touchedSet)
             if hits.isEmpty {
-                if handoff.tests.contains(where: { $0.file == pattern })
+                if handoff.tests.contains(where: { $0.file == pattern }) || handoff.filesChanged.contains(where: { $0.file == pattern })
                     || context.proseClaims.contains(where: { $0.claim.path == pattern && $0.claim.kind == .changed })
                 {
                     result.missing.append(pattern)

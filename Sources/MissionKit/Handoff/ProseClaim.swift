@@ -1,4 +1,5 @@
-/// A repository path named in backticks in handoff prose, and what the sentence says of it.
+/// A repository path named in handoff prose, in backticks or bare (`Created the report at
+/// .factory/validation/x/synthesis.json`), and what the sentence says of it.
 public struct ProseClaim: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         /// "updated `x`", "added `x`", "`x` was refreshed": the commit must change it.
@@ -27,11 +28,12 @@ public struct ProseClaim: Sendable, Hashable {
         "existing", "unchanged", "untouched", "referenced",
     ]
 
-    /// Extracts the path claims of a prose field.
-    public static func extract(from prose: String) -> [ProseClaim] {
+    /// Extracts the path claims of a prose field. A bare word is a path when it has a slash and
+    /// a known file extension, or a slash and `exists` says the repository has it.
+    public static func extract(from prose: String, exists: (String) -> Bool = { _ in false }) -> [ProseClaim] {
         var claims: [ProseClaim] = []
         for sentence in sentences(prose) {
-            let tokens = tokenize(sentence)
+            let tokens = tokenize(sentence, exists: exists)
             for (index, token) in tokens.enumerated() {
                 guard case .code(let span) = token, let path = repoPath(span) else { continue }
                 claims.append(ProseClaim(path: path, kind: classify(tokens, at: index), sentence: sentence))
@@ -101,8 +103,9 @@ public struct ProseClaim: Sendable, Hashable {
 
     static let clauseWords: Set<String> = ["but", "while", "whereas", "although", "which"]
 
-    /// Words (lower-cased), code spans, and clause breaks (`,`, `:`, `(`, `)`, " but ", " while ").
-    static func tokenize(_ sentence: String) -> [Token] {
+    /// Words (lower-cased), code spans and bare paths, and clause breaks (`,`, `:`, `(`, `)`,
+    /// " but ", " while ").
+    static func tokenize(_ sentence: String, exists: (String) -> Bool = { _ in false }) -> [Token] {
         var tokens: [Token] = []
         var word = ""
         var code: String?
@@ -113,7 +116,24 @@ public struct ProseClaim: Sendable, Hashable {
                 word = ""
             }
         }
-        for c in sentence {
+        let chars = Array(sentence)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            i += 1
+            // A bare path starts a whitespace-delimited chunk outside code spans.
+            if code == nil, word.isEmpty, c != "`", i == 1 || chars[i - 2].isWhitespace || "(\"'".contains(chars[i - 2]) {
+                var end = i - 1
+                while end < chars.count, !chars[end].isWhitespace, chars[end] != "`" { end += 1 }
+                let chunk = String(chars[(i - 1)..<end])
+                if let path = barePath(chunk, exists: exists) {
+                    tokens.append(.code(path))
+                    // Punctuation after the path still breaks the clause.
+                    if let last = chunk.last, ",:()".contains(last) { tokens.append(.clauseBreak) }
+                    i = end
+                    continue
+                }
+            }
             if c == "`" {
                 if let span = code {
                     tokens.append(.code(span))
@@ -133,6 +153,20 @@ public struct ProseClaim: Sendable, Hashable {
         }
         flush()
         return tokens
+    }
+
+    /// A bare word that names a repository path: surrounding quotes, brackets and sentence
+    /// punctuation removed, a slash inside, and a known extension or an existing path.
+    static func barePath(_ chunk: String, exists: (String) -> Bool) -> String? {
+        var trimmed = Substring(chunk)
+        while let f = trimmed.first, "\"'([{<*".contains(f) { trimmed = trimmed.dropFirst() }
+        while let l = trimmed.last, "\"')]}>,;:!?.*".contains(l) { trimmed = trimmed.dropLast() }
+        guard trimmed.contains("/"), !trimmed.contains("://"), let path = repoPath(String(trimmed)) else { return nil }
+        let last = path.split(separator: "/").last.map(String.init) ?? path
+        if let dot = last.lastIndex(of: "."), knownExtensions.contains(String(last[last.index(after: dot)...]).lowercased()) {
+            return path
+        }
+        return exists(path) ? path : nil
     }
 
     static let knownExtensions: Set<String> = [

@@ -29,20 +29,28 @@ public struct FeatureList: Sendable, Hashable {
     /// Decodes the document; shape problems are returned, never thrown, so one bad feature
     /// does not hide the others.
     public static func decode(_ json: JSONDocument) -> (FeatureList?, [ShapeProblem]) {
-        guard let object = json.root as? [String: Any] else {
-            let what = json.root is [Any] ? "a bare array" : "not an object"
-            return (nil, [ShapeProblem(message: "features.json is \(what); expected an object {\"features\": [...]}", location: json.location("$"))])
-        }
-        guard let array = object["features"] as? [Any] else {
-            let message = object["features"] == nil
-                ? "features.json has no \"features\" key; expected {\"features\": [...]}"
-                : "$.features must be an array"
-            return (nil, [ShapeProblem(message: message, location: json.location("$.features"))])
-        }
         var problems: [ShapeProblem] = []
+        let array: [Any]
+        var base = "$.features"
+        if let bare = json.root as? [Any] {
+            // Reported, then checked all the same: a bare array hides real problems otherwise.
+            problems.append(ShapeProblem(message: "features.json is a bare array; expected an object {\"features\": [...]}", location: json.location("$")))
+            array = bare
+            base = "$"
+        } else if let object = json.root as? [String: Any] {
+            guard let list = object["features"] as? [Any] else {
+                let message = object["features"] == nil
+                    ? "features.json has no \"features\" key; expected {\"features\": [...]}"
+                    : "$.features must be an array"
+                return (nil, [ShapeProblem(message: message, location: json.location(object["features"] == nil ? "$" : "$.features"))])
+            }
+            array = list
+        } else {
+            return (nil, [ShapeProblem(message: "features.json is not an object; expected {\"features\": [...]}", location: json.location("$"))])
+        }
         var features: [Feature] = []
         for (index, element) in array.enumerated() {
-            let path = "$.features[\(index)]"
+            let path = "\(base)[\(index)]"
             guard let f = element as? [String: Any] else {
                 problems.append(ShapeProblem(message: "\(path) must be an object", location: json.location(path)))
                 continue

@@ -10,36 +10,51 @@ public struct Mission: Sendable {
     public var features: FeatureList?
     public var contract: ValidationContract?
     public var state: ValidationState?
-    public var services: ServicesFile?
-    public var skills: SkillCatalog?
-    /// Whether `services.yaml` exists (it may exist and fail to parse).
-    public var hasServicesFile: Bool
+    /// The repository files this mission shares with the repository's other missions.
+    public var repository: RepositoryFiles
     public var hasAgentsFile: Bool
 
     /// Findings produced while loading (syntax and shape errors).
     public var loadFindings: [Finding]
     /// What was absent and therefore not checked.
     public var notes: [String]
+    /// Whether any mission file talks about the Mission status block.
+    public var missionFilesMentionStatusBlocks: Bool
+
     /// Whether any mission or library file talks about the Mission status block.
-    public var mentionsStatusBlocks: Bool
+    public var mentionsStatusBlocks: Bool { missionFilesMentionStatusBlocks || repository.libraryMentionsStatusBlocks }
+
+    /// The repository's skills (shared by its missions).
+    public var skills: SkillCatalog? { repository.skills }
 
     /// The display path of a file in the mission dir.
     public func missionFile(_ name: String) -> String {
         missionPath == "." ? name : missionPath + "/" + name
     }
 
-    /// Loads every mission file that exists; never throws for bad content.
+    /// Loads every mission file that exists, and the repository files; never throws for bad content.
     public static func load(repoRoot: String, missionDir: String) -> Mission {
+        load(repoRoot: repoRoot, missionDir: missionDir, repository: RepositoryFiles.load(root: repoRoot, missionDirs: [missionDir]))
+    }
+
+    /// Loads every mission file that exists, sharing `repository` (loaded once for all missions).
+    public static func load(repoRoot: String, missionDir: String, repository: RepositoryFiles) -> Mission {
         let missionPath = FileSystem.relativePath(missionDir, to: repoRoot)
         var mission = Mission(
-            repoRoot: repoRoot, missionDir: missionDir, missionPath: missionPath, hasServicesFile: false,
-            hasAgentsFile: false, loadFindings: [], notes: [], mentionsStatusBlocks: false)
+            repoRoot: repoRoot, missionDir: missionDir, missionPath: missionPath, sourceDocs: nil, features: nil,
+            contract: nil, state: nil, repository: repository, hasAgentsFile: false, loadFindings: [], notes: [],
+            missionFilesMentionStatusBlocks: false)
         let display = { (name: String) in mission.missionFile(name) }
         let invalid = InvalidMissionFileRule.descriptor
 
         func read(_ name: String) -> [UInt8]? {
             let path = missionDir + "/" + name
             guard FileSystem.exists(path) else { return nil }
+            guard FileSystem.isRegularFile(path) else {
+                mission.loadFindings.append(
+                    invalid.finding(display(name), message: "\(display(name)) is not a regular file (a folder, FIFO or device)", hint: "Replace it with the file."))
+                return nil
+            }
             do {
                 return try FileSystem.readBytes(path)
             } catch {
@@ -51,7 +66,7 @@ public struct Mission: Sendable {
             mission.notes.append("\(display(name)) is absent: \(what) not checked.")
         }
         func mentions(_ bytes: [UInt8]) {
-            if SourceText.containsASCIICaseInsensitive(bytes, "mission status") { mission.mentionsStatusBlocks = true }
+            if SourceText.containsASCIICaseInsensitive(bytes, "mission status") { mission.missionFilesMentionStatusBlocks = true }
         }
         func json(_ name: String, _ bytes: [UInt8]) -> JSONDocument? {
             do {
@@ -88,6 +103,11 @@ public struct Mission: Sendable {
             mentions(bytes)
             let contract = ValidationContract.parse(SourceText(bytes: bytes))
             mission.contract = contract
+            if contract.assertions.isEmpty {
+                mission.notes.append(
+                    "\(display("validation-contract.md")) has no `VAL-…: title` heading, so its assertion ids are unknown: "
+                        + "features.json, validation-state.json and handoffs are not compared with it.")
+            }
             for d in contract.duplicates {
                 mission.loadFindings.append(
                     invalid.finding(
@@ -109,31 +129,6 @@ public struct Mission: Sendable {
             }
         }
 
-        let servicesPath = repoRoot + "/.factory/services.yaml"
-        if FileSystem.exists(servicesPath) {
-            mission.hasServicesFile = true
-            let shown = FileSystem.relativePath(servicesPath, to: repoRoot)
-            do {
-                let bytes = try FileSystem.readBytes(servicesPath)
-                let (file, problems) = ServicesFile.parse(bytes)
-                mission.services = file
-                for p in problems {
-                    mission.loadFindings.append(
-                        InvalidServicesFileRule.descriptor.finding(shown, p.location, message: p.message, hint: InvalidServicesFileRule.hint))
-                }
-            } catch {
-                mission.loadFindings.append(
-                    InvalidServicesFileRule.descriptor.finding(shown, message: error.message, hint: "Make the file readable."))
-            }
-        } else {
-            mission.notes.append(".factory/services.yaml is absent: services not checked.")
-        }
-
-        mission.skills = SkillCatalog.load(repoRoot: repoRoot)
-        let library = repoRoot + "/.factory/library"
-        for name in ((try? FileManagerShim.contents(of: library)) ?? []).sorted() where FileSystem.isMarkdown(name) {
-            if let bytes = try? FileSystem.readBytes(library + "/" + name) { mentions(bytes) }
-        }
         return mission
     }
 }

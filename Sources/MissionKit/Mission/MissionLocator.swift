@@ -11,19 +11,56 @@ public enum MissionLocator {
         return FileSystem.absolute(directory)
     }
 
-    /// Whether a folder looks like a mission dir (any of the mission files, or `handoffs/`).
-    static func isMissionDir(_ dir: String, requireMain: Bool) -> Bool {
-        let main = ["AGENTS.md", "mission.md"]
-        let others = ["features.json", "validation-contract.md", "validation-state.json", "handoffs"]
-        if main.contains(where: { FileSystem.exists(dir + "/" + $0) }) { return true }
-        return !requireMain && others.contains(where: { FileSystem.exists(dir + "/" + $0) })
+    /// The files that make a folder a mission.
+    static let missionFiles = ["mission.md", "AGENTS.md", "features.json", "validation-contract.md", "validation-state.json"]
+
+    /// Whether a folder is a mission: it holds `mission.md`, or `AGENTS.md`, or at least two of the
+    /// mission files. At the repository root `AGENTS.md` alone does not count: it is the generic
+    /// instructions file of coding agents there, so the root needs `mission.md` or two mission files.
+    /// A folder holding only `handoffs/` or runtime files (state.json, progress logs) is no mission.
+    static func isMissionDir(_ dir: String, isRepositoryRoot: Bool) -> Bool {
+        let present = missionFiles.filter { FileSystem.isRegularFile(dir + "/" + $0) }
+        if present.contains("mission.md") { return true }
+        if !isRepositoryRoot && present.contains("AGENTS.md") { return true }
+        return present.count >= 2
+    }
+
+    /// The places a mission is looked for, in report order.
+    public static func candidateDirs(repo: String) -> [String] {
+        let missionsRoot = repo + "/.factory/missions"
+        let nested = ((try? FileManagerShim.contents(of: missionsRoot)) ?? []).sorted()
+            .map { missionsRoot + "/" + $0 }
+            .filter { FileSystem.isDirectory($0) }
+        return [repo + "/.factory"] + nested + [repo + "/.factory/mission", repo + "/docs/mission", repo]
+    }
+
+    /// Every mission folder of the repository: `.factory/`, each `.factory/missions/<id>/`,
+    /// `.factory/mission/`, `docs/mission/` and the repository root, when they hold a mission.
+    public static func discover(repo: String) -> [String] {
+        candidateDirs(repo: repo).filter { isMissionDir($0, isRepositoryRoot: $0 == repo) }
+    }
+
+    /// Folders under `.factory/missions/` that keep handoffs but are no mission (only `handoffs/`).
+    public static func handoffOnlyDirs(repo: String, missions: [String]) -> [String] {
+        candidateDirs(repo: repo).filter { !missions.contains($0) && FileSystem.isDirectory($0 + "/handoffs") }
+    }
+
+    /// Where discovery looked, for the message that nothing was found.
+    public static func lookedIn(repo: String) -> String {
+        """
+        Looked in: $FACTORY_MISSION_DIR (unset), \(repo)/.factory, \(repo)/.factory/missions/<id>/, \
+        \(repo)/.factory/mission, \(repo)/docs/mission and the repository root (a mission folder holds mission.md, \
+        AGENTS.md, or two of mission.md, AGENTS.md, features.json, validation-contract.md, validation-state.json; \
+        at the root AGENTS.md alone is not enough), and for .factory/services.yaml and .factory/skills/.
+        Pass --mission DIR to name the mission folder.
+        """
     }
 
     /// The mission folders for `repo`.
     ///
-    /// Order: an explicit `--mission`; `$FACTORY_MISSION_DIR`; `<repo>/.factory` when it holds
-    /// AGENTS.md or mission.md; the one folder under `<repo>/.factory/missions/`; the repository
-    /// root when it holds mission files. With `all`, every candidate is returned.
+    /// An explicit `--mission` wins, then `$FACTORY_MISSION_DIR` (unless `all`), then every
+    /// mission `discover` finds. An empty result is no error here: a repository with
+    /// `.factory/services.yaml` or skills but no mission is still checked; the caller decides.
     public static func missionDirs(
         repo: String, explicit: String?, environment: [String: String], all: Bool
     ) throws(MissionError) -> [String] {
@@ -41,33 +78,15 @@ public enum MissionLocator {
             }
             return [dir]
         }
-        var candidates: [String] = []
-        let factory = repo + "/.factory"
-        if isMissionDir(factory, requireMain: true) { candidates.append(factory) }
-        let missionsRoot = factory + "/missions"
-        let nested = ((try? FileManagerShim.contents(of: missionsRoot)) ?? []).sorted()
-            .map { missionsRoot + "/" + $0 }
-            .filter { FileSystem.isDirectory($0) }
-        if all || candidates.isEmpty { candidates += nested }
-        if (all || candidates.isEmpty),
-            ["mission.md", "features.json", "validation-contract.md"].contains(where: { FileSystem.exists(repo + "/" + $0) })
-        {
-            candidates.append(repo)
-        }
-        if candidates.isEmpty {
-            throw MissionError(
-                """
-                no mission found for repository \(repo).
-                Looked in: $FACTORY_MISSION_DIR (unset), \(factory) (needs AGENTS.md or mission.md), \
-                \(missionsRoot)/<id>/ (none), and the repository root (no mission.md, features.json or validation-contract.md).
-                Pass --mission DIR to name the mission folder.
-                """)
-        }
-        if candidates.count > 1 && !all {
-            let list = candidates.map { "  " + FileSystem.relativePath($0, to: repo) }.joined(separator: "\n")
-            throw MissionError(
-                "several mission folders in \(repo):\n\(list)\nPass --mission DIR to pick one, or --all-missions to check each in turn.")
-        }
-        return candidates
+        return discover(repo: repo)
+    }
+
+    /// Like `missionDirs`, but no mission is a usage error that says where it looked.
+    public static func requiredMissionDirs(
+        repo: String, explicit: String?, environment: [String: String], all: Bool
+    ) throws(MissionError) -> [String] {
+        let dirs = try missionDirs(repo: repo, explicit: explicit, environment: environment, all: all)
+        guard dirs.isEmpty else { return dirs }
+        throw MissionError("no mission found for repository \(repo).\n" + lookedIn(repo: repo))
     }
 }

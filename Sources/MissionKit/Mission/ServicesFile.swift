@@ -17,7 +17,18 @@ public struct ServicesFile: Sendable, Hashable {
         public var location: SourceLocation
         /// Where each command field is, for findings about it.
         public var fieldLocations: [String: SourceLocation]
+        /// Keys that are not service fields (`health_check`, `env_file`, …), in file order.
+        public var unknownKeys: [Key] = []
     }
+
+    /// A key of a service mapping, with its position.
+    public struct Key: Sendable, Hashable {
+        public var name: String
+        public var location: SourceLocation
+    }
+
+    /// The fields a service may have.
+    public static let serviceKeys = ["start", "stop", "healthcheck", "port", "depends_on"]
 
     public struct Dependency: Sendable, Hashable {
         public var name: String
@@ -36,7 +47,8 @@ public struct ServicesFile: Sendable, Hashable {
         public var location: SourceLocation
     }
 
-    /// Parses and validates the shape. Any problem means the file cannot be used as a whole.
+    /// Parses and validates the shape. Problems are returned with what could be parsed, so the
+    /// rest is still checked; a caller that runs services refuses a file with any problem.
     public static func parse(_ bytes: [UInt8]) -> (ServicesFile?, [Problem]) {
         let root: YAMLNode
         do {
@@ -61,7 +73,7 @@ public struct ServicesFile: Sendable, Hashable {
                 continue  // other tools' keys are tolerated
             }
         }
-        return problems.isEmpty ? (ServicesFile(commands: commands, services: services), []) : (nil, problems)
+        return (ServicesFile(commands: commands, services: services), problems)
     }
 
     private static func parseCommands(_ node: YAMLNode, _ problems: inout [Problem]) -> [Command] {
@@ -144,7 +156,8 @@ public struct ServicesFile: Sendable, Hashable {
                         problems.append(Problem(message: "`services.\(name).depends_on` must be a list of service names", location: value.location))
                     }
                 default:
-                    continue  // env_file, build, …: other tools' keys are tolerated
+                    // env_file, health_check, …: reported as a warning, never a reason to refuse the file.
+                    service.unknownKeys.append(Key(name: key, location: field.key.location))
                 }
             }
             result.append(service)

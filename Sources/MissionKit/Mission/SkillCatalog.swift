@@ -1,48 +1,92 @@
-/// The worker skills under `.factory/skills/<name>/SKILL.md`.
+/// The worker skills of a repository: the folders of `.factory/skills/` (and of a `skills/` folder
+/// beside a mission kept outside `.factory/`), each normally with a `SKILL.md`.
 public struct SkillCatalog: Sendable, Hashable {
     public struct Skill: Sendable, Hashable {
         /// The folder name.
         public var folder: String
+        /// Repo-relative path of the folder.
+        public var folderPath: String
         /// The front-matter `name`, when the file has one.
         public var declaredName: String?
         /// Repo-relative path of SKILL.md, or nil when the folder has none.
         public var file: String?
         public var nameLocation: SourceLocation
+        /// Why the front matter is unusable (no front matter, invalid YAML, no `name`), with position.
+        public var frontMatterProblem: (message: String, location: SourceLocation)?
+
+        public static func == (a: Skill, b: Skill) -> Bool {
+            a.folderPath == b.folderPath && a.declaredName == b.declaredName && a.file == b.file
+        }
+        public func hash(into hasher: inout Hasher) { hasher.combine(folderPath) }
     }
 
     public var skills: [Skill]
 
-    public var names: Set<String> { Set(skills.filter { $0.file != nil }.map(\.folder)) }
+    /// Skills the orchestrator provides itself: Droid adds `scrutiny-validator-<milestone>` and
+    /// `user-testing-validator-<milestone>` features with these skills, and no repository ships them.
+    public static let builtIn: Set<String> = ["scrutiny-validator", "user-testing-validator"]
 
-    /// Reads every skill folder; absent folder → nil (the rules that need it are then skipped).
-    public static func load(repoRoot: String) -> SkillCatalog? {
-        let dir = repoRoot + "/.factory/skills"
-        guard FileSystem.isDirectory(dir) else { return nil }
-        let folders = (try? FileManagerShim.contents(of: dir)) ?? []
+    /// Every skill a feature may name: each folder (a folder is a skill, whatever its SKILL.md
+    /// says) and the built-in validator skills.
+    public var names: Set<String> { Set(skills.map(\.folder)).union(Self.builtIn) }
+
+    /// Reads every skill folder below the given repo-relative folders; nil when none exists (the
+    /// rules that need skills are then skipped).
+    public static func load(repoRoot: String, folders: [String]) -> SkillCatalog? {
         var skills: [Skill] = []
-        for folder in folders.sorted() where FileSystem.isDirectory(dir + "/" + folder) {
-            let relative = ".factory/skills/\(folder)/SKILL.md"
-            let path = repoRoot + "/" + relative
-            guard let bytes = try? FileSystem.readBytes(path) else {
-                skills.append(Skill(folder: folder, declaredName: nil, file: nil, nameLocation: .start))
-                continue
+        var found = false
+        var seen: Set<String> = []
+        for relativeDir in folders {
+            let dir = repoRoot + "/" + relativeDir
+            guard FileSystem.isDirectory(dir) else { continue }
+            found = true
+            for folder in ((try? FileManagerShim.contents(of: dir)) ?? []).sorted()
+            where FileSystem.isDirectory(dir + "/" + folder) && seen.insert(folder).inserted {
+                let folderPath = relativeDir + "/" + folder
+                let relative = folderPath + "/SKILL.md"
+                var skill = Skill(
+                    folder: folder, folderPath: folderPath, declaredName: nil, file: nil, nameLocation: .start,
+                    frontMatterProblem: nil)
+                if FileSystem.isRegularFile(repoRoot + "/" + relative), let bytes = try? FileSystem.readBytes(repoRoot + "/" + relative) {
+                    skill.file = relative
+                    let front = frontMatter(bytes)
+                    skill.declaredName = front.name
+                    skill.nameLocation = front.location
+                    skill.frontMatterProblem = front.problem
+                }
+                skills.append(skill)
             }
-            let (name, location) = frontMatterName(bytes)
-            skills.append(Skill(folder: folder, declaredName: name, file: relative, nameLocation: location))
         }
-        return SkillCatalog(skills: skills)
+        return found ? SkillCatalog(skills: skills) : nil
     }
 
-    /// The `name:` of a `---`-delimited YAML front matter.
-    static func frontMatterName(_ bytes: [UInt8]) -> (String?, SourceLocation) {
+    /// The `name:` of a `---`-delimited YAML front matter, or why there is none.
+    static func frontMatter(_ bytes: [UInt8]) -> (name: String?, location: SourceLocation, problem: (String, SourceLocation)?) {
         let text = SourceText(bytes: bytes)
-        guard text.lineCount > 1, text.line(1).trimming(" \t") == "---" else { return (nil, .start) }
+        guard text.lineCount > 1, text.line(1).trimming(" \t\r") == "---" else {
+            return (nil, .start, ("SKILL.md has no YAML front matter (a first line `---`)", .start))
+        }
         var end = 2
-        while end <= text.lineCount, text.line(end).trimming(" \t") != "---" { end += 1 }
-        guard end <= text.lineCount else { return (nil, .start) }
+        while end <= text.lineCount, text.line(end).trimming(" \t\r") != "---" { end += 1 }
+        guard end <= text.lineCount else {
+            return (nil, .start, ("the front matter opened on line 1 is never closed with `---`", .start))
+        }
         let yamlBytes = Array(text.bytes[text.lineStarts[1]..<text.lineStarts[end - 1]])
-        guard let node = try? YAMLParser.parse(yamlBytes), let name = node["name"] else { return (nil, .start) }
         // Front matter starts on line 2 of the file.
-        return (name.string, SourceLocation(line: name.location.line + 1, column: name.location.column))
+        let node: YAMLNode
+        do {
+            node = try YAMLParser.parse(yamlBytes)
+        } catch {
+            let at = SourceLocation(line: error.location.line + 1, column: error.location.column)
+            return (nil, at, ("front matter is not valid YAML: \(error.message) (line \(at.line), column \(at.column))", at))
+        }
+        guard node.mapping != nil else {
+            let at = SourceLocation(line: node.location.line + 1, column: node.location.column)
+            return (nil, at, ("front matter is a YAML \(node.kindName), not a mapping with `name` and `description`", at))
+        }
+        guard let name = node["name"], let value = name.string else {
+            return (nil, SourceLocation(line: 2, column: 1), ("front matter has no `name`", SourceLocation(line: 2, column: 1)))
+        }
+        return (value, SourceLocation(line: name.location.line + 1, column: name.location.column), nil)
     }
 }

@@ -1,5 +1,5 @@
 /// The assertions that `validation-contract.md` defines, recognised by their heading text
-/// (`VAL-AREA-NNN: title`) at any heading level.
+/// (`VAL-…: title`) at any heading level.
 public struct ValidationContract: Sendable, Hashable {
     public struct Assertion: Sendable, Hashable {
         public var id: String
@@ -43,7 +43,8 @@ public struct ValidationContract: Sendable, Hashable {
         }
     }
 
-    /// `VAL-TIMER-001: title` → (`VAL-TIMER-001`, `title`).
+    /// `VAL-TIMER-001: title` → (`VAL-TIMER-001`, `title`). An id that does not end in a number
+    /// (`VAL-TIER1-GATE`) needs the colon, so that a heading such as `VAL-TIMER area` is no assertion.
     public static func parseHeading(_ heading: String) -> (String, String)? {
         let text = heading.trimming(" \t`*")
         guard text.hasPrefix("VAL-") else { return nil }
@@ -51,21 +52,25 @@ public struct ValidationContract: Sendable, Hashable {
         let id = String(text[..<idEnd])
         guard isAssertionID(id) else { return nil }
         var title = text[idEnd...].drop(while: { " `*".contains($0) })
-        if title.first == ":" { title = title.dropFirst() }
+        if title.first == ":" {
+            title = title.dropFirst()
+        } else if !(id.last?.isNumber ?? false) && !(id.split(separator: "-").last?.first?.isNumber ?? false) {
+            return nil
+        }
         return (id, String(title).trimming(" \t—–-"))
     }
 
-    /// `VAL-<AREA>[-<AREA>…]-<digits>` with alphanumeric area segments.
+    /// `VAL-` followed by dash-separated segments of ASCII letters and digits: `VAL-TIMER-001`,
+    /// `VAL-REL-010A`, `VAL-TIER1-GATE`, `VAL-ASSESS-003a`.
     public static func isAssertionID(_ id: String) -> Bool {
         let parts = id.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count >= 3, parts[0] == "VAL", let number = parts.last, !number.isEmpty,
-            number.allSatisfy(\.isASCII), number.allSatisfy(\.isNumber)
-        else { return false }
-        return parts.dropFirst().dropLast().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+        guard parts.count >= 2, parts[0] == "VAL" else { return false }
+        return parts.dropFirst().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
 
+    /// The segments between `VAL-` and the last one (`SEC-TRACK` of `VAL-SEC-TRACK-001`).
     static func area(of id: String) -> String {
         let parts = id.split(separator: "-")
-        return parts.dropFirst().dropLast().joined(separator: "-")
+        return parts.count <= 2 ? String(parts.last ?? "") : parts.dropFirst().dropLast().joined(separator: "-")
     }
 }

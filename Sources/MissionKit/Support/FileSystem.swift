@@ -33,6 +33,12 @@ public enum FileSystem {
         FileManager.default.fileExists(atPath: path)
     }
 
+    /// Whether `path` is a regular file (after following symlinks): never a FIFO, device or folder.
+    public static func isRegularFile(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
     public static func isDirectory(_ path: String) -> Bool {
         var isDir: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue

@@ -11,16 +11,25 @@ enum DocPaths {
         return relative
     }
 
-    /// The closed-set Markdown docs of the mission(s).
+    /// The closed-set Markdown docs of the mission(s). Missions without a closed set are passed
+    /// over; it is an error only when none of them has one.
     static func closedSet(_ options: MissionOptions, repo: String) throws -> [String] {
         var docs: [String] = []
-        for dir in try options.missionDirs(repo: repo) {
-            let mission = Mission.load(repoRoot: repo, missionDir: dir)
+        var without: [String] = []
+        let dirs = try options.missionDirs(repo: repo)
+        let repository = RepositoryFiles.load(root: repo, missionDirs: dirs)
+        let files = FileSystem.walk(repo)
+        for dir in dirs {
+            let mission = Mission.load(repoRoot: repo, missionDir: dir, repository: repository)
             guard let set = mission.sourceDocs, !set.entries.isEmpty else {
-                throw MissionError(
-                    "\(mission.missionFile("AGENTS.md")): no closed set of source docs found; name the docs to work on, or add a `## Source docs (closed set)` list")
+                without.append(mission.missionFile("AGENTS.md"))
+                continue
             }
-            docs += MissionChecker.closedSet(mission).markdown.filter { !docs.contains($0) }
+            docs += MissionChecker.closedSet(mission, files: files).markdown.filter { !docs.contains($0) }
+        }
+        if docs.isEmpty && !without.isEmpty {
+            throw MissionError(
+                "\(without.joined(separator: ", ")): no closed set of source docs found; name the docs to work on, or add a `## Source docs (closed set)` list")
         }
         return docs
     }

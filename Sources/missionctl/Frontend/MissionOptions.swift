@@ -9,11 +9,11 @@ struct MissionOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "The mission folder (default: $FACTORY_MISSION_DIR, else .factory/ when it holds AGENTS.md or mission.md, else the one folder under .factory/missions/).",
+            "The mission folder (default: $FACTORY_MISSION_DIR, else every mission found: .factory/, .factory/missions/<id>/, .factory/mission/, docs/mission/, the repository root).",
             valueName: "dir"))
     var mission: String?
 
-    @Flag(help: "Check every mission folder found in the repository, one after another.")
+    @Flag(help: "Every mission found, even when $FACTORY_MISSION_DIR is set (finding every mission is the default otherwise).")
     var allMissions = false
 
     /// The repository root, validated.
@@ -25,8 +25,14 @@ struct MissionOptions: ParsableArguments {
         return MissionLocator.repositoryRoot(from: FileManager.default.currentDirectoryPath)
     }
 
-    /// The mission folders to work on.
+    /// The mission folders to work on; none is an error that says where it looked.
     func missionDirs(repo: String) throws -> [String] {
+        try MissionLocator.requiredMissionDirs(
+            repo: repo, explicit: mission, environment: ProcessInfo.processInfo.environment, all: allMissions)
+    }
+
+    /// The mission folders found, possibly none (`check` still checks the repository files then).
+    func foundMissionDirs(repo: String) throws -> [String] {
         try MissionLocator.missionDirs(
             repo: repo, explicit: mission, environment: ProcessInfo.processInfo.environment, all: allMissions)
     }

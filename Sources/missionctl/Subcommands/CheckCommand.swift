@@ -38,23 +38,21 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let repo = try missionOptions.repositoryRoot()
-        let dirs = try missionOptions.missionDirs(repo: repo)
-        if fix { try applyFixes(repo: repo, dirs: dirs) }
-        var report = DiagnosticsReport()
-        for dir in dirs {
-            let mission = Mission.load(repoRoot: repo, missionDir: dir)
-            let options = CheckOptions(requireStatusBlocks: requireStatusBlocks, implementedAssertions: RegressionSuite.implementedIDs)
-            var result = MissionChecker.check(mission, options: options)
-            if dirs.count > 1 { result.notes = result.notes.map { "[\(mission.missionPath)] \($0)" } }
-            report.merge(result)
+        let dirs = try missionOptions.foundMissionDirs(repo: repo)
+        let repository = RepositoryFiles.load(root: repo, missionDirs: dirs)
+        if dirs.isEmpty && repository.isEmpty {
+            throw MissionError("nothing to check in \(repo): no mission folder and no .factory/ folder.\n" + MissionLocator.lookedIn(repo: repo))
         }
-        throw try reportOptions.emit(report)
+        if fix { try applyFixes(repo: repo, dirs: dirs, repository: repository) }
+        let missions = dirs.map { Mission.load(repoRoot: repo, missionDir: $0, repository: repository) }
+        let options = CheckOptions(requireStatusBlocks: requireStatusBlocks, implementedAssertions: RegressionSuite.implementedIDs)
+        throw try reportOptions.emit(MissionChecker.check(repository: repository, missions: missions, options: options))
     }
 
-    func applyFixes(repo: String, dirs: [String]) throws {
+    func applyFixes(repo: String, dirs: [String], repository: RepositoryFiles) throws {
         var fixedDocs = 0
         for dir in dirs {
-            let mission = Mission.load(repoRoot: repo, missionDir: dir)
+            let mission = Mission.load(repoRoot: repo, missionDir: dir, repository: repository)
             // Fixing a doc without a block changes nothing, so every listed doc can go through fix().
             for doc in MissionChecker.closedSet(mission).markdown {
                 let changes: [String] = try AtomicFile.update(repo + "/" + doc) { text in

@@ -53,42 +53,67 @@ struct HandoffVerifyCommand: ParsableCommand {
     func run() throws {
         let repoRoot = try missionOptions.repositoryRoot()
         let repo = GitRepository(root: repoRoot)
-        let mission = try loadMission(repo: repoRoot)
         if rerun {
             Console.raw("missionctl: --rerun executes the commandsRun commands taken from the handoff, in a temporary worktree\n")
         }
-        let verifier = HandoffVerifier(repo: repo, mission: mission, rerunTimeout: rerun ? rerunTimeout : nil)
         var report = DiagnosticsReport()
         if all {
-            guard let mission else { throw MissionError("--all needs a mission folder (pass --mission DIR)") }
-            let folder = mission.missionDir + "/handoffs"
-            let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
-            guard !files.isEmpty else { throw MissionError("\(folder): no handoff files (*.json)") }
-            for name in files {
-                let path = folder + "/" + name
-                let shown = FileSystem.relativePath(path, to: repoRoot)
-                let bytes = try FileSystem.readBytes(path)
-                var result: HandoffVerifier.Verification
-                do {
-                    result = try verifier.verify(bytes: bytes, file: shown, commitOverride: nil)
-                } catch {
-                    result = HandoffVerifier.Verification(file: shown)
-                    result.findings.append(
-                        InvalidHandoffRule.descriptor.finding(shown, message: error.message, hint: "Wrapped handoffs carry commitId."))
+            let folders = try handoffFolders(repo: repoRoot)
+            var files = 0
+            for (dir, mission) in folders {
+                let verifier = HandoffVerifier(repo: repo, mission: mission, rerunTimeout: rerun ? rerunTimeout : nil)
+                let folder = dir + "/handoffs"
+                let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+                for name in names {
+                    files += 1
+                    let path = folder + "/" + name
+                    let shown = FileSystem.relativePath(path, to: repoRoot)
+                    var result = HandoffVerifier.Verification(file: shown)
+                    do {
+                        result = try verifier.verify(bytes: try FileSystem.readBytes(path), file: shown, commitOverride: nil)
+                    } catch {
+                        result.findings.append(
+                            InvalidHandoffRule.descriptor.finding(
+                                shown, message: error.message, hint: "Name the commit in `commitId`, or commit the handoff with its work."))
+                    }
+                    report.findings += result.findings
+                    report.notes += result.notes
+                    report.details.append(ReportDetail(key: "handoffs", value: result.detail.value, lines: [result.line]))
                 }
-                report.findings += result.findings
-                report.details.append(ReportDetail(key: "handoffs", value: result.detail.value, lines: [result.line]))
+            }
+            if files == 0 {
+                let looked = folders.map { FileSystem.relativePath($0.dir, to: repoRoot) + "/handoffs/" }
+                report.notes.append(
+                    "no handoff files (*.json) to verify" + (looked.isEmpty ? "" : " in " + looked.joined(separator: ", ")) + ".")
             }
         } else {
             let (bytes, shown) = try input(repoRoot: repoRoot)
+            let mission = try loadMission(repo: repoRoot, handoff: shown)
+            let verifier = HandoffVerifier(repo: repo, mission: mission, rerunTimeout: rerun ? rerunTimeout : nil)
             let result = try verifier.verify(bytes: bytes, file: shown, commitOverride: commit)
             if result.unreadable, let f = result.findings.first {
                 throw MissionError("\(shown):\(f.line):\(f.column): \(f.message)")
             }
             report.findings = result.findings
+            report.notes = result.notes
             report.details.append(result.detail)
         }
         throw try reportOptions.emit(report)
+    }
+
+    /// The folders whose `handoffs/` `--all` verifies, each with its mission: every mission found
+    /// (or the one named), and folders under .factory/missions/ that keep only handoffs.
+    func handoffFolders(repo: String) throws -> [(dir: String, mission: Mission?)] {
+        let dirs = try missionOptions.foundMissionDirs(repo: repo)
+        let repository = RepositoryFiles.load(root: repo, missionDirs: dirs)
+        var folders: [(String, Mission?)] = dirs.map { ($0, Mission.load(repoRoot: repo, missionDir: $0, repository: repository)) }
+        if missionOptions.mission == nil {
+            folders += MissionLocator.handoffOnlyDirs(repo: repo, missions: dirs).map { ($0, nil) }
+        }
+        if folders.isEmpty {
+            throw MissionError("no mission and no handoffs/ folder found in \(repo).\n" + MissionLocator.lookedIn(repo: repo))
+        }
+        return folders
     }
 
     func input(repoRoot: String) throws -> ([UInt8], String) {
@@ -101,16 +126,13 @@ struct HandoffVerifyCommand: ParsableCommand {
         return (try FileSystem.readBytes(path), FileSystem.relativePath(path, to: repoRoot))
     }
 
-    /// The mission, when one is named or found; handoff checks that need it are skipped otherwise.
-    func loadMission(repo: String) throws -> Mission? {
-        let dirs: [String]
-        do {
-            dirs = try missionOptions.missionDirs(repo: repo)
-        } catch {
-            if missionOptions.mission != nil || all { throw error }
-            return nil
-        }
-        guard dirs.count == 1 else { throw MissionError("handoff verify works on one mission; pass --mission DIR") }
-        return Mission.load(repoRoot: repo, missionDir: dirs[0])
+    /// The mission of a single handoff: the one named, the one whose folder holds the handoff,
+    /// or the only one found; nil otherwise (the checks that need a mission are skipped).
+    func loadMission(repo: String, handoff shown: String) throws -> Mission? {
+        let dirs = try missionOptions.foundMissionDirs(repo: repo)
+        let absolute = shown.hasPrefix("/") ? shown : repo + "/" + shown
+        let chosen = dirs.count == 1 ? dirs[0] : dirs.filter { absolute.hasPrefix($0 + "/") }.max { $0.count < $1.count }
+        guard let chosen else { return nil }
+        return Mission.load(repoRoot: repo, missionDir: chosen)
     }
 }

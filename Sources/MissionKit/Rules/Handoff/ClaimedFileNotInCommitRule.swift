@@ -2,7 +2,7 @@
 public struct ClaimedFileNotInCommitRule: HandoffRule {
     public static let descriptor = RuleDescriptor(
         id: "claimed-file-not-in-commit", severity: .error,
-        summary: "A tests.added file, or a path the prose says was changed, is not changed by the commit.")
+        summary: "A tests.added or filesChanged file, or a path the prose says was changed, is not changed by the commit.")
     public init() {}
 
     public func check(_ context: HandoffContext) -> [Finding] {
@@ -16,6 +16,13 @@ public struct ClaimedFileNotInCommitRule: HandoffRule {
                     hint: "Commit the test file and hand off that commit, or correct the path."))
         }
         var reported: Set<String> = []
+        for changed in context.handoff.filesChanged where reported.insert(changed.file).inserted && !context.isTouched(changed.file) {
+            out.append(
+                Self.descriptor.finding(
+                    context.file, context.location(changed.path),
+                    message: "filesChanged names `\(changed.file)`, but commit \(short) does not touch it",
+                    hint: "Commit the change and hand off that commit, or correct the list."))
+        }
         for (claim, path) in context.proseClaims where claim.kind == .changed && reported.insert(claim.path).inserted {
             guard !context.isTouched(claim.path) else { continue }
             out.append(

@@ -4,7 +4,7 @@ public struct HandoffUnknownAssertionRule: HandoffRule {
     public init() {}
 
     public func check(_ context: HandoffContext) -> [Finding] {
-        guard let contract = context.mission?.contract else { return [] }
+        guard let contract = context.mission?.contract, !contract.assertions.isEmpty else { return [] }
         let ids = contract.ids
         return context.handoff.tests.flatMap(\.cases).compactMap { testCase in
             guard let id = testCase.verifies, !id.isEmpty, !ids.contains(id) else { return nil }

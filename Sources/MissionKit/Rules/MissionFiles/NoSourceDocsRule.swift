@@ -2,7 +2,7 @@
 public struct NoSourceDocsRule: Rule {
     public static let descriptor = RuleDescriptor(
         id: "no-source-docs", severity: .error,
-        summary: "Mission AGENTS.md has no closed-set section, or the section lists nothing.")
+        summary: "Mission AGENTS.md has no closed-set section (when the mission uses status blocks), or the section lists nothing.")
     public init() {}
 
     static let convention =
@@ -18,6 +18,8 @@ public struct NoSourceDocsRule: Rule {
                     hint: "Follow the heading or paragraph with a bullet list whose items start with a backticked path.")
             ]
         }
+        // Stock missions have no closed set; only a mission that adopted status blocks needs one.
+        guard context.statusBlocksInUse else { return [] }
         return [
             descriptor.finding(
                 context.agentsFile,

@@ -1,37 +1,30 @@
-/// A `skillName` without a SKILL.md, or a SKILL.md whose `name` differs from its folder.
+/// A feature's `skillName` with no skill folder. Reported once per distinct name, with its count.
 public struct UnknownSkillRule: Rule {
     public static let descriptor = RuleDescriptor(
         id: "unknown-skill", severity: .error,
-        summary: "A feature's skillName has no .factory/skills/<name>/SKILL.md, or a SKILL.md's name differs from its folder.")
+        summary: "A feature's skillName has no skill folder (.factory/skills/<name>/); reported once per distinct name.")
     public init() {}
 
     public func check(_ context: CheckContext) -> [Finding] {
         guard let skills = context.mission.skills else { return [] }
-        var out: [Finding] = []
-        for skill in skills.skills {
-            guard let file = skill.file else { continue }
-            if skill.declaredName == nil {
-                out.append(
-                    descriptor.finding(
-                        file, message: "SKILL.md has no front-matter `name`",
-                        hint: "Start the file with ---, `name: \(skill.folder)`, `description: …`, ---."))
-            } else if let name = skill.declaredName, name != skill.folder {
-                out.append(
-                    descriptor.finding(
-                        file, skill.nameLocation, message: "front-matter `name: \(name)` differs from the folder `\(skill.folder)`",
-                        hint: "Make `name` equal the folder name, or rename the folder."))
-            }
-        }
         let known = skills.names
-        let file = context.mission.missionFile("features.json")
+        var groups = OccurrenceGroups<String>()
         for feature in context.mission.features?.features ?? [] {
             guard let skill = feature.skillName, !known.contains(skill) else { continue }
-            out.append(
-                descriptor.finding(
-                    file, feature.skillLocation,
-                    message: "feature `\(feature.id)` uses skill `\(skill)`, but .factory/skills/\(skill)/SKILL.md does not exist",
-                    hint: known.isEmpty ? "Add the skill folder." : "Known skills: \(known.sorted().joined(separator: ", "))."))
+            groups.add(skill, at: feature.skillLocation, subject: feature.id)
         }
-        return out
+        let file = context.mission.missionFile("features.json")
+        let folders = skills.skills.map(\.folder)
+        return groups.groups.map { group in
+            let skill = group.key
+            let suggestion = NameSuggestion.closest(to: skill, in: folders)
+            let listed = folders.count <= 12 ? " Known skills: \(folders.joined(separator: ", "))." : ""
+            return descriptor.finding(
+                file, group.first,
+                message: "skill `\(skill)` has no folder under .factory/skills/, used by \(group.subjectList("feature"))"
+                    + (suggestion.map { "; did you mean `\($0)`?" } ?? ""),
+                hint: suggestion.map { "Write `\"skillName\": \"\($0)\"` (skill names are case-sensitive folder names)." }
+                    ?? "Add the skill folder with its SKILL.md, or fix the name.\(listed)")
+        }
     }
 }

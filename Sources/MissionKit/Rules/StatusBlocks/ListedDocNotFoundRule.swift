@@ -1,4 +1,5 @@
-/// A closed-set path that does not exist, or a glob that matches nothing.
+/// A closed-set path that does not exist, or a glob that matches nothing. Entries under one
+/// missing folder are one finding: the folder is what is missing.
 public struct ListedDocNotFoundRule: Rule {
     public static let descriptor = RuleDescriptor(
         id: "listed-doc-not-found", severity: .error,
@@ -6,13 +7,52 @@ public struct ListedDocNotFoundRule: Rule {
     public init() {}
 
     public func check(_ context: CheckContext) -> [Finding] {
-        context.unmatchedEntries.map { entry in
-            descriptor.finding(
-                context.agentsFile, entry.location,
-                message: entry.isGlob
-                    ? "the glob `\(entry.pattern)` matches no file in the repository"
-                    : "`\(entry.pattern)` is listed as a source doc but does not exist",
-                hint: "Paths are relative to the repository root (\(context.mission.repoRoot)); fix the path or remove the item.")
+        let root = context.mission.repoRoot
+        var groups = OccurrenceGroups<String>()
+        var single: [SourceDocSet.Entry] = []
+        var byFolder: [String: [SourceDocSet.Entry]] = [:]
+        for entry in context.unmatchedEntries {
+            if let folder = Self.missingFolder(entry.pattern, root: root) {
+                groups.add(folder, at: entry.location, subject: entry.pattern)
+                byFolder[folder, default: []].append(entry)
+            } else {
+                single.append(entry)
+            }
         }
+        var out: [Finding] = []
+        for group in groups.groups {
+            if group.subjects.count == 1, let entry = byFolder[group.key]?.first {
+                single.append(entry)
+                continue
+            }
+            out.append(
+                descriptor.finding(
+                    context.agentsFile, group.first,
+                    message: "\(group.subjects.count) listed source docs are under `\(group.key)/`, which does not exist",
+                    hint: "Commit the folder, fix its path, or remove its items (paths are relative to the repository root)."))
+        }
+        for entry in single {
+            out.append(
+                descriptor.finding(
+                    context.agentsFile, entry.location,
+                    message: entry.isGlob
+                        ? "the glob `\(entry.pattern)` matches no file in the repository"
+                        : "`\(entry.pattern)` is listed as a source doc but does not exist",
+                    hint: "Paths are relative to the repository root (\(root)); fix the path or remove the item."))
+        }
+        return out.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+    }
+
+    /// The shallowest missing folder of `pattern` (never the file itself), or nil when its folder exists.
+    static func missingFolder(_ pattern: String, root: String) -> String? {
+        let parts = pattern.split(separator: "/").map(String.init)
+        guard parts.count > 1 else { return nil }
+        var path = ""
+        for part in parts.dropLast() {
+            if Glob.isPattern(part) { return nil }
+            path += path.isEmpty ? part : "/" + part
+            if !FileSystem.isDirectory(root + "/" + path) { return path }
+        }
+        return nil
     }
 }

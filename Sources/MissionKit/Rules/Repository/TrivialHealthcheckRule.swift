@@ -1,16 +1,19 @@
 /// A healthcheck that succeeds whatever the service's state.
-public struct TrivialHealthcheckRule: Rule {
+public struct TrivialHealthcheckRule: RepositoryRule {
     public static let descriptor = RuleDescriptor(
         id: "trivial-healthcheck", severity: .warning,
         summary: "A healthcheck always succeeds (`echo …`, `true`, `… || true`, `… || echo …`).")
     public init() {}
 
-    public func check(_ context: CheckContext) -> [Finding] {
-        guard let file = context.mission.services else { return [] }
+    public func check(_ repository: RepositoryFiles) -> [Finding] {
+        repository.parsedServices.flatMap { check($0.file, path: $0.path) }
+    }
+
+    func check(_ file: ServicesFile, path: String) -> [Finding] {
         return file.services.compactMap { service in
             guard let check = service.healthcheck, let reason = Self.trivialReason(check) else { return nil }
             return descriptor.finding(
-                context.servicesFile, service.fieldLocations["healthcheck"] ?? service.location,
+                path, service.fieldLocations["healthcheck"] ?? service.location,
                 message: "the healthcheck of `\(service.name)` always succeeds (\(reason)): `\(check)`",
                 hint: "Probe the service for real, e.g. `curl -sf http://127.0.0.1:PORT/readyz` or `pg_isready -h 127.0.0.1 -p PORT`.")
         }

@@ -1,18 +1,21 @@
 /// A service whose declared port appears in neither its start nor its healthcheck.
-public struct PortNotInCommandRule: Rule {
+public struct PortNotInCommandRule: RepositoryRule {
     public static let descriptor = RuleDescriptor(
         id: "port-not-in-command", severity: .warning,
         summary: "A service's port appears in neither its start nor its healthcheck command.")
     public init() {}
 
-    public func check(_ context: CheckContext) -> [Finding] {
-        guard let file = context.mission.services else { return [] }
+    public func check(_ repository: RepositoryFiles) -> [Finding] {
+        repository.parsedServices.flatMap { check($0.file, path: $0.path) }
+    }
+
+    func check(_ file: ServicesFile, path: String) -> [Finding] {
         return file.services.compactMap { service in
             guard let port = service.port else { return nil }
             let commands = [service.start, service.healthcheck].compactMap { $0 }
             guard !commands.contains(where: { Self.mentions($0, port: port) }) else { return nil }
             return descriptor.finding(
-                context.servicesFile, service.portLocation ?? service.location,
+                path, service.portLocation ?? service.location,
                 message: "service `\(service.name)` declares port \(port), but neither `start` nor `healthcheck` uses it",
                 hint: "Hard-code the port in start and healthcheck, as the orchestrator expects, so they agree with `port`.")
         }

@@ -1,5 +1,5 @@
 /// services.yaml that is not valid YAML or not of the expected shape. Found while loading.
-public struct InvalidServicesFileRule: Rule {
+public struct InvalidServicesFileRule: RepositoryRule {
     public static let descriptor = RuleDescriptor(
         id: "invalid-services-file", severity: .error,
         summary: ".factory/services.yaml is not valid YAML or not of the commands/services shape.")
@@ -8,7 +8,7 @@ public struct InvalidServicesFileRule: Rule {
     static let hint =
         "services.yaml maps `commands:` (name → shell line) and `services:` (name → start, stop, healthcheck, port, depends_on)."
 
-    public func check(_ context: CheckContext) -> [Finding] {
-        context.mission.loadFindings.filter { $0.rule == descriptor.id }
+    public func check(_ repository: RepositoryFiles) -> [Finding] {
+        repository.loadFindings.filter { $0.rule == descriptor.id }
     }
 }

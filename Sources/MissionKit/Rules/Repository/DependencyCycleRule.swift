@@ -1,16 +1,19 @@
 /// Services whose `depends_on` form a cycle, so no start order exists.
-public struct DependencyCycleRule: Rule {
+public struct DependencyCycleRule: RepositoryRule {
     public static let descriptor = RuleDescriptor(
         id: "dependency-cycle", severity: .error,
         summary: "Services depend on each other in a cycle, so they cannot be started in order.")
     public init() {}
 
-    public func check(_ context: CheckContext) -> [Finding] {
-        guard let file = context.mission.services else { return [] }
+    public func check(_ repository: RepositoryFiles) -> [Finding] {
+        repository.parsedServices.flatMap { check($0.file, path: $0.path) }
+    }
+
+    func check(_ file: ServicesFile, path: String) -> [Finding] {
         return Self.cycles(file).map { cycle in
             let service = file.service(cycle[0])
             return descriptor.finding(
-                context.servicesFile, service?.location ?? .start,
+                path, service?.location ?? .start,
                 message: "dependency cycle: \((cycle + [cycle[0]]).joined(separator: " → "))",
                 hint: "Remove one `depends_on` edge of the cycle.")
         }

@@ -1,12 +1,15 @@
 /// Two services declaring the same port.
-public struct DuplicatePortRule: Rule {
+public struct DuplicatePortRule: RepositoryRule {
     public static let descriptor = RuleDescriptor(
         id: "duplicate-port", severity: .error,
         summary: "Two services declare the same port.")
     public init() {}
 
-    public func check(_ context: CheckContext) -> [Finding] {
-        guard let file = context.mission.services else { return [] }
+    public func check(_ repository: RepositoryFiles) -> [Finding] {
+        repository.parsedServices.flatMap { check($0.file, path: $0.path) }
+    }
+
+    func check(_ file: ServicesFile, path: String) -> [Finding] {
         var owner: [Int: String] = [:]
         var out: [Finding] = []
         for service in file.services {
@@ -14,7 +17,7 @@ public struct DuplicatePortRule: Rule {
             if let first = owner[port] {
                 out.append(
                     descriptor.finding(
-                        context.servicesFile, service.portLocation ?? service.location,
+                        path, service.portLocation ?? service.location,
                         message: "service `\(service.name)` uses port \(port), already used by `\(first)`",
                         hint: "Give each service its own port (and use it in start, stop and healthcheck)."))
             } else {

@@ -1,15 +1,19 @@
 /// services.yaml without `commands.test`.
-public struct MissingTestCommandRule: Rule {
+public struct MissingTestCommandRule: RepositoryRule {
     public static let descriptor = RuleDescriptor(
         id: "missing-test-command", severity: .warning,
         summary: "services.yaml declares no `commands.test`, so validators cannot run the tests one way.")
     public init() {}
 
-    public func check(_ context: CheckContext) -> [Finding] {
-        guard let file = context.mission.services, file.command("test") == nil else { return [] }
+    public func check(_ repository: RepositoryFiles) -> [Finding] {
+        repository.parsedServices.flatMap { check($0.file, path: $0.path) }
+    }
+
+    func check(_ file: ServicesFile, path: String) -> [Finding] {
+        guard file.command("test") == nil else { return [] }
         return [
             descriptor.finding(
-                context.servicesFile, message: "no `commands.test`",
+                path, message: "no `commands.test`",
                 hint: "Add `commands:` → `test: <the command that runs the whole test suite>`.")
         ]
     }

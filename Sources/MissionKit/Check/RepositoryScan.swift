@@ -1,0 +1,31 @@
+/// The repository's files, walked once, and its Markdown files scanned for status blocks once:
+/// shared by every mission of a run, whose closed sets differ but whose repository does not.
+public struct RepositoryScan: Sendable {
+    public var root: String
+    /// Every file of the repository (as `FileSystem.walk` lists them).
+    public var files: [String]
+    /// Every Markdown file of `files`, scanned.
+    public var docs: [String: ScannedDoc]
+
+    /// Walks `root` and scans its Markdown files in parallel.
+    public init(root: String) {
+        self.root = root
+        files = FileSystem.walk(root)
+        let markdown = files.filter(FileSystem.isMarkdown)
+        let scanned = Parallel.map(markdown) { ScannedDoc.scan(repoRoot: root, path: $0) }
+        docs = Dictionary(scanned.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Only the walk, for commands that read no doc they do not name.
+    init(root: String, files: [String]) {
+        self.root = root
+        self.files = files
+        docs = [:]
+    }
+
+    /// The scanned doc at `path`, scanning it now when the walk did not reach it (a listed doc
+    /// inside a nested project folder).
+    public func doc(_ path: String) -> ScannedDoc {
+        docs[path] ?? ScannedDoc.scan(repoRoot: root, path: path)
+    }
+}

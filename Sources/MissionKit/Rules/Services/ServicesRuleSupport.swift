@@ -1,4 +1,0 @@
-extension CheckContext {
-    /// The display path of services.yaml.
-    var servicesFile: String { ".factory/services.yaml" }
-}
