@@ -19,6 +19,8 @@ public enum MissionChecker {
         }
         let scan = RepositoryScan(root: repository.root)
         for mission in missions {
+            // JSON names the missions checked; text output says it in the notes only when asked to.
+            report.details.append(ReportDetail(key: "missions", value: .string(mission.missionPath), lines: []))
             var result = checkMission(mission, scan: scan, options: options)
             if missions.count > 1 { result.notes = result.notes.map { "[\(mission.missionPath)] \($0)" } }
             report.merge(result)

@@ -21,6 +21,8 @@ public struct SkillCatalog: Sendable, Hashable {
     }
 
     public var skills: [Skill]
+    /// The repo-relative skill folders that exist (`.factory/skills`, `skills`, …).
+    public var folders: [String] = []
 
     /// Skills the orchestrator provides itself: Droid adds `scrutiny-validator-<milestone>` and
     /// `user-testing-validator-<milestone>` features with these skills, and no repository ships them.
@@ -34,12 +36,12 @@ public struct SkillCatalog: Sendable, Hashable {
     /// rules that need skills are then skipped).
     public static func load(repoRoot: String, folders: [String]) -> SkillCatalog? {
         var skills: [Skill] = []
-        var found = false
+        var existing: [String] = []
         var seen: Set<String> = []
         for relativeDir in folders {
             let dir = repoRoot + "/" + relativeDir
             guard FileSystem.isDirectory(dir) else { continue }
-            found = true
+            existing.append(relativeDir)
             for folder in ((try? FileManagerShim.contents(of: dir)) ?? []).sorted()
             where FileSystem.isDirectory(dir + "/" + folder) && seen.insert(folder).inserted {
                 let folderPath = relativeDir + "/" + folder
@@ -57,7 +59,7 @@ public struct SkillCatalog: Sendable, Hashable {
                 skills.append(skill)
             }
         }
-        return found ? SkillCatalog(skills: skills) : nil
+        return existing.isEmpty ? nil : SkillCatalog(skills: skills, folders: existing)
     }
 
     /// The `name:` of a `---`-delimited YAML front matter, or why there is none.
@@ -72,21 +74,19 @@ public struct SkillCatalog: Sendable, Hashable {
             return (nil, .start, ("the front matter opened on line 1 is never closed with `---`", .start))
         }
         let yamlBytes = Array(text.bytes[text.lineStarts[1]..<text.lineStarts[end - 1]])
-        // Front matter starts on line 2 of the file.
         let node: YAMLNode
         do {
-            node = try YAMLParser.parse(yamlBytes)
+            // Front matter starts on line 2 of the file.
+            node = try YAMLParser.parse(yamlBytes, firstLine: 2)
         } catch {
-            let at = SourceLocation(line: error.location.line + 1, column: error.location.column)
-            return (nil, at, ("front matter is not valid YAML: \(error.message) (line \(at.line), column \(at.column))", at))
+            return (nil, error.location, ("front matter is not valid YAML: \(error.message)", error.location))
         }
         guard node.mapping != nil else {
-            let at = SourceLocation(line: node.location.line + 1, column: node.location.column)
-            return (nil, at, ("front matter is a YAML \(node.kindName), not a mapping with `name` and `description`", at))
+            return (nil, node.location, ("front matter is a YAML \(node.kindName), not a mapping with `name` and `description`", node.location))
         }
         guard let name = node["name"], let value = name.string else {
             return (nil, SourceLocation(line: 2, column: 1), ("front matter has no `name`", SourceLocation(line: 2, column: 1)))
         }
-        return (value, SourceLocation(line: name.location.line + 1, column: name.location.column), nil)
+        return (value, name.location, nil)
     }
 }

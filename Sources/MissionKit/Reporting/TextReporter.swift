@@ -15,7 +15,7 @@ public struct TextReporter: Sendable {
         for detail in report.details {
             for line in detail.lines { out += line + "\n" }
         }
-        if !report.details.isEmpty { out += "\n" }
+        if report.details.contains(where: { !$0.lines.isEmpty }) { out += "\n" }
         var currentFile: String?
         for f in report.sortedFindings {
             if f.file != currentFile {

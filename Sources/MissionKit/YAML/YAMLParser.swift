@@ -8,8 +8,10 @@ public enum YAMLParser {
         public var location: SourceLocation
     }
 
-    /// Parses the first document of `bytes`. An empty stream yields a null scalar.
-    public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> YAMLNode {
+    /// Parses the first document of `bytes`. An empty stream yields a null scalar. `firstLine` is
+    /// the file line the bytes start on (front matter starts on line 2), so positions and messages
+    /// name the file's lines.
+    public static func parse(_ bytes: [UInt8], firstLine: Int = 1) throws(SyntaxError) -> YAMLNode {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             throw SyntaxError(message: "libyaml could not be initialised", location: .start)
@@ -18,7 +20,7 @@ public enum YAMLParser {
 
         return try bytes.withUnsafeBufferPointer { (buffer) throws(SyntaxError) -> YAMLNode in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            return try compose(&parser)
+            return try compose(&parser, lineOffset: firstLine - 1)
         }
     }
 
@@ -27,7 +29,7 @@ public enum YAMLParser {
         case mapping([YAMLPair], pendingKey: YAMLNode?, SourceLocation, anchor: String?)
     }
 
-    private static func compose(_ parser: inout yaml_parser_t) throws(SyntaxError) -> YAMLNode {
+    private static func compose(_ parser: inout yaml_parser_t, lineOffset: Int) throws(SyntaxError) -> YAMLNode {
         var stack: [Frame] = []
         var anchors: [String: YAMLNode] = [:]
         var root: YAMLNode?
@@ -54,10 +56,10 @@ public enum YAMLParser {
         while true {
             var event = yaml_event_t()
             guard yaml_parser_parse(&parser, &event) == 1 else {
-                throw syntaxError(parser)
+                throw syntaxError(parser, lineOffset: lineOffset)
             }
             defer { yaml_event_delete(&event) }
-            let loc = SourceLocation(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+            let loc = SourceLocation(line: Int(event.start_mark.line) + 1 + lineOffset, column: Int(event.start_mark.column) + 1)
 
             switch event.type {
             case YAML_STREAM_END_EVENT:
@@ -100,14 +102,14 @@ public enum YAMLParser {
         }
     }
 
-    private static func syntaxError(_ parser: yaml_parser_t) -> SyntaxError {
+    private static func syntaxError(_ parser: yaml_parser_t, lineOffset: Int) -> SyntaxError {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
         var message = problem
         if let context = parser.context.map({ String(cString: $0) }) {
-            message = "\(problem) (\(context) at line \(parser.context_mark.line + 1))"
+            message = "\(problem) (\(context) at line \(Int(parser.context_mark.line) + 1 + lineOffset))"
         }
         let mark = parser.problem_mark
         return SyntaxError(
-            message: message, location: SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1))
+            message: message, location: SourceLocation(line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1))
     }
 }

@@ -8,6 +8,10 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check the mission files, the closed set of source docs and their Mission status blocks.",
         discussion: """
+            Every mission of the repository is checked (.factory/, each .factory/missions/<id>/, .factory/mission/, \
+            docs/mission/, the repository root); --mission DIR narrows to one. services.yaml and skills are \
+            repository files, checked once per run. A repository with .factory/ but no mission still has those checked.
+
             The closed set of source docs is read from mission AGENTS.md: the first bullet list under a heading \
             that mentions source docs, a closed set or the source of truth (e.g. `## Source docs (closed set)`), \
             or right after a paragraph that says so. The first code span of each item is a repo-relative path or glob.

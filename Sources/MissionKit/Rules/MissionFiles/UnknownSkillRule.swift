@@ -15,13 +15,14 @@ public struct UnknownSkillRule: Rule {
         }
         let file = context.mission.missionFile("features.json")
         let folders = skills.skills.map(\.folder)
+        let places = skills.folders.map { $0 + "/" }.joined(separator: " or ")
         return groups.groups.map { group in
             let skill = group.key
             let suggestion = NameSuggestion.closest(to: skill, in: folders)
             let listed = folders.count <= 12 ? " Known skills: \(folders.joined(separator: ", "))." : ""
             return descriptor.finding(
                 file, group.first,
-                message: "skill `\(skill)` has no folder under .factory/skills/, used by \(group.subjectList("feature"))"
+                message: "skill `\(skill)` has no folder under \(places), used by \(group.subjectList("feature"))"
                     + (suggestion.map { "; did you mean `\($0)`?" } ?? ""),
                 hint: suggestion.map { "Write `\"skillName\": \"\($0)\"` (skill names are case-sensitive folder names)." }
                     ?? "Add the skill folder with its SKILL.md, or fix the name.\(listed)")

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+/// `check` and `handoff verify --all` run as a user would on repositories shaped like public
+/// mission repositories (several missions under .factory/missions/, a root mission).
+@Suite struct RealWorldCheckTests {
+    func json(_ r: Binary.Result) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any] ?? [:]
+    }
+
+    func rules(_ r: Binary.Result) throws -> [String] {
+        ((try json(r)["findings"] as? [[String: Any]]) ?? []).compactMap { $0["rule"] as? String }
+    }
+
+    @Test func severalMissionsAreCheckedByDefaultAndRepositoryFindingsComeOnce() throws {
+        let r = try Binary.run(["check", "--repo", Binary.fixtures + "/real-world-missions", "--format", "json"])
+        #expect(r.status == 1, "\(r.stderr)")
+        let found = try rules(r)
+        #expect(found.filter { $0 == "unknown-skill" }.count == 1)
+        #expect(found.filter { $0 == "service-without-start" }.count == 1)
+        #expect(!found.contains("no-source-docs") && !found.contains("unknown-assertion") && !found.contains("validation-state-mismatch"))
+        // --all-missions is still accepted and means the same here.
+        let alias = try Binary.run(["check", "--repo", Binary.fixtures + "/real-world-missions", "--all-missions", "--format", "json"])
+        #expect(try rules(alias) == found)
+        // --mission narrows to one.
+        let one = try Binary.run([
+            "check", "--repo", Binary.fixtures + "/real-world-missions", "--mission",
+            Binary.fixtures + "/real-world-missions/.factory/missions/3f6c1e2a-0b7d-4c1e-9a55-2d8e4f0a6b11", "--format", "json",
+        ])
+        #expect(!(try rules(one)).contains("unknown-skill"))
+    }
+
+    @Test func aRootMissionIsFoundAndItsBareArrayStillChecked() throws {
+        let r = try Binary.run(["check", "--repo", Binary.fixtures + "/root-mission", "--format", "json"])
+        #expect(r.status == 1)
+        let found = try rules(r)
+        #expect(found.contains("invalid-mission-file"))
+        #expect(found.filter { $0 == "assertion-claimed-twice" }.count == 3)
+    }
+
+    @Test func handoffVerifyAllWithoutHandoffsIsANoteNotAnError() throws {
+        let r = try Binary.run(["handoff", "verify", "--all", "--repo", Binary.fixtures + "/root-mission"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("no handoff files"))
+    }
+}
