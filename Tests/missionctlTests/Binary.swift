@@ -28,7 +28,11 @@ enum Binary {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], cwd: String? = nil, environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
+    /// Runs the binary; `stdoutPath` sends standard output to that file (say `/dev/full`) instead of a pipe.
+    static func run(
+        _ arguments: [String], cwd: String? = nil, environment: [String: String] = [:], stdin: String? = nil,
+        stdoutPath: String? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -41,10 +45,15 @@ enum Binary {
         let out = Pipe()
         let err = Pipe()
         let input = Pipe()
-        process.standardOutput = out
+        if let stdoutPath, let handle = FileHandle(forWritingAtPath: stdoutPath) {
+            process.standardOutput = handle
+        } else {
+            process.standardOutput = out
+        }
         process.standardError = err
         process.standardInput = input
         try process.run()
+        if stdoutPath != nil { try out.fileHandleForWriting.close() }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         // Read both pipes concurrently-safe: outputs here are small, read stdout then stderr.

@@ -71,6 +71,13 @@ import Testing
         #expect(r.stdout.contains("\"rule\": \"invalid-services-file\""))
     }
 
+    @Test(arguments: [["check"], ["status", "show"], ["rules"]])
+    func outputThatCannotBeWrittenIsAnErrorNotACrashOrASilentSuccess(arguments: [String]) throws {
+        let r = try Binary.run(arguments + ["--repo", Binary.packageRoot].filter { _ in arguments != ["rules"] }, stdoutPath: "/dev/full")
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("cannot write standard output"))
+    }
+
     @Test func helpTeaches() throws {
         let r = try Binary.run(["check", "--help"])
         #expect(r.status == 0)

@@ -108,25 +108,37 @@ public struct MarkdownNode {
     /// The plain text of an inline subtree: text and code literals, breaks as spaces.
     public var plainText: String {
         var out = ""
-        appendPlainText(to: &out)
-        return out
-    }
-
-    private func appendPlainText(to out: inout String) {
-        switch kind {
-        case .text, .code, .htmlInline: out += literal ?? ""
-        case .softBreak, .lineBreak: out += " "
-        default:
-            for child in children { child.appendPlainText(to: &out) }
+        forEachDescendant { node in
+            switch node.kind {
+            case .text, .code, .htmlInline: out += node.literal ?? ""
+            case .softBreak, .lineBreak: out += " "
+            default: break
+            }
+            return true
         }
+        return out
     }
 
     /// The first node of `kind` in document order below this one (not including itself).
     public func firstDescendant(ofKind wanted: Kind) -> MarkdownNode? {
-        for child in children {
-            if child.kind == wanted { return child }
-            if let found = child.firstDescendant(ofKind: wanted) { return found }
+        var found: MarkdownNode?
+        forEachDescendant { node in
+            if node.kind == wanted { found = node }
+            return found == nil
         }
-        return nil
+        return found
+    }
+
+    /// Visits every node below this one in document order, without recursion (input can nest
+    /// 50,000 levels deep); `body` returns false to stop.
+    public func forEachDescendant(_ body: (MarkdownNode) -> Bool) {
+        guard let iterator = cmark_iter_new(pointer) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { return }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), node != pointer else { continue }
+            if !body(MarkdownNode(pointer: node)) { return }
+        }
     }
 }

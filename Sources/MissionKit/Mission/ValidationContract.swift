@@ -36,10 +36,13 @@ public struct ValidationContract: Sendable, Hashable {
         }
     }
 
+    /// Headings at the top level and inside lists, items and block quotes, in document order;
+    /// an explicit stack, since input can nest lists 50,000 levels deep.
     private static func visit(_ node: MarkdownNode, _ body: (MarkdownNode) -> Void) {
-        for child in node.children {
+        var stack = node.children.reversed() as [MarkdownNode]
+        while let child = stack.popLast() {
             body(child)
-            if child.kind == .list || child.kind == .item || child.kind == .blockQuote { visit(child, body) }
+            if child.kind == .list || child.kind == .item || child.kind == .blockQuote { stack += child.children.reversed() }
         }
     }
 

@@ -53,18 +53,24 @@ public enum StatusBlockScanner {
         }
     }
 
-    private static func collect(in node: MarkdownNode, depth: Int, text: SourceText, into blocks: inout [StatusBlock]) {
-        for child in node.children {
+    /// Block quotes deeper than this are not looked into: a status block sits at the top level or
+    /// in a list, and each level costs a pass over its first line (`'> ' * 50000` would be quadratic).
+    static let maxQuoteDepth = 16
+
+    /// Finds the blocks in document order with an explicit stack: input can nest 50,000 levels.
+    private static func collect(in root: MarkdownNode, depth rootDepth: Int, text: SourceText, into blocks: inout [StatusBlock]) {
+        var stack: [(node: MarkdownNode, depth: Int)] = root.children.reversed().map { ($0, rootDepth) }
+        while let (child, depth) = stack.popLast() {
             switch child.kind {
-            case .blockQuote:
+            case .blockQuote where depth < maxQuoteDepth:
                 let found = extract(quote: child, depth: depth + 1, text: text)
                 if found.isEmpty {
-                    collect(in: child, depth: depth + 1, text: text, into: &blocks)
+                    stack += child.children.reversed().map { ($0, depth + 1) }
                 } else {
                     blocks += found
                 }
             case .list, .item:
-                collect(in: child, depth: depth, text: text, into: &blocks)
+                stack += child.children.reversed().map { ($0, depth) }
             default:
                 continue
             }

@@ -12,6 +12,15 @@ public enum YAMLParser {
     /// the file line the bytes start on (front matter starts on line 2), so positions and messages
     /// name the file's lines.
     public static func parse(_ bytes: [UInt8], firstLine: Int = 1) throws(SyntaxError) -> YAMLNode {
+        if bytes.count > maxBytes {
+            throw SyntaxError(message: "the file is \(bytes.count / 1024) KiB; YAML files over \(maxBytes / 1024 / 1024) MiB are not read", location: .start)
+        }
+        // libyaml slows down quadratically on deeply nested flow collections: refuse them first.
+        if let at = flowNestingBeyondLimit(bytes) {
+            throw SyntaxError(
+                message: "flow collections (`[`, `{`) nest deeper than \(maxDepth) levels",
+                location: SourceLocation(line: at.line + firstLine - 1, column: at.column))
+        }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             throw SyntaxError(message: "libyaml could not be initialised", location: .start)
@@ -22,6 +31,45 @@ public enum YAMLParser {
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             return try compose(&parser, lineOffset: firstLine - 1)
         }
+    }
+
+    /// Deeper nesting is refused with a positioned error: no mission file needs it, and a node
+    /// tree that deep would exhaust the stack when it is freed.
+    public static let maxDepth = 200
+    /// Larger YAML input is refused before parsing.
+    public static let maxBytes = 8 * 1024 * 1024
+
+    /// Where `[`/`{` nesting first exceeds `maxDepth`, outside quotes and comments; nil when it never does.
+    static func flowNestingBeyondLimit(_ bytes: [UInt8]) -> SourceLocation? {
+        var depth = 0
+        var line = 1
+        var column = 0
+        var quote: UInt8 = 0
+        var comment = false
+        for b in bytes {
+            column += 1
+            if b == 0x0A {
+                line += 1
+                column = 0
+                comment = false
+                continue
+            }
+            if comment { continue }
+            if quote != 0 {
+                if b == quote { quote = 0 }
+                continue
+            }
+            switch b {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = b
+            case UInt8(ascii: "#"): comment = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > maxDepth { return SourceLocation(line: line, column: column) }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        return nil
     }
 
     private enum Frame {
@@ -79,6 +127,8 @@ public enum YAMLParser {
                     throw SyntaxError(message: "unknown alias *\(name)", location: loc)
                 }
                 attach(target)
+            case YAML_SEQUENCE_START_EVENT where stack.count >= maxDepth, YAML_MAPPING_START_EVENT where stack.count >= maxDepth:
+                throw SyntaxError(message: "collections nest deeper than \(maxDepth) levels", location: loc)
             case YAML_SEQUENCE_START_EVENT:
                 stack.append(.sequence([], loc, anchor: event.data.sequence_start.anchor.map { String(cString: $0) }))
             case YAML_MAPPING_START_EVENT:

@@ -15,17 +15,28 @@ enum CommandLineEntry {
             } else {
                 try command.run()
             }
+            finish(0)
         } catch let code as ExitCode {
-            exit(code.rawValue)
+            finish(code.rawValue)
         } catch let error as MissionError {
             Console.error(error.message)
-            exit(ExitStatus.failure.rawValue)
+            finish(ExitStatus.failure.rawValue)
         } catch {
             if MissionCtl.exitCode(for: error) == .success {
                 MissionCtl.exit(withError: error)  // --help, --version
             }
             Console.raw(MissionCtl.fullMessage(for: error) + "\n")
+            finish(ExitStatus.failure.rawValue)
+        }
+    }
+
+    /// Exits with `code`, unless standard output could not be written: then the result is lost,
+    /// and that is an error (exit 2), never a silent success.
+    static func finish(_ code: Int32) -> Never {
+        if let problem = Console.flushStandardOutput() {
+            Console.error("cannot write standard output (\(problem)); the report is lost. Write it with --output FILE.")
             exit(ExitStatus.failure.rawValue)
         }
+        exit(code)
     }
 }

@@ -10,6 +10,39 @@ enum Console {
         FileHandle.standardError.write(Data(message.utf8))
     }
 
+    /// The first standard-output write that failed, if any (output is written from one thread).
+    nonisolated(unsafe) private static var outputError: String?
+
+    /// Writes to standard output with write(2): a write that fails (a full disk, a closed pipe)
+    /// is remembered for `flushStandardOutput`, never a trap (FileHandle.write traps on errors).
+    static func out(_ text: String) {
+        guard outputError == nil else { return }
+        var copy = text
+        copy.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    outputError = String(cString: strerror(errno))
+                    return
+                }
+                offset += n
+            }
+        }
+    }
+
+    /// `out` with a line break.
+    static func line(_ text: String) {
+        out(text + "\n")
+    }
+
+    /// Flushes whatever `print` buffered; nil when all output was written, else why not.
+    static func flushStandardOutput() -> String? {
+        if fflush(nil) != 0 && outputError == nil { outputError = String(cString: strerror(errno)) }
+        return outputError
+    }
+
     /// Colour only on a terminal, never with NO_COLOR set (https://no-color.org convention).
     static var useColor: Bool {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil

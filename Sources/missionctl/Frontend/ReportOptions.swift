@@ -26,7 +26,7 @@ struct ReportOptions: ParsableArguments {
 enum ReportOutput {
     static func write(_ text: String, to output: String?) throws {
         guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            Console.out(text)
             return
         }
         do {

@@ -93,7 +93,7 @@ struct BackendServeCommand: AsyncParsableCommand {
         do {
             try await BackendServer.run(config) { bound in
                 // Scripts wait for this line (it carries the port when --port 0 picked one).
-                FileHandle.standardOutput.write(Data("listening on http://\(host):\(bound)\n".utf8))
+                Console.line("listening on http://\(host):\(bound)")
             }
         } catch let error as TrackingError {
             throw MissionError(error.message)
@@ -143,8 +143,8 @@ struct BackendUserAddCommand: AsyncParsableCommand {
                 throw error
             }
             try await store.close()
-            print("created user \(user.id) <\(user.email)> in workspace \(user.defaultWorkspaceID)")
-            print("api_token: \(credentials.token(userID: user.id))")
+            Console.line("created user \(user.id) <\(user.email)> in workspace \(user.defaultWorkspaceID)")
+            Console.line("api_token: \(credentials.token(userID: user.id))")
         } catch let error as TrackingError {
             throw MissionError(error.message)
         }

@@ -50,7 +50,7 @@ struct RegressCommand: AsyncParsableCommand {
         let suite = RegressionSuite()
         let selected = suite.selecting(only)
         if list {
-            for s in selected { print("\(s.id.padding(toLength: 18, withPad: " ", startingAt: 0)) \(s.title)") }
+            for s in selected { Console.line("\(s.id.padding(toLength: 18, withPad: " ", startingAt: 0)) \(s.title)") }
             return
         }
         guard !selected.isEmpty else { throw ValidationError("--only \(only ?? ""): no scenario id matches") }

@@ -9,7 +9,7 @@ struct RulesCommand: ParsableCommand {
     func run() throws {
         let width = RuleRegistry.allDescriptors.map(\.id.count).max() ?? 0
         for d in RuleRegistry.allDescriptors {
-            print("\(d.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(d.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(d.summary)")
+            Console.line("\(d.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(d.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(d.summary)")
         }
     }
 }

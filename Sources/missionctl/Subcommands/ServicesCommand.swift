@@ -48,12 +48,12 @@ struct ServicesListCommand: ParsableCommand {
 
     func run() throws {
         let s = try repo.supervisor()
-        print("commands:")
-        for c in s.file.commands { print("  \(c.name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(c.command)") }
-        print("services:")
+        Console.line("commands:")
+        for c in s.file.commands { Console.line("  \(c.name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(c.command)") }
+        Console.line("services:")
         for svc in s.file.services {
             let deps = svc.dependsOn.map(\.name).joined(separator: ", ")
-            print("  \(svc.name.padding(toLength: 24, withPad: " ", startingAt: 0)) port \(svc.port.map(String.init) ?? "-")  depends on: \(deps.isEmpty ? "-" : deps)")
+            Console.line("  \(svc.name.padding(toLength: 24, withPad: " ", startingAt: 0)) port \(svc.port.map(String.init) ?? "-")  depends on: \(deps.isEmpty ? "-" : deps)")
         }
     }
 }
@@ -67,7 +67,7 @@ struct ServicesUpCommand: ParsableCommand {
 
     func run() throws {
         let s = try repo.supervisor()
-        _ = try runnerErrors { try s.up(names, timeout: timeout, grace: grace) { print($0) } }
+        _ = try runnerErrors { try s.up(names, timeout: timeout, grace: grace) { Console.line($0) } }
     }
 }
 
@@ -79,7 +79,7 @@ struct ServicesDownCommand: ParsableCommand {
 
     func run() throws {
         let s = try repo.supervisor()
-        try runnerErrors { try s.down(names, grace: grace) { print($0) } }
+        try runnerErrors { try s.down(names, grace: grace) { Console.line($0) } }
     }
 }
 
@@ -95,7 +95,7 @@ struct ServicesStatusCommand: ParsableCommand {
         }
         let widths = (0..<5).map { i in table.map { $0[i].count }.max() ?? 0 }
         for row in table {
-            print(row.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }.joined(separator: "  ").trimmingCharacters(in: .whitespaces))
+            Console.line(row.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }.joined(separator: "  ").trimmingCharacters(in: .whitespaces))
         }
     }
 }

@@ -32,11 +32,11 @@ struct StatusInitCommand: ParsableCommand {
             guard let result, !result.isUnchanged else { continue }
             added += 1
             if dryRun {
-                print(LineEdit.unifiedDiff(result.edits, of: original, path: doc), terminator: "")
+                Console.out(LineEdit.unifiedDiff(result.edits, of: original, path: doc))
             } else {
-                print("\(doc): \(result.changes.joined(separator: "; "))")
+                Console.line("\(doc): \(result.changes.joined(separator: "; "))")
             }
         }
-        print("\(added) block(s) \(dryRun ? "would be added" : "added"); \(docs.count - added) doc(s) already had one")
+        Console.line("\(added) block(s) \(dryRun ? "would be added" : "added"); \(docs.count - added) doc(s) already had one")
     }
 }

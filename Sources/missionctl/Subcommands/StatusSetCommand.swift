@@ -91,12 +91,12 @@ struct StatusSetCommand: ParsableCommand {
             throw ExitCode(1)
         case .success(let result):
             if result.isUnchanged {
-                print("\(shown): unchanged")
+                Console.line("\(shown): unchanged")
             } else if dryRun {
-                print(LineEdit.unifiedDiff(result.edits, of: original, path: shown), terminator: "")
-                print("\(shown): would change (dry run, nothing written): \(result.changes.joined(separator: "; "))")
+                Console.out(LineEdit.unifiedDiff(result.edits, of: original, path: shown))
+                Console.line("\(shown): would change (dry run, nothing written): \(result.changes.joined(separator: "; "))")
             } else {
-                print("\(shown): updated: \(result.changes.joined(separator: "; "))")
+                Console.line("\(shown): updated: \(result.changes.joined(separator: "; "))")
             }
         }
     }

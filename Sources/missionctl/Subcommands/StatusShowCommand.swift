@@ -26,9 +26,9 @@ struct StatusShowCommand: ParsableCommand {
         let rows = paths.map { DocStatus.read(repoRoot: repo, path: $0) }
         switch format {
         case .json:
-            print(JSONValue.array(rows.map(\.json)).rendered(pretty: true))
+            Console.line(JSONValue.array(rows.map(\.json)).rendered(pretty: true))
         case .text:
-            print(table(rows), terminator: "")
+            Console.out(table(rows))
         }
         throw ExitCode(rows.contains { $0.findings.contains { $0.severity == .error } } ? 1 : 0)
     }

@@ -1,0 +1,39 @@
+import Foundation
+import MissionKit
+import Testing
+
+/// Input written by agents and pull requests, made to break the parsers (issue 15).
+@Suite struct HostileInputTests {
+    static let deepQuote = String(repeating: "> ", count: 50_000) + "Mission status\n"
+    static let deepList = String(repeating: "- ", count: 50_000) + "x\n"
+
+    @Test func deeplyNestedMarkdownIsWalkedWithoutRecursion() throws {
+        var files = Fixture.valid
+        files["docs/a.md"] = Self.deepQuote
+        files["docs/unlisted.md"] = Self.deepList + Self.deepQuote
+        files[".factory/validation-contract.md"] = Self.deepList + "\n### VAL-DOC-001: a\n"
+        let report = try TempRepo(files).check(requireStatusBlocks: true)
+        #expect(report.findings("missing-status-block").contains { $0.file == "docs/a.md" })
+    }
+
+    @Test func deeplyNestedYAMLIsAPositionedErrorNotACrash() throws {
+        let services = "services:\n  " + String(repeating: "- ", count: 100_000) + "x\n"
+        let skill = "---\nname: " + String(repeating: "[", count: 40_000) + "\n---\n"
+        let repo = try TempRepo([".factory/services.yaml": services, ".factory/skills/deep/SKILL.md": skill])
+        let repository = RepositoryFiles.load(root: repo.root, missionDirs: [])
+        let report = MissionChecker.check(repository: repository, missions: [])
+        let invalid = report.findings("invalid-services-file")
+        #expect(invalid.count == 1 && invalid[0].line == 2 && invalid[0].message.contains("deeper than"))
+        #expect(report.findings("invalid-skill-front-matter").first?.message.contains("deeper than") == true)
+    }
+
+    @Test func deepFlowCollectionsAreRefusedBeforeLibyamlSeesThem() throws {
+        let start = Date()
+        let yaml = "a: " + String(repeating: "[", count: 40_000) + String(repeating: "]", count: 40_000) + "\n"
+        #expect(throws: YAMLParser.SyntaxError.self) { try YAMLParser.parse(Array(yaml.utf8)) }
+        // Brackets inside quotes and comments do not count.
+        let quoted = "a: '" + String(repeating: "[", count: 300) + "' # " + String(repeating: "{", count: 300) + "\n"
+        #expect(try YAMLParser.parse(Array(quoted.utf8))["a"]?.string?.count == 300)
+        #expect(Date().timeIntervalSince(start) < 60)  // a hang would be minutes; this only bounds the test
+    }
+}
