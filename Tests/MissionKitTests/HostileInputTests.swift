@@ -37,3 +37,33 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 60)  // a hang would be minutes; this only bounds the test
     }
 }
+
+@Suite struct OutputInjectionTests {
+    let forged = Finding(
+        rule: "claimed-file-not-in-commit", severity: .error, file: "handoffs/h\r\n::error file=x.md.json", line: 4, column: 2,
+        message: "the handoff says \"done\r\n::error file=README.md,line=1::forged\u{1B}[2J\u{7}\"", hint: "100%\u{202E}txt")
+
+    @Test func githubOutputCannotBeMadeToStartAForgedCommand() {
+        let out = GitHubReporter.render(DiagnosticsReport(findings: [forged], notes: ["note\r\n::warning::x"]))
+        let commandLines = out.split(separator: "\n", omittingEmptySubsequences: false).filter { $0.hasPrefix("::") }
+        #expect(commandLines.count == 2)  // the finding and the notice, nothing forged
+        #expect(!out.unicodeScalars.contains { $0 == "\r" || $0 == "\u{1B}" || $0 == "\u{7}" || $0 == "\u{202E}" })
+        #expect(out.contains("100%25"))
+    }
+
+    @Test func textOutputPrintsNoRawControlCharacters() {
+        let out = TextReporter(color: false).render(DiagnosticsReport(findings: [forged], notes: ["a\u{1B}]0;title\u{7}"]))
+        #expect(!out.unicodeScalars.contains { $0 == "\r" || $0 == "\u{1B}" || $0 == "\u{7}" || $0 == "\u{202E}" })
+        #expect(out.contains("\\u{1B}"))
+        // A forged line cannot start at the left margin either.
+        #expect(!out.split(separator: "\n").contains { $0.hasPrefix("::") })
+    }
+
+    @Test func statusValuesWithControlCharactersAreRefused() {
+        for value in ["a\r\nb", "a\rb", "x\u{1B}[31m", "bell\u{7}", "rtl\u{202E}", "a\u{2028}b"] {
+            let update = StatusUpdate(todo: value)
+            #expect(throws: StatusEditError.self) { try update.validated() }
+        }
+        #expect(throws: Never.self) { try StatusUpdate(todo: "wire the `stop` route — 100%\tnow").validated() }
+    }
+}

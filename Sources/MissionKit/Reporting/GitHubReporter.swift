@@ -11,12 +11,37 @@ public enum GitHubReporter {
         return out
     }
 
+    /// Escaped on Unicode scalars: Swift reads "\r\n" as one Character, so replacing "\r" and
+    /// "\n" as Characters misses it and lets a value start a forged `::error` line. `%`, CR and LF
+    /// are percent-encoded as the runner decodes them; every other control character is made visible.
     static func data(_ s: String) -> String {
-        s.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
+        var out = ""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            default:
+                if DisplayText.isUnsafe(scalar) {
+                    out += DisplayText.sanitize(String(scalar))
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
     }
 
     static func property(_ s: String) -> String {
-        data(s).replacingAll(":", "%3A").replacingAll(",", "%2C")
+        var out = ""
+        for scalar in data(s).unicodeScalars {
+            switch scalar {
+            case ":": out += "%3A"
+            case ",": out += "%2C"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }
 

@@ -13,23 +13,23 @@ public struct TextReporter: Sendable {
     public func render(_ report: DiagnosticsReport) -> String {
         var out = ""
         for detail in report.details {
-            for line in detail.lines { out += line + "\n" }
+            for line in detail.lines { out += DisplayText.sanitize(line) + "\n" }
         }
         if report.details.contains(where: { !$0.lines.isEmpty }) { out += "\n" }
         var currentFile: String?
         for f in report.sortedFindings {
             if f.file != currentFile {
                 if currentFile != nil { out += "\n" }
-                out += paint(f.file, "1") + "\n"
+                out += paint(DisplayText.sanitize(f.file), "1") + "\n"
                 currentFile = f.file
             }
             let severity = f.severity == .error ? paint("error  ", "31") : paint("warning", "33")
             let position = "\(f.line):\(f.column)".padding(toLength: 8)
-            out += "  \(position) \(severity)  \(f.message)  \(paint("[\(f.rule)]", "2"))\n"
-            out += "  \(String(repeating: " ", count: 8))          \(paint("hint: " + f.hint, "2"))\n"
+            out += "  \(position) \(severity)  \(DisplayText.sanitize(f.message))  \(paint("[\(f.rule)]", "2"))\n"
+            out += "  \(String(repeating: " ", count: 8))          \(paint("hint: " + DisplayText.sanitize(f.hint), "2"))\n"
         }
         if !report.findings.isEmpty { out += "\n" }
-        for note in report.notes { out += paint("note: ", "36") + note + "\n" }
+        for note in report.notes { out += paint("note: ", "36") + DisplayText.sanitize(note) + "\n" }
         var summary = "\(report.errors) error\(report.errors == 1 ? "" : "s"), \(report.warnings) warning\(report.warnings == 1 ? "" : "s")"
         if report.details.isEmpty || report.docs > 0 { summary += " in \(report.docs) doc\(report.docs == 1 ? "" : "s")" }
         out += report.errors > 0 ? paint(summary, "1;31") : paint(summary, "1;32")

@@ -6,6 +6,7 @@ public enum StatusEditError: Error, Sendable, CustomStringConvertible {
     case invalidResult([Finding])
     case multilineValue(StatusFieldLabel)
     case emptyValue(StatusFieldLabel)
+    case controlCharacter(StatusFieldLabel)
 
     public var description: String {
         switch self {
@@ -19,6 +20,8 @@ public enum StatusEditError: Error, Sendable, CustomStringConvertible {
             "`\(label.rawValue)` must be a single line (block values cannot contain line breaks)"
         case .emptyValue(let label):
             "`\(label.rawValue)` cannot be empty"
+        case .controlCharacter(let label):
+            "`\(label.rawValue)` contains a control character (escape, bell, bidirectional override…); write plain text"
         }
     }
 }

@@ -47,13 +47,17 @@ public struct StatusUpdate: Sendable, Hashable {
 
     public var isEmpty: Bool { StatusFieldLabel.allCases.allSatisfy { self[$0] == nil } }
 
-    /// Trims values and refuses line breaks: block values are single lines.
+    /// Trims values and refuses line breaks and every other control character: block values are
+    /// single lines of text ("\r\n" is one Character in Swift, so scalars are checked).
     public func validated() throws(StatusEditError) -> StatusUpdate {
         var copy = self
         for label in StatusFieldLabel.allCases {
             guard let value = self[label] else { continue }
-            if value.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            if value.unicodeScalars.contains(where: { ["\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"].contains($0) }) {
                 throw .multilineValue(label)
+            }
+            if value.unicodeScalars.contains(where: { $0 != "\t" && DisplayText.isUnsafe($0) }) {
+                throw .controlCharacter(label)
             }
             let trimmed = value.trimming(" \t")
             if trimmed.isEmpty { throw .emptyValue(label) }

@@ -39,8 +39,8 @@ struct StatusShowCommand: ParsableCommand {
             let b = row.block
             let finding = row.findings.first.map { "\($0.rule): \($0.message)" + (row.findings.count > 1 ? " (+\(row.findings.count - 1) more)" : "") } ?? ""
             return [
-                row.path, clip(b?.value(.agent) ?? "-", 28), b?.value(.status) ?? "-", clip(b?.value(.todo) ?? "-", 36),
-                b?.value(.fullyImplemented) ?? "-", clip(finding, 70),
+                DisplayText.sanitize(row.path), clip(b?.value(.agent) ?? "-", 28), clip(b?.value(.status) ?? "-", 20),
+                clip(b?.value(.todo) ?? "-", 36), clip(b?.value(.fullyImplemented) ?? "-", 8), clip(finding, 70),
             ]
         }
         let all = [header] + body
@@ -51,5 +51,8 @@ struct StatusShowCommand: ParsableCommand {
         }.joined(separator: "\n") + "\n"
     }
 
-    func clip(_ s: String, _ n: Int) -> String { s.count > n ? String(s.prefix(n - 1)) + "…" : s }
+    func clip(_ s: String, _ n: Int) -> String {
+        let safe = DisplayText.sanitize(s)
+        return safe.count > n ? String(safe.prefix(n - 1)) + "…" : safe
+    }
 }
