@@ -67,3 +67,43 @@ import Testing
         #expect(throws: Never.self) { try StatusUpdate(todo: "wire the `stop` route — 100%\tnow").validated() }
     }
 }
+
+@Suite struct GlobTests {
+    /// The plain recursive definition, exponential but obviously right: the reference.
+    static func reference(_ p: [Character], _ s: [Character]) -> Bool {
+        guard let c = p.first else { return s.isEmpty }
+        switch c {
+        case "*": return (0...s.count).contains { reference(Array(p.dropFirst()), Array(s.dropFirst($0))) }
+        case "?": return !s.isEmpty && reference(Array(p.dropFirst()), Array(s.dropFirst()))
+        default: return s.first == c && reference(Array(p.dropFirst()), Array(s.dropFirst()))
+        }
+    }
+
+    @Test func agreesWithTheRecursiveDefinitionOnRandomSegments() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet: [Character] = ["a", "b", "*", "?"]
+        for _ in 0..<3000 {
+            let p = (0..<Int.random(in: 0...6, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            let s = (0..<Int.random(in: 1...7, using: &rng)).map { _ in ["a", "b"].randomElement(using: &rng)! as Character }
+            #expect(Glob(String(p)).matches(String(s)) == Self.reference(p, s), "\(String(p)) vs \(String(s))")  // paths are never empty
+        }
+    }
+
+    @Test func segmentsAndGlobstars() {
+        #expect(Glob("docs/**/x/*.md").matches("docs/a/b/x/c.md"))
+        #expect(Glob("docs/**/x/*.md").matches("docs/x/c.md"))
+        #expect(!Glob("docs/**/x/*.md").matches("docs/x/y/c.md"))
+        #expect(Glob("**").matches("a/b/c"))
+        #expect(Glob("docs/[!a]*.md").matches("docs/b.md") && !Glob("docs/[!a]*.md").matches("docs/a.md"))
+        #expect(Glob("docs/[.md").matches("docs/[.md"))
+    }
+
+    @Test func pathologicalPatternsTakeLinearTime() {
+        let start = Date()
+        let name = "docs/" + String(repeating: "a", count: 60) + ".md"
+        #expect(!Glob("docs/*a*a*a*a*a*a*b").matches(name))
+        let deep = (0..<40).map { _ in "a" }.joined(separator: "/")
+        #expect(!Glob(Array(repeating: "**", count: 20).joined(separator: "/") + "/b").matches(deep))
+        #expect(Date().timeIntervalSince(start) < 5)  // the old matcher took over a minute; this bounds a hang only
+    }
+}

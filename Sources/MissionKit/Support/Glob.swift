@@ -1,12 +1,38 @@
 /// A repo-relative path pattern: `*` and `?` within one path segment, `**` across segments,
 /// and `[abc]` character classes.
+///
+/// Matching is the two-pointer wildcard algorithm (resume after the last star), at both levels:
+/// O(pattern × path) in the worst case, never exponential (`docs/*a*a*a*a*a*a*b` against a long
+/// name used to take minutes).
 public struct Glob: Sendable, Hashable {
     public let pattern: String
-    private let segments: [String]
+    private let segments: [Segment]
+
+    enum Token: Sendable, Hashable {
+        case star
+        case any
+        case literal(Unicode.Scalar)
+        case set(ranges: [ClosedRange<UInt32>], negated: Bool)
+
+        func matches(_ c: Unicode.Scalar) -> Bool {
+            switch self {
+            case .star, .any: return true
+            case .literal(let l): return l == c
+            case .set(let ranges, let negated): return ranges.contains { $0.contains(c.value) } != negated
+            }
+        }
+    }
+
+    enum Segment: Sendable, Hashable {
+        case globstar
+        case tokens([Token])
+    }
 
     public init(_ pattern: String) {
         self.pattern = pattern
-        segments = pattern.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        segments = pattern.split(separator: "/", omittingEmptySubsequences: true).map { part in
+            part == "**" ? .globstar : .tokens(Glob.compile(Array(part.unicodeScalars)))
+        }
     }
 
     /// Whether a string uses glob syntax at all.
@@ -15,59 +41,89 @@ public struct Glob: Sendable, Hashable {
     }
 
     public func matches(_ path: String) -> Bool {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-        return Glob.match(segments[...], parts[...])
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.unicodeScalars) }
+        return Glob.wildcard(
+            count: segments.count, subjectCount: parts.count,
+            isStar: { segments[$0] == .globstar },
+            matchOne: { p, s in
+                if case .tokens(let tokens) = segments[p] { return Glob.matchSegment(tokens, parts[s]) }
+                return true
+            })
     }
 
-    private static func match(_ pats: ArraySlice<String>, _ parts: ArraySlice<String>) -> Bool {
-        guard let pat = pats.first else { return parts.isEmpty }
-        if pat == "**" {
-            let rest = pats.dropFirst()
-            var remaining = parts
-            while true {
-                if match(rest, remaining) { return true }
-                if remaining.isEmpty { return false }
-                remaining = remaining.dropFirst()
+    static func matchSegment(_ tokens: [Token], _ s: [Unicode.Scalar]) -> Bool {
+        wildcard(count: tokens.count, subjectCount: s.count, isStar: { tokens[$0] == .star }, matchOne: { tokens[$0].matches(s[$1]) })
+    }
+
+    /// Greedy matching with one resume point: a star that matched too little is widened by one
+    /// element at a time. Correct for stars that match any sequence; each pair (p, s) is tried
+    /// a bounded number of times.
+    static func wildcard(count m: Int, subjectCount n: Int, isStar: (Int) -> Bool, matchOne: (Int, Int) -> Bool) -> Bool {
+        var p = 0
+        var s = 0
+        var starP = -1
+        var starS = 0
+        while s < n {
+            if p < m, isStar(p) {
+                starP = p
+                starS = s
+                p += 1
+            } else if p < m, matchOne(p, s) {
+                p += 1
+                s += 1
+            } else if starP >= 0 {
+                starS += 1
+                s = starS
+                p = starP + 1
+            } else {
+                return false
             }
         }
-        guard let part = parts.first, matchSegment(Array(pat.unicodeScalars)[...], Array(part.unicodeScalars)[...])
-        else { return false }
-        return match(pats.dropFirst(), parts.dropFirst())
+        while p < m, isStar(p) { p += 1 }
+        return p == m
     }
 
-    private static func matchSegment(_ p: ArraySlice<Unicode.Scalar>, _ s: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard let c = p.first else { return s.isEmpty }
-        switch c {
-        case "*":
-            var rest = s
-            while true {
-                if matchSegment(p.dropFirst(), rest) { return true }
-                if rest.isEmpty { return false }
-                rest = rest.dropFirst()
-            }
-        case "?":
-            return !s.isEmpty && matchSegment(p.dropFirst(), s.dropFirst())
-        case "[":
-            guard let ch = s.first, let close = p.dropFirst().firstIndex(of: "]") else {
-                return !s.isEmpty && s.first == "[" && matchSegment(p.dropFirst(), s.dropFirst())
-            }
-            var set = p[(p.startIndex + 1)..<close]
-            let negate = set.first == "!" || set.first == "^"
-            if negate { set = set.dropFirst() }
-            var found = false
-            var i = set.startIndex
-            while i < set.endIndex {
-                if i + 2 < set.endIndex, set[i + 1] == "-" {
-                    if set[i].value <= ch.value && ch.value <= set[i + 2].value { found = true }
-                    i += 3
-                } else {
-                    if set[i] == ch { found = true }
+    /// `*`, `?`, `[a-z]`/`[!x]`/`[^x]` and literals; a `[` without a closing `]` is a literal.
+    static func compile(_ p: [Unicode.Scalar]) -> [Token] {
+        var tokens: [Token] = []
+        var i = 0
+        while i < p.count {
+            let c = p[i]
+            switch c {
+            case "*":
+                if tokens.last != .star { tokens.append(.star) }  // `**` inside a segment is one star
+                i += 1
+            case "?":
+                tokens.append(.any)
+                i += 1
+            case "[":
+                guard let close = p[(i + 1)...].firstIndex(of: "]") else {
+                    tokens.append(.literal(c))
                     i += 1
+                    continue
                 }
+                var set = Array(p[(i + 1)..<close])
+                let negated = set.first == "!" || set.first == "^"
+                if negated { set.removeFirst() }
+                var ranges: [ClosedRange<UInt32>] = []
+                var j = 0
+                while j < set.count {
+                    if j + 2 < set.count, set[j + 1] == "-" {
+                        let (lo, hi) = (set[j].value, set[j + 2].value)
+                        if lo <= hi { ranges.append(lo...hi) }
+                        j += 3
+                    } else {
+                        ranges.append(set[j].value...set[j].value)
+                        j += 1
+                    }
+                }
+                tokens.append(.set(ranges: ranges, negated: negated))
+                i = close + 1
+            default:
+                tokens.append(.literal(c))
+                i += 1
             }
-            return found != negate && matchSegment(p[(close + 1)...], s.dropFirst())
-        default:
-            return s.first == c && matchSegment(p.dropFirst(), s.dropFirst())
         }
+        return tokens
     }
 }
