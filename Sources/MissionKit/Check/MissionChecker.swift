@@ -59,6 +59,8 @@ public enum MissionChecker {
         /// Repo-relative paths in listing order, duplicates removed.
         public var listed: [String]
         public var unmatched: [SourceDocSet.Entry]
+        /// Entries that resolve outside the repository (`../x.md`, a symlink to elsewhere): never read.
+        public var outside: [SourceDocSet.Entry] = []
         /// Every file of the repository (as `FileSystem.walk` lists them).
         public var repoFiles: [String]
 
@@ -74,12 +76,32 @@ public enum MissionChecker {
         var listed: [String] = []
         var seen: Set<String> = []
         var unmatched: [SourceDocSet.Entry] = []
+        var outside: [SourceDocSet.Entry] = []
         for entry in mission.sourceDocs?.entries ?? [] {
+            guard isInside(entry, repoRoot: mission.repoRoot) else {
+                outside.append(entry)
+                continue
+            }
             let matches = resolve(entry, repoRoot: mission.repoRoot, repoFiles: repoFiles)
             if matches.isEmpty { unmatched.append(entry) }
             for m in matches where seen.insert(m).inserted { listed.append(m) }
         }
-        return ClosedSet(listed: listed, unmatched: unmatched, repoFiles: repoFiles)
+        return ClosedSet(listed: listed, unmatched: unmatched, outside: outside, repoFiles: repoFiles)
+    }
+
+    /// Whether an entry stays inside the repository: no `..` that climbs out, and (when it exists)
+    /// no symlink on its way that leads elsewhere. Globs are matched against the walked files,
+    /// which hold nothing outside; only their literal part is checked.
+    static func isInside(_ entry: SourceDocSet.Entry, repoRoot: String) -> Bool {
+        var depth = 0
+        for part in entry.pattern.split(separator: "/") {
+            if part == ".." { depth -= 1 } else if part != "." { depth += 1 }
+            if depth < 0 { return false }
+        }
+        if entry.isGlob { return true }
+        let path = entry.pattern.hasSuffix("/") ? String(entry.pattern.dropLast()) : entry.pattern
+        let absolute = repoRoot + "/" + path
+        return !FileSystem.exists(absolute) || FileSystem.isInside(absolute, root: repoRoot)
     }
 
     /// Resolves the closed set against the repository and scans the docs (in parallel).
@@ -97,6 +119,7 @@ public enum MissionChecker {
         let inUse = options.requireStatusBlocks || mission.mentionsStatusBlocks || scanned.contains { !$0.blocks.isEmpty }
         return CheckContext(
             mission: mission, listedDocs: scanned, listedOtherFiles: listedOther, unmatchedEntries: set.unmatched,
+            outsideEntries: set.outside,
             unlistedDocsWithBlocks: unlisted, statusBlocksInUse: inUse, implementedAssertions: options.implementedAssertions)
     }
 

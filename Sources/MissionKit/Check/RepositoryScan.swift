@@ -4,7 +4,7 @@ public struct RepositoryScan: Sendable {
     public var root: String
     /// Every file of the repository (as `FileSystem.walk` lists them).
     public var files: [String]
-    /// Every Markdown file of `files`, scanned.
+    /// Every Markdown file of `files`, scanned (a large one only when it mentions "Mission status").
     public var docs: [String: ScannedDoc]
 
     /// Walks `root` and scans its Markdown files in parallel.
@@ -12,7 +12,7 @@ public struct RepositoryScan: Sendable {
         self.root = root
         files = FileSystem.walk(root)
         let markdown = files.filter(FileSystem.isMarkdown)
-        let scanned = Parallel.map(markdown) { ScannedDoc.scan(repoRoot: root, path: $0) }
+        let scanned = Parallel.map(markdown) { ScannedDoc.scanIfMentioned(repoRoot: root, path: $0) }
         docs = Dictionary(scanned.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
     }
 

@@ -7,6 +7,8 @@ public enum RuleRegistry {
         InvalidStatusValueRule.self,
         InconsistentStatusBlockRule.self,
         ListedDocNotFoundRule.self,
+        SourceDocOutsideRepositoryRule.self,
+        UnreadableSourceDocRule.self,
         UnlistedStatusBlockRule.self,
         UnknownAgentRule.self,
         NoSourceDocsRule.self,

@@ -108,7 +108,7 @@ public struct MarkdownNode {
     /// The plain text of an inline subtree: text and code literals, breaks as spaces.
     public var plainText: String {
         var out = ""
-        forEachDescendant { node in
+        forEachNode(includingSelf: true) { node in
             switch node.kind {
             case .text, .code, .htmlInline: out += node.literal ?? ""
             case .softBreak, .lineBreak: out += " "
@@ -132,12 +132,17 @@ public struct MarkdownNode {
     /// Visits every node below this one in document order, without recursion (input can nest
     /// 50,000 levels deep); `body` returns false to stop.
     public func forEachDescendant(_ body: (MarkdownNode) -> Bool) {
+        forEachNode(includingSelf: false, body)
+    }
+
+    private func forEachNode(includingSelf: Bool, _ body: (MarkdownNode) -> Bool) {
         guard let iterator = cmark_iter_new(pointer) else { return }
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { return }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), node != pointer else { continue }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            if node == pointer && !includingSelf { continue }
             if !body(MarkdownNode(pointer: node)) { return }
         }
     }

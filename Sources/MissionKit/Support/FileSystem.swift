@@ -2,24 +2,53 @@ import Foundation
 
 /// File reading and repository walking, kept in one place so errors read the same everywhere.
 public enum FileSystem {
-    /// Reads a whole file, or throws a `MissionError` naming it.
-    public static func readBytes(_ path: String) throws(MissionError) -> [UInt8] {
-        // POSIX reads straight into the array: no Data bridge, no second copy.
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// The largest file any command reads (docs, mission files, handoffs): 32 MiB.
+    public static let maxFileBytes = 32 * 1024 * 1024
+
+    /// Opens `path` for reading: only a regular file (never blocking on a FIFO, never a device)
+    /// of at most `limit` bytes. Returns the descriptor and the size.
+    static func openRegular(_ path: String, limit: Int) throws(MissionError) -> (Int32, Int) {
+        // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             throw MissionError("\(path): cannot be read (\(String(cString: strerror(errno))))")
         }
-        defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw MissionError("\(path): cannot be read") }
-        if (st.st_mode & S_IFMT) == S_IFDIR { throw MissionError("\(path): is a folder, expected a file") }
-        var result = [UInt8](repeating: 0, count: max(0, Int(st.st_size)))
+        guard fstat(fd, &st) == 0 else {
+            close(fd)
+            throw MissionError("\(path): cannot be read")
+        }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR:
+            close(fd)
+            throw MissionError("\(path): is a folder, expected a file")
+        default:
+            close(fd)
+            throw MissionError("\(path): is not a regular file (a FIFO, device or socket); only regular files are read")
+        }
+        let size = Int(st.st_size)
+        if size > limit {
+            close(fd)
+            throw MissionError("\(path): is \(size / 1024 / 1024) MiB, over the \(limit / 1024 / 1024) MiB limit for files missionctl reads")
+        }
+        return (fd, size)
+    }
+
+    /// Reads a whole regular file of at most `limit` bytes, or throws a `MissionError` naming it.
+    public static func readBytes(_ path: String, limit: Int = maxFileBytes) throws(MissionError) -> [UInt8] {
+        // POSIX reads straight into the array: no Data bridge, no second copy.
+        let (fd, size) = try openRegular(path, limit: limit)
+        defer { close(fd) }
+        var result = [UInt8](repeating: 0, count: max(0, size))
         var filled = 0
         while true {
+            // A file that grows while it is read is still bounded.
+            if filled > limit { throw MissionError("\(path): grew over the \(limit / 1024 / 1024) MiB limit while it was read") }
             if filled == result.count { result.append(contentsOf: repeatElement(0, count: max(4096, filled))) }
             let n = result.withUnsafeMutableBytes { buf in read(fd, buf.baseAddress! + filled, buf.count - filled) }
             if n < 0 {
-                if errno == EINTR { continue }
+                if errno == EINTR || errno == EAGAIN { continue }
                 throw MissionError("\(path): read failed (\(String(cString: strerror(errno))))")
             }
             if n == 0 { break }
@@ -27,6 +56,45 @@ public enum FileSystem {
         }
         result.removeSubrange(filled...)
         return result
+    }
+
+    /// Whether a regular file mentions `needle` (ASCII, any case), read in 1 MiB chunks so that
+    /// a huge file is never held in memory. Unreadable files and other file types: false.
+    public static func mentions(_ path: String, _ needle: String) -> Bool {
+        guard let (fd, _) = try? openRegular(path, limit: Int.max) else { return false }
+        defer { close(fd) }
+        let overlap = needle.utf8.count - 1
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var kept = 0
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + kept, $0.count - kept) }
+            if n < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return false
+            }
+            if n == 0 { return false }
+            let filled = kept + n
+            if SourceText.containsASCIICaseInsensitive(Array(buffer[..<filled]), needle) { return true }
+            kept = min(overlap, filled)
+            if kept > 0 { buffer.replaceSubrange(0..<kept, with: buffer[(filled - kept)..<filled]) }
+        }
+    }
+
+    /// The real path of the repository root, resolved once per root for containment checks.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Whether `path` (an existing file or folder) lies inside `root` once symlinks and `..` are
+    /// resolved. A path that does not exist counts as inside when its text has no `..` segment.
+    public static func isInside(_ path: String, root: String) -> Bool {
+        guard let realRoot = realPath(root) else { return false }
+        guard let real = realPath(path) else {
+            return !path.split(separator: "/").contains("..")
+        }
+        return real == realRoot || real.hasPrefix(realRoot == "/" ? "/" : realRoot + "/")
     }
 
     public static func exists(_ path: String) -> Bool {
@@ -71,10 +139,17 @@ public enum FileSystem {
             var type = entry.pointee.d_type
             if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
                 var st = stat()
-                if stat(root + "/" + rel, &st) == 0 {
-                    type = (st.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+                guard stat(root + "/" + rel, &st) == 0 else { continue }
+                switch st.st_mode & S_IFMT {
+                case S_IFDIR: type = UInt8(DT_DIR)
+                case S_IFREG: type = UInt8(DT_REG)
+                default: continue  // FIFOs, devices, sockets are never read
                 }
-                if entry.pointee.d_type == UInt8(DT_LNK), type == UInt8(DT_DIR) { continue }  // no link loops
+                if entry.pointee.d_type == UInt8(DT_LNK) {
+                    if type == UInt8(DT_DIR) { continue }  // no link loops, no folders elsewhere
+                    // A link to a file outside the repository is never read for content.
+                    if !isInside(root + "/" + rel, root: root) { continue }
+                }
             }
             if type == UInt8(DT_DIR) {
                 if skippedFolders.contains(name) || name.hasPrefix(".build-") || name.hasPrefix(".build_") {

@@ -7,6 +7,9 @@ enum DocPaths {
         let absolute = FileSystem.absolute(argument)
         guard FileSystem.exists(absolute) else { throw MissionError("\(argument): no such file") }
         guard !FileSystem.isDirectory(absolute) else { throw MissionError("\(argument): is a folder; name a Markdown file") }
+        guard FileSystem.isInside(absolute, root: repo) else {
+            throw MissionError("\(argument): resolves outside the repository \(repo); missionctl reads and writes docs inside it only")
+        }
         let relative = FileSystem.relativePath(absolute, to: repo)
         return relative
     }

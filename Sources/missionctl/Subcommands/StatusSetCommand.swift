@@ -71,9 +71,15 @@ struct StatusSetCommand: ParsableCommand {
         guard FileSystem.exists(path), !FileSystem.isDirectory(path) else { throw MissionError("\(doc): no such file") }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var root = repo.map(FileSystem.absolute) ?? MissionLocator.repositoryRoot(from: folder)
-        if repo == nil, !FileSystem.exists(root + "/.git") {
+        let inRepository = repo != nil || FileSystem.exists(root + "/.git")
+        if !inRepository {
             // Not in a git repository: show paths relative to the working directory.
             root = FileSystem.absolute(FileManager.default.currentDirectoryPath)
+        }
+        if inRepository {
+            guard FileSystem.isInside(path, root: root) else {
+                throw MissionError("\(doc): resolves outside the repository \(root); missionctl reads and writes docs inside it only")
+            }
         }
         let shown = FileSystem.relativePath(path, to: root)
 

@@ -8,10 +8,8 @@ public struct MissingStatusBlockRule: Rule {
 
     public func check(_ context: CheckContext) -> [Finding] {
         context.listedDocs.compactMap { doc in
-            if let error = doc.readError {
-                return descriptor.finding(doc.path, message: error, hint: "Make the file readable.")
-            }
-            guard doc.blocks.isEmpty else { return nil }
+            // An unreadable doc is `unreadable-source-doc`'s finding.
+            guard doc.readError == nil, doc.blocks.isEmpty else { return nil }
             return descriptor.finding(
                 doc.path,
                 message: "no Mission status block (this doc is in the closed set of \(context.agentsFile))",
