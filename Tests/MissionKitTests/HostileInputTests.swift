@@ -107,3 +107,28 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 5)  // the old matcher took over a minute; this bounds a hang only
     }
 }
+
+@Suite struct LineModelTests {
+    static let crDoc = "# Doc\rIntro\rtext\r\r> Mission status\r> Agent: a\r> Status: partial\r> Current code differences: none\r> Todo: x\r> Fully implemented: no\r"
+
+    @Test func aLoneCRIsALineBreakAsForCmark() throws {
+        let text = SourceText(Self.crDoc)
+        #expect(text.lineCount == 10)
+        #expect(text.line(5) == "> Mission status")
+        #expect(text.lineEnding == "\r")
+        let blocks = StatusBlockScanner.scan(text)
+        #expect(blocks.count == 1 && blocks.first?.headerLine == 5)
+    }
+
+    @Test func statusSetEditsTheBlockOfACRFileInsteadOfAddingOne() throws {
+        let result = try StatusBlockEditor.set(StatusUpdate(todo: "y"), in: SourceText(Self.crDoc), file: "a.md", mergeDuplicates: false)
+        let out = String(decoding: result.bytes, as: UTF8.self)
+        #expect(out == Self.crDoc.replacingOccurrences(of: "> Todo: x\r", with: "> Todo: y\r"))
+        #expect(out.components(separatedBy: "Mission status").count == 2)
+    }
+
+    @Test func mixedLineEndingsAgreeWithCmarkLineNumbers() {
+        let text = SourceText("a\r\nb\rc\nd")
+        #expect((1...4).map { text.line($0) } == ["a", "b", "c", "d"])
+    }
+}

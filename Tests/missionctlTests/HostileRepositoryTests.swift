@@ -69,4 +69,27 @@ import Testing
         #expect(r.status == 1)
         #expect(r.stdout.contains("not a regular file"))
     }
+
+    @Test func outputNeverReplacesLinksFIFOsOrDevices() throws {
+        let dir = NSTemporaryDirectory() + "missionctl-output-" + UUID().uuidString
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(atPath: dir) }
+        try Data("old\n".utf8).write(to: URL(fileURLWithPath: dir + "/target.json"))
+        try fm.createSymbolicLink(atPath: dir + "/link.json", withDestinationPath: dir + "/target.json")
+        let viaLink = try Binary.run(["check", "--repo", Binary.packageRoot, "--format", "json", "--output", dir + "/link.json"])
+        #expect(viaLink.status == 0)
+        #expect(try fm.destinationOfSymbolicLink(atPath: dir + "/link.json") == dir + "/target.json")
+        #expect(try String(contentsOfFile: dir + "/target.json", encoding: .utf8).contains("\"findings\""))
+
+        let device = try Binary.run(["check", "--repo", Binary.packageRoot, "--output", "/dev/null"])
+        #expect(device.status == 0)
+        var st = stat()
+        #expect(stat("/dev/null", &st) == 0 && (st.st_mode & S_IFMT) == S_IFCHR)
+
+        #expect(mkfifo(dir + "/fifo", 0o644) == 0)
+        let fifo = try Binary.run(["check", "--repo", Binary.packageRoot, "--output", dir + "/fifo"])
+        #expect(fifo.status == 2 && fifo.stderr.contains("cannot be opened for writing"))
+        #expect(lstat(dir + "/fifo", &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO)
+    }
 }

@@ -45,21 +45,11 @@ public enum AtomicFile {
         defer {
             if !ok { unlink(tempPath) }
         }
-        var written = 0
-        let writeResult: Int32 = bytes.withUnsafeBytes { buf in
-            while written < buf.count {
-                let n = Glibc.write(fd, buf.baseAddress! + written, buf.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                written += n
-            }
-            return 0
-        }
-        if writeResult != 0 {
+        do {
+            try writeAll(bytes, fd: fd, path: path)
+        } catch {
             close(fd)
-            throw MissionError("\(path): write failed (\(String(cString: strerror(writeResult))))")
+            throw error
         }
         if hasOriginal {
             fchmod(fd, st.st_mode & 0o7777)
@@ -74,6 +64,57 @@ public enum AtomicFile {
         guard rename(tempPath, path) == 0 else { throw MissionError("\(path): rename failed (\(errnoText()))") }
         ok = true
         fsync(folderFD)
+    }
+
+    /// Writes a report to `path` (`--output`): a new or regular file is replaced atomically; a
+    /// symlink is followed and its target written (atomically when it is a regular file); a FIFO
+    /// or device (`/dev/stdout`) is written through. Nothing but a regular file is ever replaced,
+    /// so `--output /dev/stdout` as root cannot replace the link.
+    public static func writeOutput(_ bytes: [UInt8], to path: String) throws(MissionError) {
+        var target = path
+        var writeThrough = false
+        var st = stat()
+        if lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK {
+            // /dev/stdout → /proc/self/fd/1 → a pipe has no real path: such a link is written through.
+            if let real = FileSystem.realPath(path) { target = real } else { writeThrough = true }
+        }
+        if stat(target, &st) == 0 {
+            switch st.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw MissionError("\(path): is a folder; name a file")
+            default: writeThrough = true
+            }
+        }
+        if writeThrough {
+            // A FIFO without a reader fails at once (ENXIO) instead of blocking.
+            let fd = open(target, O_WRONLY | O_CLOEXEC | O_NONBLOCK)
+            guard fd >= 0 else { throw MissionError("\(path): cannot be opened for writing (\(errnoText()))") }
+            defer { close(fd) }
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+            try writeAll(bytes, fd: fd, path: path)
+            return
+        }
+        let folder = folderOf(target)
+        let dirFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard dirFD >= 0 else { throw MissionError("\(path): cannot open the folder \(folder) (\(errnoText()))") }
+        defer { close(dirFD) }
+        try write(bytes, to: target, folderFD: dirFD)
+    }
+
+    static func writeAll(_ bytes: [UInt8], fd: Int32, path: String) throws(MissionError) {
+        let result: Int32 = bytes.withUnsafeBytes { buf in
+            var written = 0
+            while written < buf.count {
+                let n = Glibc.write(fd, buf.baseAddress! + written, buf.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                written += n
+            }
+            return 0
+        }
+        if result != 0 { throw MissionError("\(path): write failed (\(String(cString: strerror(result))))") }
     }
 
     /// `MISSIONCTL_TEST_WRITE_DELAY_MS`: widens the read-to-write window so tests can show that

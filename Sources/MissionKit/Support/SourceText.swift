@@ -6,8 +6,9 @@ import Darwin
 
 /// The bytes of a text file with an index of its lines.
 ///
-/// Lines are byte ranges without their terminator (`\n`, or `\r\n` whose `\r` is excluded), so
-/// CRLF files, a final line without newline and a UTF-8 byte order mark all read the same way.
+/// Lines are byte ranges without their terminator (`\n`, `\r\n`, or a lone `\r`, as CommonMark
+/// and cmark count them), so CRLF and CR files, a final line without newline and a UTF-8 byte
+/// order mark all read the same way, and line numbers agree with cmark's.
 public struct SourceText: Sendable {
     public let bytes: [UInt8]
     /// Byte offset where each line starts; `lineStarts[0] == 0` (or 3 after a BOM).
@@ -21,11 +22,20 @@ public struct SourceText: Sendable {
         starts.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBytes { raw in
             guard let base = raw.baseAddress else { return }
-            var offset = 0
-            while offset < raw.count, let hit = memchr(base + offset, 0x0A, raw.count - offset) {
-                let index = base.distance(to: UnsafeRawPointer(hit))
-                if index + 1 < raw.count { starts.append(index + 1) }
-                offset = index + 1
+            if memchr(base, 0x0D, raw.count) == nil {
+                // No CR at all (the common case): only LF ends lines.
+                var offset = 0
+                while offset < raw.count, let hit = memchr(base + offset, 0x0A, raw.count - offset) {
+                    let index = base.distance(to: UnsafeRawPointer(hit))
+                    if index + 1 < raw.count { starts.append(index + 1) }
+                    offset = index + 1
+                }
+                return
+            }
+            for index in 0..<raw.count {
+                let b = raw[index]
+                let ends = b == 0x0A || (b == 0x0D && (index + 1 == raw.count || raw[index + 1] != 0x0A))
+                if ends, index + 1 < raw.count { starts.append(index + 1) }
             }
         }
         lineStarts = starts
@@ -63,12 +73,13 @@ public struct SourceText: Sendable {
     /// The line terminator of the file's first line (LF when it has none): kept when the file
     /// is edited.
     public var lineEnding: String {
-        guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return "\n" }
-        return newline > 0 && bytes[newline - 1] == UInt8(ascii: "\r") ? "\r\n" : "\n"
+        guard let end = bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { return "\n" }
+        if bytes[end] == 0x0A { return "\n" }
+        return end + 1 < bytes.count && bytes[end + 1] == 0x0A ? "\r\n" : "\r"
     }
 
     /// Whether the file ends with a line terminator.
-    public var endsWithNewline: Bool { bytes.last == UInt8(ascii: "\n") }
+    public var endsWithNewline: Bool { bytes.last == 0x0A || bytes.last == 0x0D }
 }
 
 extension SourceText {

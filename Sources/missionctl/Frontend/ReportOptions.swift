@@ -22,7 +22,7 @@ struct ReportOptions: ParsableArguments {
     }
 }
 
-/// Where a command's report goes: `--output FILE` (written atomically) or standard output.
+/// Where a command's report goes: `--output FILE` (see `AtomicFile.writeOutput`) or standard output.
 enum ReportOutput {
     static func write(_ text: String, to output: String?) throws {
         guard let output else {
@@ -30,9 +30,9 @@ enum ReportOutput {
             return
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try AtomicFile.writeOutput(Array(text.utf8), to: FileSystem.absolute(output))
         } catch {
-            throw MissionError("--output \(output): cannot write (\(error.localizedDescription))")
+            throw MissionError("--output \(error.message)")
         }
     }
 }
