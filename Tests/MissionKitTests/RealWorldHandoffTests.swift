@@ -58,3 +58,50 @@ import Testing
         #expect(v.findings.contains { $0.rule == "invalid-handoff" && $0.message.contains("exitCode") })
     }
 }
+
+/// Handoffs that name something other than one verifiable commit (issue 15).
+@Suite struct HandoffCommitTests {
+    @Test(arguments: ["HEAD~2..HEAD", "HEAD...main", "main^@", "a b"])
+    func aRangeOrSeveralCommitsIsInvalidNotVerified(commit: String) throws {
+        let g = try GitFixture()
+        try g.commit("a", ["a.go": "package a\n"])
+        try g.commit("b", ["b.go": "package b\n"])
+        let v = try g.verify(HandoffJSON.wrapped(HandoffJSON.bare(), commit: commit), commit: nil)
+        #expect(v.findings.map(\.rule) == ["invalid-handoff"])
+        #expect(v.commit == nil)
+    }
+
+    @Test func anEmptyCommitIsACommitWithNoChanges() throws {
+        let g = try GitFixture()
+        try g.commit("a", ["a.go": "package a\n"])
+        let empty = try g.commit("nothing", [:])
+        let v = try g.verify(HandoffJSON.bare(implemented: "Only verified that `a.go` is right."), commit: empty)
+        #expect(!v.findings.contains { $0.rule == "commit-not-found" })
+        #expect(v.commit?.hasPrefix(empty) == true)
+    }
+
+    @Test func aShallowBoundaryIsNotVerifiableNeverAPass() throws {
+        let g = try GitFixture()
+        try g.commit("a", ["a.go": "package a\n"])
+        try g.commit("b", ["b.go": "package b\n", "b_test.go": "func TestB(t *testing.T) {}\n"])
+        let clone = try TempRepo([:])
+        let out = try ProcessRunner.run("git", ["clone", "-q", "--depth", "1", "file://" + g.root, clone.root + "/c"])
+        #expect(out.status == 0)
+        let head = try ProcessRunner.run("git", ["-C", clone.root + "/c", "rev-parse", "HEAD"]).stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
+        let verifier = HandoffVerifier(repo: GitRepository(root: clone.root + "/c"), mission: nil)
+        let handoff = HandoffJSON.bare(tests: [("b_test.go", [("TestB", "VAL-X-001")])])
+        let v = try verifier.verify(bytes: Array(handoff.utf8), file: "h.json", commitOverride: head)
+        #expect(v.findings.map(\.rule) == ["commit-not-verifiable"])
+        #expect(v.matched.isEmpty)
+    }
+
+    @Test func aClaimedPathOutsideTheRepositoryIsOneFinding() throws {
+        let g = try GitFixture()
+        let sha = try g.commit("t", ["t_test.go": "func TestT(t *testing.T) {}\n"])
+        let handoff = HandoffJSON.bare(tests: [("../../../etc/passwd", [("root", "VAL-X-001")]), ("t_test.go", [("TestT", "VAL-X-001")])])
+        let v = try g.verify(handoff, commit: sha)
+        let claimed = v.findings.filter { $0.rule == "claimed-file-not-in-commit" }
+        #expect(claimed.count == 1 && claimed[0].message.contains("outside the repository"))
+        #expect(v.matched == ["t_test.go"])
+    }
+}

@@ -34,8 +34,9 @@ public struct GitRepository: Sendable {
     /// resolve). Throws when `root` is not a git repository, so that is a usage error.
     public func commitChanges(_ rev: String) throws(MissionError) -> CommitChanges? {
         guard !rev.hasPrefix("-") else { return nil }  // never let a claimed id act as an option
+        // --always: an empty commit (`git commit --allow-empty`) is a commit with no changes, not "not found".
         let out = try git([
-            "diff-tree", "-r", "-M", "--root", "--diff-merges=first-parent", "--no-color", "-z",
+            "diff-tree", "-r", "-M", "--root", "--always", "--diff-merges=first-parent", "--no-color", "-z",
             "--format=%H%x00%P%x00%s", "--end-of-options", rev + "^{commit}",
         ])
         guard out.status == 0 else {
@@ -74,6 +75,27 @@ public struct GitRepository: Sendable {
             }
         }
         return result
+    }
+
+    /// Why `rev` is not one commit name (`HEAD~2..HEAD`, `a b`, `main^@`), or nil when it is.
+    public static func notASingleCommit(_ rev: String) -> String? {
+        if rev.contains("..") { return "`\(rev)` is a range; a handoff names one commit" }
+        if rev.contains(where: { $0.isWhitespace }) { return "`\(rev)` holds white space; a handoff names one commit" }
+        if rev.hasSuffix("^@") || rev.hasSuffix("^!") || rev.hasSuffix("^-") || rev.contains("^-") {
+            return "`\(rev)` names several commits; a handoff names one commit"
+        }
+        return nil
+    }
+
+    /// Whether `commit` (a full id) is a boundary of a shallow clone: its parents are not in this
+    /// clone, so its diff against "no parent" would show every file as added.
+    public func isShallowBoundary(_ commit: String) throws(MissionError) -> Bool {
+        let out = try git(["rev-parse", "--git-path", "shallow"])
+        guard out.status == 0 else { return false }
+        var path = String(decoding: out.stdout, as: UTF8.self).trimming(" \n")
+        if !path.hasPrefix("/") { path = root + "/" + path }
+        guard let bytes = try? FileSystem.readBytes(path) else { return false }
+        return String(decoding: bytes, as: UTF8.self).split(separator: "\n").contains { $0 == commit }
     }
 
     /// The newest commit that added `path` (repo-relative), or nil when git knows none.

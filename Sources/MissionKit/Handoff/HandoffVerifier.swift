@@ -18,7 +18,7 @@ public struct HandoffVerifier: Sendable {
     ]
 
     public static var descriptors: [RuleDescriptor] {
-        [InvalidHandoffRule.descriptor, CommitNotFoundRule.descriptor] + rules.map { $0.descriptor }
+        [InvalidHandoffRule.descriptor, CommitNotFoundRule.descriptor, CommitNotVerifiableRule.descriptor] + rules.map { $0.descriptor }
             .filter { $0.id != UnknownAssertionRule.descriptor.id } + [RerunMismatchRule.descriptor]
     }
 
@@ -104,12 +104,22 @@ public struct HandoffVerifier: Sendable {
         }
         let claimed = named
         let commitLocation = commitOverride == nil ? document.location("$.commitId") : .start
+        if let reason = GitRepository.notASingleCommit(claimed) {
+            result.findings.append(
+                InvalidHandoffRule.descriptor.finding(
+                    file, commitLocation, message: reason, hint: "Write the id of the one commit that holds the work, e.g. `\"commitId\": \"74e81a8\"`."))
+            return result
+        }
         // The change list and the added lines of the claimed files come from two git calls run
         // concurrently; the second is limited to pathspecs derived from the claims themselves.
         let closedSet = Set(closedSetDocs())
         let claimedDocs = ProseClaim.extract(from: handoff.salientSummary + "\n" + handoff.whatWasImplemented)
             .filter { $0.kind == .changed && closedSet.contains($0.path) }.map(\.path)
-        let specs = Self.pathspecs(tests: handoff.tests.filter { !$0.cases.isEmpty }.map(\.file), docs: claimedDocs)
+        // Claimed paths that climb out of the repository are findings of their own (never pathspecs:
+        // git refuses them and the whole verification would stop).
+        let specs = Self.pathspecs(
+            tests: handoff.tests.filter { !$0.cases.isEmpty }.map(\.file).filter(Self.staysInside),
+            docs: claimedDocs.filter(Self.staysInside))
         let repo = self.repo
         let lines = Concurrent { () throws(MissionError) in try repo.addedLines(claimed, pathspecs: specs) }
         guard let commitChanges = try repo.commitChanges(claimed) else {
@@ -119,6 +129,15 @@ public struct HandoffVerifier: Sendable {
         }
         var addedLines = try lines.value()
         let commit = commitChanges.id
+        if commitChanges.parents.isEmpty, try repo.isShallowBoundary(commit) {
+            result.commit = commit
+            result.findings.append(
+                CommitNotVerifiableRule.descriptor.finding(
+                    file, commitLocation,
+                    message: "commit \(commit.prefix(7)) is the boundary of a shallow clone: its parent is not here, so what it changed is unknown",
+                    hint: "Fetch more history (`git fetch --deepen=50`, or `fetch-depth: 0` in actions/checkout) and verify again."))
+            return result
+        }
         result.commit = commit
         result.subject = commitChanges.subject
         let changes = commitChanges.changes
@@ -176,6 +195,17 @@ public struct HandoffVerifier: Sendable {
         }
         var seen: Set<String> = []
         return specs.filter { seen.insert($0).inserted }
+    }
+
+    /// Whether a claimed path stays inside the repository (no `..` that climbs out, not absolute).
+    static func staysInside(_ path: String) -> Bool {
+        if path.hasPrefix("/") { return false }
+        var depth = 0
+        for part in path.split(separator: "/") {
+            if part == ".." { depth -= 1 } else if part != "." { depth += 1 }
+            if depth < 0 { return false }
+        }
+        return true
     }
 
     func unique(_ items: [String]) -> [String] {

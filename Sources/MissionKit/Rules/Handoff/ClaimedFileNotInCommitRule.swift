@@ -9,11 +9,14 @@ public struct ClaimedFileNotInCommitRule: HandoffRule {
         var out: [Finding] = []
         let short = String(context.commit.prefix(7))
         for added in context.handoff.tests where !context.isWritten(added.file) {
+            let outside = !HandoffVerifier.staysInside(added.file)
             out.append(
                 Self.descriptor.finding(
                     context.file, context.location(added.path + ".file"),
-                    message: "tests.added names `\(added.file)`, but commit \(short) does not add, modify or rename to it",
-                    hint: "Commit the test file and hand off that commit, or correct the path."))
+                    message: outside
+                        ? "tests.added names `\(added.file)`, which is outside the repository"
+                        : "tests.added names `\(added.file)`, but commit \(short) does not add, modify or rename to it",
+                    hint: outside ? "Name the test file by its path inside the repository." : "Commit the test file and hand off that commit, or correct the path."))
         }
         var reported: Set<String> = []
         for changed in context.handoff.filesChanged where reported.insert(changed.file).inserted && !context.isTouched(changed.file) {
