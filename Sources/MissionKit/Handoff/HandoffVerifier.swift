@@ -218,9 +218,13 @@ public struct HandoffVerifier: Sendable {
         return MissionChecker.closedSet(mission).markdown
     }
 
-    /// Runs each claimed command through `/bin/sh -c` in a detached worktree of the commit.
+    /// Runs each claimed command through `/bin/sh -c` in a detached worktree of the commit, each
+    /// in a process group of its own that is killed when the command ends, times out or missionctl
+    /// is interrupted; the worktree is removed in every case.
     func rerun(_ handoff: Handoff, commit: String, context: HandoffContext, timeout: Double) throws(MissionError) -> [Finding] {
         guard !handoff.commandsRun.isEmpty else { return [] }
+        let interruption = Interruption()
+        defer { interruption.cancel() }
         let dir = NSTemporaryDirectory() + "missionctl-rerun-" + UUID().uuidString
         let add = try repo.git(["worktree", "add", "--detach", "--quiet", dir, commit])
         guard add.status == 0 else { throw MissionError("--rerun: git worktree add failed: \(add.stderr)") }
@@ -230,7 +234,12 @@ public struct HandoffVerifier: Sendable {
         }
         var findings: [Finding] = []
         for run in handoff.commandsRun {
-            let out = try ProcessRunner.run("/bin/sh", ["-c", run.command], in: dir, timeout: timeout)
+            let out = try ProcessRunner.run("/bin/sh", ["-c", run.command], in: dir, timeout: timeout, interruption: interruption)
+            if interruption.receivedSignal != 0 {
+                throw MissionError(
+                    "--rerun interrupted by \(interruption.signalName) while running `\(run.command)`: the command was stopped and the worktree removed",
+                    exitStatus: 128 + interruption.receivedSignal)
+            }
             let actual = out.timedOut ? -1 : Int(out.status)
             guard actual != run.exitCode else { continue }
             let tail = (String(decoding: out.stdout.suffix(400), as: UTF8.self) + out.stderr.suffix(400)).trimming(" \n")

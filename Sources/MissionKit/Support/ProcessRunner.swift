@@ -20,10 +20,12 @@ public enum ProcessRunner {
     }
 
     /// Runs `executable` (a path, or a name looked up in PATH) with `arguments` in `directory`.
-    /// With `timeout` (seconds), the child's whole process group is killed when it expires.
+    /// The child runs in a process group of its own; when it exits, whatever it left running in
+    /// that group (`sleep 91 &`) is killed. With `timeout` (seconds), the whole group is killed
+    /// when it expires; with `interruption`, when missionctl receives SIGINT/SIGTERM/SIGHUP.
     public static func run(
         _ executable: String, _ arguments: [String], in directory: String? = nil, timeout: Double? = nil,
-        environment: [String: String]? = nil
+        environment: [String: String]? = nil, interruption: Interruption? = nil
     ) throws(MissionError) -> Output {
         let path: String
         if executable.contains("/") {
@@ -62,6 +64,8 @@ public enum ProcessRunner {
         }
         close(outPipe[1])
         close(errPipe[1])
+        interruption?.running(pid)
+        defer { interruption?.finished() }
         let deadline = timeout.map { DispatchTime.now().uptimeNanoseconds + UInt64($0 * 1_000_000_000) }
         var stdout: [UInt8] = []
         var stderr: [UInt8] = []
@@ -69,8 +73,15 @@ public enum ProcessRunner {
         var fds = [pollfd(fd: outPipe[0], events: Int16(POLLIN), revents: 0), pollfd(fd: errPipe[0], events: Int16(POLLIN), revents: 0)]
         var open = 2
         var buffer = [UInt8](repeating: 0, count: 65536)
+        var leaderExited = false
         while open > 0 {
-            var wait: Int32 = -1
+            // Wake up now and then: the child may have exited while a process it left behind
+            // still holds the pipes open.
+            var wait: Int32 = 250
+            if !leaderExited, exitedWithoutReaping(pid) {
+                leaderExited = true
+                kill(-pid, SIGKILL)  // the leader is a zombie until reaped, so its group id is still ours
+            }
             if let deadline {
                 let now = DispatchTime.now().uptimeNanoseconds
                 if now >= deadline {
@@ -78,7 +89,7 @@ public enum ProcessRunner {
                     kill(-pid, SIGKILL)
                     break
                 }
-                wait = Int32(min(1000, (deadline - now) / 1_000_000 + 1))
+                wait = Int32(min(250, (deadline - now) / 1_000_000 + 1))
             }
             let ready = poll(&fds, 2, wait)
             if ready < 0 {
@@ -97,6 +108,10 @@ public enum ProcessRunner {
             }
         }
         for i in 0..<2 where fds[i].fd >= 0 { close(fds[i].fd) }
+        // Leftovers of the group die before the leader is reaped (its pid, and so the group id,
+        // cannot be reused before that).
+        while !exitedWithoutReaping(pid) { usleep(1000) }
+        kill(-pid, SIGKILL)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exitCode: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
@@ -132,6 +147,13 @@ public enum ProcessRunner {
         let rc = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
         guard rc == 0 else { throw MissionError("cannot run \(arguments[0]): \(String(cString: strerror(rc)))") }
         return pid
+    }
+
+    /// Whether `pid` has exited, without reaping it (WNOWAIT keeps the zombie and its ids).
+    static func exitedWithoutReaping(_ pid: pid_t) -> Bool {
+        var info = siginfo_t()
+        let rc = waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT)
+        return rc == 0 && info._sifields._sigchld.si_pid == pid
     }
 
     /// The first executable named `name` in PATH.

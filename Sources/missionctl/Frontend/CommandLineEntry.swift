@@ -20,7 +20,7 @@ enum CommandLineEntry {
             finish(code.rawValue)
         } catch let error as MissionError {
             Console.error(error.message)
-            finish(ExitStatus.failure.rawValue)
+            finish(error.exitStatus ?? ExitStatus.failure.rawValue)
         } catch {
             if MissionCtl.exitCode(for: error) == .success {
                 MissionCtl.exit(withError: error)  // --help, --version

@@ -71,6 +71,8 @@ struct HandoffVerifyCommand: ParsableCommand {
                     var result = HandoffVerifier.Verification(file: shown)
                     do {
                         result = try verifier.verify(bytes: try FileSystem.readBytes(path), file: shown, commitOverride: nil)
+                    } catch let error as MissionError where error.exitStatus != nil {
+                        throw error  // an interrupt ends the whole run
                     } catch {
                         result.findings.append(
                             InvalidHandoffRule.descriptor.finding(
