@@ -49,6 +49,20 @@ public enum ProcessGroup {
         return !members.isEmpty
     }
 
+    /// The boot this machine is in (a recorded pid means nothing after a reboot).
+    public static var bootID: String? {
+        (try? String(contentsOfFile: "/proc/sys/kernel/random/boot_id", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// When `pid` started, in clock ticks since boot (/proc/<pid>/stat field 22); nil when it is gone.
+    public static func startTime(_ pid: pid_t) -> UInt64? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else {
+            return nil
+        }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        return fields.count > 19 ? UInt64(fields[19]) : nil
+    }
+
     /// Pids of group `pgid` that are not zombies, from /proc (nil when /proc is unavailable).
     public static func livingMembers(_ pgid: pid_t) -> [pid_t]? {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return nil }
@@ -113,6 +127,11 @@ public enum ProcessGroup {
 /// A runner failure with a message that names the service and says what happened.
 public struct RunnerError: Error, Sendable, CustomStringConvertible {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// A service that failed (never healthy, exited early): a result, exit 1, not a usage error.
+    public var isServiceFailure: Bool
+    public init(_ message: String, isServiceFailure: Bool = false) {
+        self.message = message
+        self.isServiceFailure = isServiceFailure
+    }
     public var description: String { message }
 }

@@ -10,6 +10,35 @@ public struct RunState: Sendable, Codable, Equatable {
         public var reused: Bool
         public var log: String?
         public var startedAt: Date
+        /// Who the group leader was when it was started: boot id and start time (clock ticks).
+        /// Without it (an old or edited state file) nothing is ever signalled.
+        public var identity: ProcessIdentity? = nil
+
+        public init(pgid: Int32?, reused: Bool, log: String?, startedAt: Date, identity: ProcessIdentity? = nil) {
+            self.pgid = pgid
+            self.reused = reused
+            self.log = log
+            self.startedAt = startedAt
+            self.identity = identity
+        }
+    }
+
+    /// A process as the kernel knows it: the same pid in another boot, or started at another
+    /// time, is another process.
+    public struct ProcessIdentity: Sendable, Codable, Equatable {
+        public var bootID: String
+        public var startTime: UInt64
+
+        public init(bootID: String, startTime: UInt64) {
+            self.bootID = bootID
+            self.startTime = startTime
+        }
+
+        /// The identity of `pid` now, nil when it is gone or /proc is unavailable.
+        public static func of(_ pid: pid_t) -> ProcessIdentity? {
+            guard let boot = ProcessGroup.bootID, let start = ProcessGroup.startTime(pid) else { return nil }
+            return ProcessIdentity(bootID: boot, startTime: start)
+        }
     }
 
     public var services: [String: Entry] = [:]

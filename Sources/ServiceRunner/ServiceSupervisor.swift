@@ -91,11 +91,19 @@ public struct ServiceSupervisor: Sendable {
         do {
             for name in try startOrder(names) {
                 guard let service = file.service(name) else { continue }
-                if let entry = state.services[name], let pgid = entry.pgid, ProcessGroup.isAlive(pgid), health(service, pgid: pgid).healthy {
+                if let entry = state.services[name], let pgid = verifiedGroup(name, entry), health(service, pgid: pgid).healthy {
                     report("\(name): already running (pid \(pgid))")
                     continue
                 }
                 let begin = Date()
+                if let port = service.port,
+                    let other = started.first(where: { $0.name != name && file.service($0.name)?.port == port })
+                {
+                    // Its healthcheck would pass on the other service's port: it would look reused while never running.
+                    throw RunnerError(
+                        "service `\(name)` declares port \(port), which `\(other.name)` already serves in this run; give each service its own port",
+                        isServiceFailure: true)
+                }
                 if service.healthcheck != nil, health(service).healthy {
                     state.services[name] = RunState.Entry(pgid: nil, reused: true, log: nil, startedAt: begin)
                     try state.save(repo: repo)
@@ -106,7 +114,8 @@ public struct ServiceSupervisor: Sendable {
                 guard let start = service.start else { throw RunnerError("service `\(name)` has no `start` command and its healthcheck fails") }
                 let log = "\(logs)/\(name).log"
                 let pid = try ProcessGroup.spawnDetached(start, in: repo, log: log)
-                state.services[name] = RunState.Entry(pgid: pid, reused: false, log: log, startedAt: begin)
+                state.services[name] = RunState.Entry(
+                    pgid: pid, reused: false, log: log, startedAt: begin, identity: RunState.ProcessIdentity.of(pid))
                 try state.save(repo: repo)
                 started.append(Started(name: name, reused: false, pgid: pid, seconds: 0))
                 try waitHealthy(service, pid: pid, log: log, timeout: timeout)
@@ -132,7 +141,7 @@ public struct ServiceSupervisor: Sendable {
         while true {
             if let code = ProcessGroup.exitStatus(pid), service.healthcheck == nil || !health(service).healthy {
                 throw RunnerError(
-                    "service `\(service.name)` exited with status \(code) before it became healthy\n\(tail(log))")
+                    "service `\(service.name)` exited with status \(code) before it became healthy\n\(tail(log))", isServiceFailure: true)
             }
             last = health(service, pgid: pid)
             if last.healthy { return }
@@ -144,13 +153,26 @@ public struct ServiceSupervisor: Sendable {
             service `\(service.name)` did not become healthy within \(Int(timeout)) s
             last healthcheck (`\(service.healthcheck ?? "none")`): \(last.output.isEmpty ? "(no output)" : last.output)
             \(tail(log))
-            """)
+            """, isServiceFailure: true)
     }
 
     func tail(_ log: String, lines: Int = 15) -> String {
         guard let data = FileManager.default.contents(atPath: log), !data.isEmpty else { return "log \(FileSystem.relativePath(log, to: repo)): (empty)" }
         let text = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).suffix(lines).joined(separator: "\n")
         return "last lines of \(FileSystem.relativePath(log, to: repo)):\n\(text)"
+    }
+
+    /// The process group of `entry` when it provably is the one this tool started for `name`:
+    /// a service of services.yaml, a group id above 1 that is not missionctl's own, and a leader
+    /// with the recorded boot and start time (or, once the leader exited, members that all
+    /// started after it in the same boot). Nil otherwise: such a group is never signalled.
+    func verifiedGroup(_ name: String, _ entry: RunState.Entry) -> pid_t? {
+        guard file.service(name) != nil, !entry.reused, let pgid = entry.pgid, pgid > 1, pgid != getpgrp(), pgid != getpid(),
+            let recorded = entry.identity, ProcessGroup.isAlive(pgid)
+        else { return nil }
+        if let leader = RunState.ProcessIdentity.of(pgid) { return leader == recorded ? pgid : nil }
+        guard ProcessGroup.bootID == recorded.bootID, let members = ProcessGroup.livingMembers(pgid), !members.isEmpty else { return nil }
+        return members.allSatisfy { (ProcessGroup.startTime($0) ?? 0) >= recorded.startTime } ? pgid : nil
     }
 
     // MARK: - Down
@@ -164,13 +186,17 @@ public struct ServiceSupervisor: Sendable {
             guard let entry = state.services[name] else { continue }
             if entry.reused {
                 report("\(name): reused, left running (missionctl did not start it)")
-            } else if let pgid = entry.pgid {
-                if ProcessGroup.isAlive(pgid) {
+            } else if file.service(name) == nil {
+                report("\(name): not in services.yaml; its state entry is dropped, nothing is signalled")
+            } else if let recorded = entry.pgid {
+                if let pgid = verifiedGroup(name, entry) {
                     if let stop = file.service(name)?.stop {
                         _ = try? ProcessRunner.run("/bin/sh", ["-c", stop], in: repo, timeout: grace)
                     }
                     let killed = ProcessGroup.terminate(pgid, grace: grace)
                     report("\(name): stopped (pid \(pgid)\(killed ? ", SIGKILL after \(Int(grace)) s" : ""))")
+                } else if ProcessGroup.isAlive(recorded) {
+                    report("\(name): process group \(recorded) is not the one missionctl started (reboot, reused pid, or an edited state file): left alone")
                 } else {
                     report("\(name): was not running")
                 }
@@ -194,7 +220,7 @@ public struct ServiceSupervisor: Sendable {
         let state = try RunState.load(repo: repo)
         return file.services.map { service in
             let entry = state.services[service.name]
-            let alive = entry?.pgid.map(ProcessGroup.isAlive) ?? false
+            let alive = entry.flatMap { verifiedGroup(service.name, $0) } != nil
             let healthy = (entry?.reused == true || alive) ? health(service, pgid: entry?.pgid).healthy : false
             let label: String
             if entry?.reused == true {

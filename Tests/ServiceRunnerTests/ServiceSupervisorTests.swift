@@ -80,6 +80,7 @@ import Testing
             #expect(error.message.contains("service `never` did not become healthy within 1 s"))
             #expect(error.message.contains("still warming up"))
             #expect(error.message.contains("boom"))  // the log's tail
+            #expect(error.isServiceFailure)  // exit 1: a result, not a usage error
         }
         #expect(Date().timeIntervalSince(before) < 10)
         // db was started by this call, so the failed `up` stopped it again.
@@ -125,5 +126,55 @@ import Testing
     @Test func unknownServiceIsAClearError() throws {
         let repo = try Repo(Self.yaml)
         #expect(throws: RunnerError.self) { _ = try repo.supervisor().up(["nope"], timeout: 1) }
+    }
+
+    @Test func aStateFileNeverMakesItSignalAProcessItDidNotStart() throws {
+        let repo = try Repo(Self.yaml)
+        // An unrelated process in a group of its own, as a reboot or pid reuse would leave it.
+        let stranger = try ProcessGroup.spawnDetached("exec sleep 300", in: repo.root, log: repo.root + "/stranger.log")
+        defer {
+            ProcessGroup.terminate(stranger, grace: 0.2)
+            try? FileManager.default.removeItem(atPath: RunState.path(repo: repo.root))
+        }
+        let start = try #require(ProcessGroup.startTime(stranger))
+        let boot = try #require(ProcessGroup.bootID)
+        var state = RunState()
+        let now = Date()
+        state.services["api"] = .init(pgid: stranger, reused: false, log: nil, startedAt: now)  // no identity: edited
+        state.services["db"] = .init(pgid: stranger, reused: false, log: nil, startedAt: now, identity: .init(bootID: boot, startTime: start + 1))
+        state.services["ghost"] = .init(pgid: stranger, reused: false, log: nil, startedAt: now, identity: .init(bootID: boot, startTime: start))
+        state.services["never"] = .init(pgid: 0, reused: false, log: nil, startedAt: now, identity: .init(bootID: boot, startTime: start))
+        state.services["stubborn"] = .init(pgid: getpgrp(), reused: false, log: nil, startedAt: now, identity: .init(bootID: boot, startTime: 0))
+        try state.save(repo: repo.root)
+        var lines: [String] = []
+        try repo.supervisor().down([], grace: 0.5) { lines.append($0) }
+        #expect(ProcessGroup.isAlive(stranger))
+        #expect(lines.contains { $0.hasPrefix("ghost: not in services.yaml") })
+        #expect(lines.contains { $0.hasPrefix("api:") && $0.contains("left alone") })
+        #expect(lines.contains { $0.hasPrefix("db:") && $0.contains("left alone") })
+        #expect(!lines.contains { $0.contains("stopped") })
+        #expect(try RunState.load(repo: repo.root).services.isEmpty)
+    }
+
+    @Test func aSecondServiceOnTheSamePortIsAnErrorNotReused() throws {
+        let repo = try Repo("""
+            services:
+              one:
+                start: touch one.ready; exec sleep 300
+                healthcheck: test -f one.ready
+                port: 47811
+              two:
+                start: touch two.was-started; exec sleep 300
+                healthcheck: test -f one.ready
+                port: 47811
+            """)
+        do {
+            _ = try repo.supervisor().up([], timeout: 5, grace: 0.5)
+            Issue.record("expected a failure")
+        } catch let error as RunnerError {
+            #expect(error.message.contains("port 47811") && error.message.contains("`one`"))
+            #expect(error.isServiceFailure)
+        }
+        #expect(try RunState.load(repo: repo.root).services.isEmpty)
     }
 }

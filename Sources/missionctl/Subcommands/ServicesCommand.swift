@@ -39,7 +39,7 @@ struct RepoOption: ParsableArguments {
 }
 
 func runnerErrors<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch let e as RunnerError { throw MissionError(e.message) }
+    do { return try body() } catch let e as RunnerError { throw MissionError(e.message, exitStatus: e.isServiceFailure ? 1 : nil) }
 }
 
 struct ServicesListCommand: ParsableCommand {
