@@ -14,7 +14,8 @@ import Testing
         return !stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
     }
 
-    @Test func interruptedExecStopsEverythingItStarted() throws {
+    @Test(arguments: [SIGTERM, SIGKILL])
+    func interruptedExecStopsEverythingItStarted(sig: Int32) throws {
         let root = try Self.repo(
             "services:\n  worker:\n    start: echo $$ > worker.pid; touch worker.ready; exec sleep 300\n    healthcheck: test -f worker.ready\n")
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -30,10 +31,17 @@ import Testing
         let worker = try #require(Int32((try? String(contentsOfFile: root + "/worker.pid", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""))
         let command = try #require(Int32((try? String(contentsOfFile: root + "/cmd.pid", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""))
         #expect(Self.alive(worker) && Self.alive(command))
-        kill(process.processIdentifier, SIGTERM)
+        kill(process.processIdentifier, sig)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 128 + SIGTERM)
-        usleep(300_000)
+        if sig == SIGKILL {
+            // Nothing runs in missionctl after SIGKILL: its orphan guard stops the groups.
+            #expect(process.terminationReason == .uncaughtSignal)
+            let deadline = Date().addingTimeInterval(5)
+            while Date() < deadline && (Self.alive(worker) || Self.alive(command)) { usleep(100_000) }
+        } else {
+            #expect(process.terminationStatus == 128 + SIGTERM)
+            usleep(300_000)
+        }
         #expect(!Self.alive(worker), "the service survived an interrupted exec")
         #expect(!Self.alive(command), "the command survived an interrupted exec")
     }

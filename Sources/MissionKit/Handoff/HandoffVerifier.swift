@@ -87,6 +87,12 @@ public struct HandoffVerifier: Sendable {
                     file, error.location, message: error.message, hint: "Fix the JSON syntax at this position."))
             return result
         }
+        for duplicate in document.duplicateKeys {
+            result.findings.append(
+                InvalidHandoffRule.descriptor.finding(
+                    file, duplicate.location, message: "duplicate key: `\(duplicate.path)` is given twice in one object; JSON readers keep only one",
+                    hint: "Keep one of the two keys."))
+        }
         let (decoded, problems) = Handoff.decode(document)
         result.findings += problems.map { InvalidHandoffRule.finding($0, file: file, document: document) }
         guard let handoff = decoded else { return result }

@@ -9,6 +9,9 @@ public struct JSONDocument: @unchecked Sendable {
     public let root: Any
     /// Start position of each value, keyed by path: `$`, `$.features[3].fulfills[0]`.
     public let locations: [String: SourceLocation]
+    /// Keys that occur twice in one object (JSON parsers silently keep one of them), with the
+    /// path and position of the repeat.
+    public let duplicateKeys: [(path: String, location: SourceLocation)]
 
     public struct SyntaxError: Error, Sendable {
         public var message: String
@@ -29,6 +32,7 @@ public struct JSONDocument: @unchecked Sendable {
         var scanner = JSONPositionScanner(bytes: body)
         scanner.scanValue(path: "$")
         locations = scanner.locations
+        duplicateKeys = scanner.duplicates
     }
 
     /// The position of `path`, or of its nearest recorded ancestor.
@@ -68,6 +72,7 @@ struct JSONPositionScanner {
     var line = 1
     var column = 1
     var locations: [String: SourceLocation] = [:]
+    var duplicates: [(path: String, location: SourceLocation)] = []
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -94,6 +99,7 @@ struct JSONPositionScanner {
         switch bytes[i] {
         case UInt8(ascii: "{"):
             advance()
+            var keys: Set<String> = []
             while true {
                 skipSpace()
                 guard i < bytes.count else { return }
@@ -105,7 +111,9 @@ struct JSONPositionScanner {
                     advance()
                     continue
                 }
+                let keyLocation = SourceLocation(line: line, column: column)
                 let key = scanString()
+                if !keys.insert(key).inserted { duplicates.append((path + "." + key, keyLocation)) }
                 skipSpace()
                 if i < bytes.count, bytes[i] == UInt8(ascii: ":") { advance() }
                 scanValue(path: path + "." + key)

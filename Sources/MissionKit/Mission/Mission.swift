@@ -70,7 +70,15 @@ public struct Mission: Sendable {
         }
         func json(_ name: String, _ bytes: [UInt8]) -> JSONDocument? {
             do {
-                return try JSONDocument(bytes: bytes)
+                let document = try JSONDocument(bytes: bytes)
+                for duplicate in document.duplicateKeys {
+                    mission.loadFindings.append(
+                        invalid.finding(
+                            display(name), duplicate.location,
+                            message: "duplicate key: `\(duplicate.path)` is given twice in one object; JSON readers keep only one of them",
+                            hint: "Keep one of the two keys (merge their values)."))
+                }
+                return document
             } catch {
                 mission.loadFindings.append(
                     invalid.finding(display(name), error.location, message: error.message, hint: "Fix the JSON syntax at this position."))

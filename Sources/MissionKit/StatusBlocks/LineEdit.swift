@@ -74,24 +74,24 @@ public struct LineEdit: Sendable, Hashable {
             var hunkShift = 0
             for edit in group {
                 while line < edit.line && line <= oldEnd {
-                    body += " " + text.line(line) + "\n"
+                    body += " " + text.line(line) + text.terminatorForDiff(line)
                     line += 1
                     oldCount += 1
                     newCount += 1
                 }
                 for l in edit.line..<(edit.line + edit.removing) where l <= lineCount {
-                    body += "-" + text.line(l) + "\n"
+                    body += "-" + text.line(l) + text.terminatorForDiff(l)
                     oldCount += 1
                 }
                 for l in edit.inserting {
-                    body += "+" + l + "\n"
+                    body += "+" + l + text.lineEnding
                     newCount += 1
                 }
                 line = edit.line + edit.removing
                 hunkShift += edit.inserting.count - edit.removing
             }
             while line <= oldEnd {
-                body += " " + text.line(line) + "\n"
+                body += " " + text.line(line) + text.terminatorForDiff(line)
                 line += 1
                 oldCount += 1
                 newCount += 1
@@ -105,6 +105,13 @@ public struct LineEdit: Sendable, Hashable {
 }
 
 extension SourceText {
+    /// The terminator of `line` as the file has it (`\r\n` stays `\r\n`, so `patch` applies the
+    /// diff to a CRLF file); a last line without one gets diff's "No newline" marker.
+    func terminatorForDiff(_ line: Int) -> String {
+        let terminator = bytes[lineRange(line).upperBound..<fullLineRange(line).upperBound]
+        return terminator.isEmpty ? "\n\\ No newline at end of file\n" : String(decoding: terminator, as: UTF8.self)
+    }
+
     /// A zero-byte file (which still reports one empty line).
     var isEmptyFile: Bool { bytes.isEmpty || bytes.count == (hasBOM ? 3 : 0) }
 }

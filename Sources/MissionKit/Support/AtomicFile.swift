@@ -11,8 +11,10 @@ public enum AtomicFile {
     /// lock. The lock is taken on the file's folder, whose inode, unlike the file's, survives the
     /// rename; every missionctl writer takes the same lock, so no update is lost.
     public static func update<T>(
-        _ path: String, _ transform: (SourceText) throws -> (T, [UInt8]?)
+        _ givenPath: String, _ transform: (SourceText) throws -> (T, [UInt8]?)
     ) throws -> T {
+        // A symlinked doc is edited at its target: the link stays a link.
+        let path = FileSystem.realPath(givenPath) ?? givenPath
         let folder = folderOf(path)
         let dirFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard dirFD >= 0 else { throw MissionError("\(folder): cannot open the folder (\(errnoText()))") }
@@ -21,6 +23,7 @@ public enum AtomicFile {
             guard errno == EINTR else { throw MissionError("\(folder): cannot lock (\(errnoText()))") }
         }
         defer { flock(dirFD, LOCK_UN) }
+        removeStaleTemporaries(of: path)
         let text = SourceText(bytes: try FileSystem.readBytes(path))
         let (result, newBytes) = try transform(text)
         if let delay = testDelayMicroseconds { usleep(delay) }
@@ -30,11 +33,34 @@ public enum AtomicFile {
         return result
     }
 
+    /// Temporary files of `path` left by a writer killed between creating and renaming them.
+    /// Called under the folder lock, which every missionctl writer holds while its temporary
+    /// exists, so any such file found now is stale.
+    static func removeStaleTemporaries(of path: String) {
+        let folder = folderOf(path)
+        let prefix = "." + (path.split(separator: "/").last.map(String.init) ?? path) + ".missionctl-"
+        for name in (try? FileManagerShim.contents(of: folder)) ?? [] where name.hasPrefix(prefix) {
+            unlink(folder + "/" + name)
+        }
+    }
+
     /// Writes `bytes` to a temporary file next to `path`, with `path`'s mode, fsyncs it, renames
     /// it over `path` and fsyncs the folder. On any failure the original file is untouched.
+    /// A file with several hard links is rewritten in place instead (a rename would cut it off
+    /// from its other names).
     static func write(_ bytes: [UInt8], to path: String, folderFD: Int32) throws(MissionError) {
         var st = stat()
         let hasOriginal = stat(path, &st) == 0
+        if hasOriginal, st.st_nlink > 1, (st.st_mode & S_IFMT) == S_IFREG {
+            let fd = open(path, O_WRONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw MissionError("\(path): cannot be opened for writing (\(errnoText()))") }
+            defer { close(fd) }
+            try writeAll(bytes, fd: fd, path: path)
+            guard ftruncate(fd, off_t(bytes.count)) == 0, fsync(fd) == 0 else {
+                throw MissionError("\(path): write failed (\(errnoText()))")
+            }
+            return
+        }
         let folder = folderOf(path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         var template = Array("\(folder)/.\(name).missionctl-XXXXXX".utf8CString)

@@ -141,14 +141,17 @@ struct ServicesExecCommand: ParsableCommand {
         let names = with?.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } ?? []
         let cleanup = ExecCleanup(supervisor: s, grace: grace)
         cleanup.install()
-        _ = try runnerErrors { try s.up(names, timeout: timeout, grace: grace) { Console.raw($0 + "\n") } }
+        let started = try runnerErrors { try s.up(names, timeout: timeout, grace: grace) { Console.raw($0 + "\n") } }
         let pid = try runnerErrors { try ProcessGroup.spawnForeground(command, in: FileManager.default.currentDirectoryPath) }
         cleanup.child = pid
+        // Even a SIGKILL of missionctl must not leave the command or these services running.
+        cleanup.orphanGuard = try runnerErrors { try OrphanGuard(groups: [pid] + started.compactMap(\.pgid)) }
         let code = ProcessGroup.wait(pid)
         // Interrupted: the signal handler owns shutdown and exits with 128+signal; never race it.
         if cleanup.isInterrupted || code == nil { cleanup.waitForever() }
         cleanup.child = nil
         try runnerErrors { try s.down(names, grace: grace) { Console.raw($0 + "\n") } }
+        cleanup.orphanGuard?.disarm()
         throw ExitCode(code ?? 1)
     }
 }
@@ -175,6 +178,7 @@ final class ExecCleanup: @unchecked Sendable {
     let supervisor: ServiceSupervisor
     let grace: Double
     var child: pid_t?
+    var orphanGuard: OrphanGuard?
     var sources: [DispatchSourceSignal] = []
     private let state = NSLock()
     private var interrupted = false
@@ -199,6 +203,7 @@ final class ExecCleanup: @unchecked Sendable {
                 state.withLock { interrupted = true }
                 if let child { ProcessGroup.terminate(child, grace: grace) }
                 try? supervisor.down([], grace: grace) { Console.raw($0 + "\n") }
+                orphanGuard?.disarm()
                 exit(128 + sig)
             }
             source.resume()
