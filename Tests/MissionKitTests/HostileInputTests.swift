@@ -132,3 +132,25 @@ import Testing
         #expect((1...4).map { text.line($0) } == ["a", "b", "c", "d"])
     }
 }
+
+@Suite struct LargeFileTests {
+    @Test func hugeDocsAreBoundedNotReadWhole() throws {
+        var files = Fixture.valid
+        files["docs/a.md"] = "# A\n\n" + Fixture.block()
+        let repo = try TempRepo(files)
+        // A 1 GiB sparse file outside the closed set, and one over the limit inside it.
+        for (path, size) in [("docs/huge-unlisted.md", 1 << 30), ("docs/b.md", FileSystem.maxFileBytes + 1)] {
+            let fd = open(repo.root + "/" + path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            #expect(fd >= 0 && ftruncate(fd, off_t(size)) == 0)
+            close(fd)
+        }
+        // 2 MiB that never mention a block: searched in chunks, never parsed.
+        try repo.write("docs/big-unlisted.md", String(repeating: "lorem ipsum dolor sit amet\n", count: 80_000))
+        let start = Date()
+        let report = repo.check(requireStatusBlocks: true)
+        #expect(Date().timeIntervalSince(start) < 30)  // reading 1 GiB whole took minutes; this bounds a hang only
+        let unreadable = report.findings("unreadable-source-doc")
+        #expect(unreadable.count == 1 && unreadable[0].file == "docs/b.md" && unreadable[0].message.contains("MiB limit"))
+        #expect(!report.findings.contains { $0.file == "docs/huge-unlisted.md" || $0.file == "docs/big-unlisted.md" })
+    }
+}
