@@ -46,12 +46,11 @@ public enum MissionLocator {
     }
 
     /// Where discovery looked, for the message that nothing was found.
-    public static func lookedIn(repo: String) -> String {
+    public static var lookedIn: String {
         """
-        Looked in: $FACTORY_MISSION_DIR (unset), \(repo)/.factory, \(repo)/.factory/missions/<id>/, \
-        \(repo)/.factory/mission, \(repo)/docs/mission and the repository root (a mission folder holds mission.md, \
-        AGENTS.md, or two of mission.md, AGENTS.md, features.json, validation-contract.md, validation-state.json; \
-        at the root AGENTS.md alone is not enough), and for .factory/services.yaml and .factory/skills/.
+        Looked in: $FACTORY_MISSION_DIR (unset), .factory/, .factory/missions/<id>/, .factory/mission/, docs/mission/ \
+        and the repository root (a mission folder holds mission.md, AGENTS.md, or two of mission.md, AGENTS.md, \
+        features.json, validation-contract.md, validation-state.json; at the root AGENTS.md alone is not enough).
         Pass --mission DIR to name the mission folder.
         """
     }
@@ -87,6 +86,6 @@ public enum MissionLocator {
     ) throws(MissionError) -> [String] {
         let dirs = try missionDirs(repo: repo, explicit: explicit, environment: environment, all: all)
         guard dirs.isEmpty else { return dirs }
-        throw MissionError("no mission found for repository \(repo).\n" + lookedIn(repo: repo))
+        throw MissionError("no mission found for repository \(repo).\n" + lookedIn)
     }
 }

@@ -45,7 +45,7 @@ struct CheckCommand: ParsableCommand {
         let dirs = try missionOptions.foundMissionDirs(repo: repo)
         let repository = RepositoryFiles.load(root: repo, missionDirs: dirs)
         if dirs.isEmpty && repository.isEmpty {
-            throw MissionError("nothing to check in \(repo): no mission folder and no .factory/ folder.\n" + MissionLocator.lookedIn(repo: repo))
+            throw MissionError("nothing to check in \(repo): no mission folder and no .factory/ folder.\n" + MissionLocator.lookedIn)
         }
         if fix { try applyFixes(repo: repo, dirs: dirs, repository: repository) }
         let missions = dirs.map { Mission.load(repoRoot: repo, missionDir: $0, repository: repository) }

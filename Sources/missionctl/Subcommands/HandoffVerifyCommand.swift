@@ -113,7 +113,7 @@ struct HandoffVerifyCommand: ParsableCommand {
             folders += MissionLocator.handoffOnlyDirs(repo: repo, missions: dirs).map { ($0, nil) }
         }
         if folders.isEmpty {
-            throw MissionError("no mission and no handoffs/ folder found in \(repo).\n" + MissionLocator.lookedIn(repo: repo))
+            throw MissionError("no mission and no handoffs/ folder found in \(repo).\n" + MissionLocator.lookedIn)
         }
         return folders
     }
