@@ -77,12 +77,15 @@ public enum MissionChecker {
         var seen: Set<String> = []
         var unmatched: [SourceDocSet.Entry] = []
         var outside: [SourceDocSet.Entry] = []
+        // The walk holds only files inside the repository (it follows no link that leads out),
+        // so a listed path found in it needs no realpath(3).
+        let walked = Set(repoFiles)
         for entry in mission.sourceDocs?.entries ?? [] {
-            guard isInside(entry, repoRoot: mission.repoRoot) else {
+            guard isInside(entry, repoRoot: mission.repoRoot, walked: walked) else {
                 outside.append(entry)
                 continue
             }
-            let matches = resolve(entry, repoRoot: mission.repoRoot, repoFiles: repoFiles)
+            let matches = resolve(entry, repoRoot: mission.repoRoot, repoFiles: repoFiles, walked: walked)
             if matches.isEmpty { unmatched.append(entry) }
             for m in matches where seen.insert(m).inserted { listed.append(m) }
         }
@@ -92,7 +95,7 @@ public enum MissionChecker {
     /// Whether an entry stays inside the repository: no `..` that climbs out, and (when it exists)
     /// no symlink on its way that leads elsewhere. Globs are matched against the walked files,
     /// which hold nothing outside; only their literal part is checked.
-    static func isInside(_ entry: SourceDocSet.Entry, repoRoot: String) -> Bool {
+    static func isInside(_ entry: SourceDocSet.Entry, repoRoot: String, walked: Set<String>) -> Bool {
         var depth = 0
         for part in entry.pattern.split(separator: "/") {
             if part == ".." { depth -= 1 } else if part != "." { depth += 1 }
@@ -100,6 +103,7 @@ public enum MissionChecker {
         }
         if entry.isGlob { return true }
         let path = entry.pattern.hasSuffix("/") ? String(entry.pattern.dropLast()) : entry.pattern
+        if walked.contains(path) { return true }
         let absolute = repoRoot + "/" + path
         return !FileSystem.exists(absolute) || FileSystem.isInside(absolute, root: repoRoot)
     }
@@ -125,12 +129,13 @@ public enum MissionChecker {
 
     /// The repo-relative files an entry names: itself, the files a glob matches, or the Markdown
     /// files below a listed folder.
-    static func resolve(_ entry: SourceDocSet.Entry, repoRoot: String, repoFiles: [String]) -> [String] {
+    static func resolve(_ entry: SourceDocSet.Entry, repoRoot: String, repoFiles: [String], walked: Set<String>) -> [String] {
         if entry.isGlob {
             let glob = Glob(entry.pattern)
             return repoFiles.filter { glob.matches($0) }
         }
         let path = entry.pattern.hasSuffix("/") ? String(entry.pattern.dropLast()) : entry.pattern
+        if walked.contains(path) { return [path] }  // a file the walk found: no stat needed
         let absolute = repoRoot + "/" + path
         if FileSystem.isDirectory(absolute) {
             return repoFiles.filter { $0.hasPrefix(path + "/") && FileSystem.isMarkdown($0) }

@@ -37,9 +37,23 @@ public enum FileSystem {
 
     /// Reads a whole regular file of at most `limit` bytes, or throws a `MissionError` naming it.
     public static func readBytes(_ path: String, limit: Int = maxFileBytes) throws(MissionError) -> [UInt8] {
+        // Never nil without a needle.
+        try readBytes(path, limit: limit, largerThan: Int.max, mentioning: nil) ?? []
+    }
+
+    /// Like `readBytes`, but a file larger than `threshold` is first searched for `needle` (ASCII,
+    /// any case) in chunks and read whole only when it mentions it: nil when it does not. One open
+    /// and one fstat either way.
+    public static func readBytes(
+        _ path: String, limit: Int = maxFileBytes, largerThan threshold: Int, mentioning needle: String?
+    ) throws(MissionError) -> [UInt8]? {
         // POSIX reads straight into the array: no Data bridge, no second copy.
         let (fd, size) = try openRegular(path, limit: limit)
         defer { close(fd) }
+        if let needle, size > threshold {
+            guard mentions(fd: fd, needle) else { return nil }
+            lseek(fd, 0, SEEK_SET)
+        }
         var result = [UInt8](repeating: 0, count: max(0, size))
         var filled = 0
         while true {
@@ -58,11 +72,9 @@ public enum FileSystem {
         return result
     }
 
-    /// Whether a regular file mentions `needle` (ASCII, any case), read in 1 MiB chunks so that
-    /// a huge file is never held in memory. Unreadable files and other file types: false.
-    public static func mentions(_ path: String, _ needle: String) -> Bool {
-        guard let (fd, _) = try? openRegular(path, limit: Int.max) else { return false }
-        defer { close(fd) }
+    /// Whether the file open at `fd` mentions `needle` (ASCII, any case), read in 1 MiB chunks so
+    /// that a huge file is never held in memory.
+    static func mentions(fd: Int32, _ needle: String) -> Bool {
         let overlap = needle.utf8.count - 1
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var kept = 0

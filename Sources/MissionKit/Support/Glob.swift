@@ -37,7 +37,8 @@ public struct Glob: Sendable, Hashable {
 
     /// Whether a string uses glob syntax at all.
     public static func isPattern(_ s: String) -> Bool {
-        s.contains("*") || s.contains("?") || s.contains("[")
+        // Bytes, not Foundation's substring search: this runs once per closed-set entry.
+        s.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") }
     }
 
     public func matches(_ path: String) -> Bool {
