@@ -16,12 +16,18 @@ import Testing
         ("top level list", "- a\n- b\n", 1),
         ("command is a list", "commands:\n  test:\n    - swift test\n", 3),
         ("port text", "services:\n  api:\n    start: x\n    port: eighty\n", 4),
+        // Every command as a mapping is one cause: one finding, at the first.
+        ("commands as mappings", "commands:\n  test:\n    command: swift test\n  lint:\n    command: swiftlint\n  build:\n    cmd: swift build\n", 3),
     ])
     func invalidServicesFile(name: String, yaml: String, line: Int) throws {
         let found = try check(yaml).findings("invalid-services-file")
         #expect(found.count == 1, "\(name): \(found)")
         #expect(found.first?.line == line, "\(name): \(found.first?.message ?? "")")
         #expect(found.first?.column ?? 0 >= 1)
+        if name == "commands as mappings" {
+            #expect(found.first?.message.contains("3 commands are not one shell line") == true)
+            #expect(found.first?.message.contains("write `test: swift test`") == true)
+        }
     }
 
     @Test(arguments: [

@@ -83,16 +83,30 @@ public struct ServicesFile: Sendable, Hashable {
             return []
         }
         var result: [Command] = []
+        var notLines: [(name: String, node: YAMLNode)] = []
         for pair in pairs {
             guard let name = pair.key.string else {
                 problems.append(Problem(message: "a command name must be a scalar", location: pair.key.location))
                 continue
             }
             guard let line = pair.value.string else {
-                problems.append(Problem(message: "`commands.\(name)` must be one shell line, found \(pair.value.kindName)", location: pair.value.location))
+                notLines.append((name, pair.value))
                 continue
             }
             result.append(Command(name: name, command: line, location: pair.value.location))
+        }
+        // Commands written as mappings (`build: {command: …}`) are usually all written so: one
+        // problem for the lot, at the first, not one per command.
+        if let first = notLines.first {
+            let example = first.node["command"]?.string ?? first.node["cmd"]?.string
+            let names = notLines.prefix(6).map { "`\($0.name)`" }.joined(separator: ", ") + (notLines.count > 6 ? ", …" : "")
+            let message = notLines.count == 1
+                ? "`commands.\(first.name)` must be one shell line, found \(first.node.kindName)"
+                : "\(notLines.count) commands are not one shell line (\(names)); the first is \(first.node.kindName)"
+            problems.append(
+                Problem(
+                    message: message + (example.map { "; write `\(first.name): \($0)`" } ?? ""),
+                    location: first.node.location))
         }
         return result
     }
