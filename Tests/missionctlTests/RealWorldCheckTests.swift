@@ -43,4 +43,19 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("no handoff files"))
     }
+
+    @Test func aRepositoryWithFactoryFilesButNoMissionHasNoHandoffsNotAnError() throws {
+        let root = NSTemporaryDirectory() + "missionctl-factory-only-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root + "/.factory", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try Data("commands:\n  test: make test\n".utf8).write(to: URL(fileURLWithPath: root + "/.factory/services.yaml"))
+        let handoffs = try Binary.run(["handoff", "verify", "--all", "--repo", root])
+        #expect(handoffs.status == 0 && handoffs.stdout.contains("no handoff files"))
+        #expect(!handoffs.stdout.contains("in 0 doc"))
+        let check = try Binary.run(["check", "--repo", root])
+        #expect(check.status == 0 && check.stdout.contains("No mission folder found"))
+        try FileManager.default.removeItem(atPath: root + "/.factory")
+        #expect(try Binary.run(["handoff", "verify", "--all", "--repo", root]).status == 2)
+        #expect(try Binary.run(["check", "--repo", root]).status == 2)
+    }
 }

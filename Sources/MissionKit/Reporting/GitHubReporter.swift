@@ -7,7 +7,7 @@ public enum GitHubReporter {
             out += "::\(f.severity.rawValue) \(properties)::\(data(f.message + " — " + f.hint))\n"
         }
         for note in report.notes { out += "::notice::\(data(note))\n" }
-        out += "\(report.errors) error(s), \(report.warnings) warning(s) in \(report.docs) doc(s)\n"
+        out += "\(report.errors) error(s), \(report.warnings) warning(s)" + (report.docs > 0 ? " in \(report.docs) doc(s)" : "") + "\n"
         return out
     }
 

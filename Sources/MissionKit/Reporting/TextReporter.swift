@@ -31,7 +31,7 @@ public struct TextReporter: Sendable {
         if !report.findings.isEmpty { out += "\n" }
         for note in report.notes { out += paint("note: ", "36") + DisplayText.sanitize(note) + "\n" }
         var summary = "\(report.errors) error\(report.errors == 1 ? "" : "s"), \(report.warnings) warning\(report.warnings == 1 ? "" : "s")"
-        if report.details.isEmpty || report.docs > 0 { summary += " in \(report.docs) doc\(report.docs == 1 ? "" : "s")" }
+        if report.docs > 0 { summary += " in \(report.docs) doc\(report.docs == 1 ? "" : "s")" }
         out += report.errors > 0 ? paint(summary, "1;31") : paint(summary, "1;32")
         return out + "\n"
     }

@@ -112,7 +112,9 @@ struct HandoffVerifyCommand: ParsableCommand {
         if missionOptions.mission == nil {
             folders += MissionLocator.handoffOnlyDirs(repo: repo, missions: dirs).map { ($0, nil) }
         }
-        if folders.isEmpty {
+        // A repository with .factory/ but no mission simply has no handoffs (a note, exit 0), as
+        // `check` still checks it; only a repository with nothing at all is a usage error.
+        if folders.isEmpty && !FileSystem.isDirectory(repo + "/.factory") {
             throw MissionError("no mission and no handoffs/ folder found in \(repo).\n" + MissionLocator.lookedIn)
         }
         return folders
