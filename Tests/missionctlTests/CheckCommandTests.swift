@@ -78,6 +78,32 @@ import Testing
         #expect(r.stderr.contains("cannot write standard output"))
     }
 
+    @Test func lineFormatIsOneClickableLinePerFinding() throws {
+        let r = try Binary.run(["check", "--repo", Binary.fixtures + "/broken-mission", "--format", "line"])
+        #expect(r.status == 1)
+        #expect(r.stdout == """
+            docs/product/reports.md:8:3: error: `Fully implemented: yes` while `Status` is `partial` [inconsistent-status-block]
+            docs/product/tracking.md:10:3: error: a second Mission status block (the first is at line 3); a doc carries exactly one [duplicate-status-block]
+
+            """)
+    }
+
+    @Test func colorFollowsTheFlagAndTheEnvironment() throws {
+        let args = ["check", "--repo", Binary.fixtures + "/broken-mission"]
+        #expect(try Binary.run(args).stdout.contains("\u{1B}[") == false)  // a pipe, NO_COLOR set by the harness
+        #expect(try Binary.run(args + ["--color", "always"]).stdout.contains("\u{1B}[31m"))
+        #expect(try Binary.run(args, environment: ["NO_COLOR": "", "FORCE_COLOR": "1"]).stdout.contains("\u{1B}[31m"))
+        #expect(try Binary.run(args + ["--color", "never"], environment: ["FORCE_COLOR": "1"]).stdout.contains("\u{1B}[") == false)
+    }
+
+    @Test func rulesAsJSON() throws {
+        let r = try Binary.run(["rules", "--format", "json"])
+        let rules = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: String]])
+        #expect(rules.contains { $0["id"] == "duplicate-status-block" && $0["severity"] == "error" && $0["command"] == "check" })
+        #expect(rules.contains { $0["id"] == "claimed-file-not-in-commit" && $0["command"] == "handoff verify" })
+        #expect(Set(rules.compactMap { $0["id"] }).count == rules.count)
+    }
+
     @Test func helpTeaches() throws {
         let r = try Binary.run(["check", "--help"])
         #expect(r.status == 0)

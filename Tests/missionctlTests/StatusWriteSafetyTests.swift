@@ -76,4 +76,18 @@ import Testing
             #expect(r.stdout.contains("duplicate key"))
         }
     }
+
+    @Test func blocksThatStatusInitWritesPassCheckStrict() throws {
+        try withRepo { repo in
+            let agents = repo + "/.factory/AGENTS.md"
+            let text = try String(contentsOfFile: agents, encoding: .utf8)
+            try Data(text.replacingOccurrences(of: "- `docs/product/reports.md`", with: "- `docs/product/reports.md`\n- `docs/product/new.md`").utf8)
+                .write(to: URL(fileURLWithPath: agents))
+            try Data("# New\n\nNot started yet.\n".utf8).write(to: URL(fileURLWithPath: repo + "/docs/product/new.md"))
+            #expect(try Binary.run(["status", "init", "--repo", repo]).status == 0)
+            #expect(try String(contentsOfFile: repo + "/docs/product/new.md", encoding: .utf8).contains("> Agent: unassigned"))
+            let strict = try Binary.run(["check", "--repo", repo, "--strict"])
+            #expect(strict.status == 0, "\(strict.stdout)")
+        }
+    }
 }

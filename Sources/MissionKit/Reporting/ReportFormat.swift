@@ -1,11 +1,12 @@
 /// The output formats every finding-producing command supports.
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case text, json, sarif, github
+    case text, line, json, sarif, github
 
     /// Renders `report`. `color` applies to text only.
     public func render(_ report: DiagnosticsReport, color: Bool = false, toolVersion: String = MissionKitVersion.current) -> String {
         switch self {
         case .text: TextReporter(color: color).render(report)
+        case .line: LineReporter.render(report)
         case .json: JSONReporter.render(report)
         case .sarif: SARIFReporter.render(report, toolVersion: toolVersion)
         case .github: GitHubReporter.render(report)

@@ -10,7 +10,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
         /// (`<database>.lock`) until closed, so a second server on the same file fails to start,
         /// and keeps each user's running entry in memory (`RunningEntryCache`).
         case exclusive
-        /// Administration beside a running server (`backend user add`): accounts only. Writing
+        /// Administration beside a running server (`backend user`): accounts only. Writing
         /// time entries fails, since the server's cache would not see them.
         case accounts
     }

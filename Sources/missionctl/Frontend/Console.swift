@@ -43,9 +43,12 @@ enum Console {
         return outputError
     }
 
-    /// Colour only on a terminal, never with NO_COLOR set (https://no-color.org convention).
+    /// `--color auto`: FORCE_COLOR (non-empty, not 0) forces colour; otherwise colour only on a
+    /// terminal, never with NO_COLOR set (https://no-color.org) or TERM=dumb.
     static var useColor: Bool {
-        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+        let env = ProcessInfo.processInfo.environment
+        if let force = env["FORCE_COLOR"], !force.isEmpty, force != "0" { return true }
+        if let noColor = env["NO_COLOR"], !noColor.isEmpty { return false }
+        return isatty(STDOUT_FILENO) == 1 && env["TERM"] != "dumb"
     }
 }

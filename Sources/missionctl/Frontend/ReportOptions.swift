@@ -6,8 +6,11 @@ extension ReportFormat: ExpressibleByArgument {}
 
 /// `--format`, `--output`, `--strict`: shared by every command that reports findings.
 struct ReportOptions: ParsableArguments {
-    @Option(help: "Output format: text (grouped by file), json, sarif (2.1.0), or github (workflow commands).")
+    @Option(help: "Output format: text (grouped by file), line (path:line:col: severity: message [rule]), json, sarif (2.1.0), or github (workflow commands).")
     var format: ReportFormat = .text
+
+    @Option(help: "Colour in text output: auto (a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always, never.")
+    var color: ColorChoice = .auto
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "file"))
     var output: String?
@@ -17,8 +20,21 @@ struct ReportOptions: ParsableArguments {
 
     /// Writes the report and returns the exit code it implies.
     func emit(_ report: DiagnosticsReport) throws -> ExitCode {
-        try ReportOutput.write(format.render(report, color: output == nil && Console.useColor), to: output)
+        try ReportOutput.write(format.render(report, color: color.enabled(toTerminal: output == nil)), to: output)
         return ExitCode(ExitStatus(report: report, strict: strict).rawValue)
+    }
+}
+
+/// `--color`: whether text output is coloured.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    func enabled(toTerminal: Bool) -> Bool {
+        switch self {
+        case .always: return true
+        case .never: return false
+        case .auto: return toTerminal && Console.useColor
+        }
     }
 }
 

@@ -72,7 +72,7 @@ struct BackendServeCommand: AsyncParsableCommand {
 
     @OptionGroup var db: BackendDatabaseOptions
 
-    @Flag(help: "Disable POST /api/v9/signup (create users with `missionctl backend user add`).")
+    @Flag(help: "Disable POST /api/v9/signup (create users with `missionctl backend user --email …`).")
     var noSignup = false
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")

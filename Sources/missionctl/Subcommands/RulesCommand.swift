@@ -6,7 +6,23 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules", abstract: "List every rule id (check and handoff verify), with its severity and summary.")
 
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(help: "text (a table) or json (an array of {id, severity, summary, command}).")
+    var format: Format = .text
+
     func run() throws {
+        if format == .json {
+            let checkIDs = Set(RuleRegistry.descriptors.map(\.id))
+            let rules = RuleRegistry.allDescriptors.map { d in
+                JSONValue.object([
+                    ("id", .string(d.id)), ("severity", .string(d.severity.rawValue)), ("summary", .string(d.summary)),
+                    ("command", .string(checkIDs.contains(d.id) ? "check" : "handoff verify")),
+                ])
+            }
+            Console.line(JSONValue.array(rules).rendered(pretty: true))
+            return
+        }
         let width = RuleRegistry.allDescriptors.map(\.id.count).max() ?? 0
         for d in RuleRegistry.allDescriptors {
             Console.line("\(d.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(d.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(d.summary)")

@@ -4,6 +4,8 @@ public struct UnknownAgentRule: Rule {
         id: "unknown-agent", severity: .warning,
         summary: "The block's Agent is neither a feature id in features.json nor a skill name.")
     public static var isStatusBlockRule: Bool { true }
+    /// The placeholder agent of a block nobody has taken yet.
+    public static let unassigned = "unassigned"
     public init() {}
 
     public func check(_ context: CheckContext) -> [Finding] {
@@ -16,6 +18,8 @@ public struct UnknownAgentRule: Rule {
                 guard let agent = block.field(.agent), !agent.value.isEmpty else { return nil }
                 let name = agent.normalizedValue
                 guard !known.contains(name) else { return nil }
+                // `status init` writes `Agent: unassigned` into not-started blocks: nobody owns the doc yet.
+                if name == Self.unassigned, block.value(.status) == WorkStatus.notStarted.rawValue { return nil }
                 let looksLikeSession = name.count == 36 && name.filter { $0 == "-" }.count == 4
                 return descriptor.finding(
                     doc.path, agent.location,
