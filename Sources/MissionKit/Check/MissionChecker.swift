@@ -25,6 +25,11 @@ public enum MissionChecker {
             if missions.count > 1 { result.notes = result.notes.map { "[\(mission.missionPath)] \($0)" } }
             report.merge(result)
         }
+        // Suppressions apply to findings in Markdown files; files that hold one but have no finding
+        // are read too, so that a suppression that suppresses nothing is reported.
+        report.findings = Suppressions.apply(
+            to: report.findings, alsoIn: scan.docs.values.filter(\.mentionsSuppression).map(\.path), repoRoot: repository.root,
+            knownRules: Set(RuleRegistry.allDescriptors.map(\.id)))
         return report
     }
 

@@ -37,7 +37,10 @@ public enum RuleRegistry {
         InvalidSkillFrontMatterRule.self,
     ]
 
-    public static var descriptors: [RuleDescriptor] { rules.map { $0.descriptor } + repositoryRules.map { $0.descriptor } }
+    public static var descriptors: [RuleDescriptor] {
+        rules.map { $0.descriptor } + repositoryRules.map { $0.descriptor }
+            + [Suppressions.unusedDescriptor, Suppressions.invalidDescriptor]
+    }
 
     /// Every rule id any command reports (check and handoff verify).
     public static var allDescriptors: [RuleDescriptor] { descriptors + HandoffVerifier.descriptors }

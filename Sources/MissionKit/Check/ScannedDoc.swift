@@ -5,6 +5,8 @@ public struct ScannedDoc: Sendable {
     public var blocks: [StatusBlock]
     /// Set when the file could not be read.
     public var readError: String?
+    /// Whether the file holds a `missionctl-` suppression comment (checked while its bytes are read).
+    public var mentionsSuppression = false
 
     /// Scans a file that is in no closed set: one over 1 MiB is first searched for "Mission status"
     /// in chunks, and read whole only when it mentions it (a huge unlisted file is never held in
@@ -20,11 +22,15 @@ public struct ScannedDoc: Sendable {
 
     static func scan(repoRoot: String, path: String, searchFirstAbove threshold: Int) -> ScannedDoc {
         do {
-            guard let bytes = try FileSystem.readBytes(repoRoot + "/" + path, largerThan: threshold, mentioning: "mission status"),
-                // Most docs never mention a block: no line index, no parse.
-                SourceText.containsASCIICaseInsensitive(bytes, "mission status")
+            guard let bytes = try FileSystem.readBytes(repoRoot + "/" + path, largerThan: threshold, mentioning: "mission status")
             else { return ScannedDoc(path: path, blocks: [], readError: nil) }
-            return ScannedDoc(path: path, blocks: StatusBlockScanner.scan(SourceText(bytes: bytes)), readError: nil)
+            let suppressions = SourceText.containsASCIICaseInsensitive(bytes, "missionctl-")
+            // Most docs never mention a block: no line index, no parse.
+            guard SourceText.containsASCIICaseInsensitive(bytes, "mission status") else {
+                return ScannedDoc(path: path, blocks: [], readError: nil, mentionsSuppression: suppressions)
+            }
+            return ScannedDoc(
+                path: path, blocks: StatusBlockScanner.scan(SourceText(bytes: bytes)), readError: nil, mentionsSuppression: suppressions)
         } catch {
             return ScannedDoc(path: path, blocks: [], readError: error.message)
         }
