@@ -1,5 +1,10 @@
 #define _GNU_SOURCE
 #include "CProcessSupport.h"
+#include <string.h>
+
+void *mc_memmem(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length) {
+    return memmem(haystack, haystack_length, needle, needle_length);
+}
 
 int mc_spawn_file_actions_addchdir(posix_spawn_file_actions_t *actions, const char *path) {
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 29))

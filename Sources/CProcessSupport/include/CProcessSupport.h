@@ -8,4 +8,8 @@ int mc_spawn_file_actions_addchdir(posix_spawn_file_actions_t *actions, const ch
 /// Closes every descriptor from `lowfd` up in the child (glibc 2.34+; -1 elsewhere).
 int mc_spawn_file_actions_addclosefrom(posix_spawn_file_actions_t *actions, int lowfd);
 
+/// memmem(3), which Swift's Glibc module does not expose (it needs _GNU_SOURCE).
+#include <stddef.h>
+void *mc_memmem(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
+
 #endif

@@ -25,10 +25,10 @@ public enum MissionChecker {
             if missions.count > 1 { result.notes = result.notes.map { "[\(mission.missionPath)] \($0)" } }
             report.merge(result)
         }
-        // Suppressions apply to findings in Markdown files; files that hold one but have no finding
+        // Suppressions live in Markdown files that mention `missionctl-`; those without a finding
         // are read too, so that a suppression that suppresses nothing is reported.
         report.findings = Suppressions.apply(
-            to: report.findings, alsoIn: scan.docs.values.filter(\.mentionsSuppression).map(\.path), repoRoot: repository.root,
+            to: report.findings, in: scan.docs.values.filter(\.mentionsSuppression).map(\.path), repoRoot: repository.root,
             knownRules: Set(RuleRegistry.allDescriptors.map(\.id)))
         return report
     }

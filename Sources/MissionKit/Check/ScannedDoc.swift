@@ -24,7 +24,7 @@ public struct ScannedDoc: Sendable {
         do {
             guard let bytes = try FileSystem.readBytes(repoRoot + "/" + path, largerThan: threshold, mentioning: "mission status")
             else { return ScannedDoc(path: path, blocks: [], readError: nil) }
-            let suppressions = SourceText.containsASCIICaseInsensitive(bytes, "missionctl-")
+            let suppressions = SourceText.containsExactly(bytes, "missionctl-")
             // Most docs never mention a block: no line index, no parse.
             guard SourceText.containsASCIICaseInsensitive(bytes, "mission status") else {
                 return ScannedDoc(path: path, blocks: [], readError: nil, mentionsSuppression: suppressions)

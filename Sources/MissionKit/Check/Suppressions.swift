@@ -38,7 +38,7 @@ public struct Suppressions: Sendable {
     /// Reads the directives of a Markdown text (nothing is parsed unless it mentions `missionctl-`).
     public static func parse(_ text: SourceText, knownRules: Set<String>) -> Suppressions {
         var result = Suppressions(directives: [], invalid: [])
-        guard SourceText.containsASCIICaseInsensitive(text.bytes, "missionctl-") else { return result }
+        guard SourceText.containsExactly(text.bytes, "missionctl-") else { return result }
         text.bytes.withUnsafeBytes { raw in
             let doc = MarkdownDocument(bytes: raw)
             doc.document.forEachDescendant { node in
@@ -102,11 +102,13 @@ public struct Suppressions: Sendable {
         }
     }
 
-    /// Removes suppressed findings of Markdown files and adds the suppression findings.
-    public static func apply(to findings: [Finding], alsoIn files: [String] = [], repoRoot: String, knownRules: Set<String>) -> [Finding] {
-        let markdownFiles = Set(findings.map(\.file).filter(FileSystem.isMarkdown)).union(files)
+    /// Removes suppressed findings and adds the suppression findings. `files` are the Markdown
+    /// files that mention `missionctl-` (known from the scan, which read every file once): only
+    /// those can hold a directive, so no other file is read again.
+    public static func apply(to findings: [Finding], in files: [String], repoRoot: String, knownRules: Set<String>) -> [Finding] {
+        guard !files.isEmpty else { return findings }
         var byFile: [String: Suppressions] = [:]
-        for file in markdownFiles {
+        for file in files {
             guard let bytes = try? FileSystem.readBytes(repoRoot + "/" + file) else { continue }
             let parsed = parse(SourceText(bytes: bytes), knownRules: knownRules)
             if !parsed.directives.isEmpty || !parsed.invalid.isEmpty { byFile[file] = parsed }

@@ -1,3 +1,4 @@
+import CProcessSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -108,6 +109,19 @@ extension SourceText {
                 i -= 1
             }
             return nil
+        }
+    }
+
+    /// Whether the bytes contain `needle` exactly (memmem: much faster than a byte loop, for
+    /// markers that are always written in one case, such as `missionctl-`).
+    public static func containsExactly(_ bytes: [UInt8], _ needle: String) -> Bool {
+        var pattern = Array(needle.utf8)
+        guard !pattern.isEmpty else { return true }
+        return bytes.withUnsafeBytes { haystack in
+            pattern.withUnsafeMutableBytes { p in
+                guard let base = haystack.baseAddress else { return false }
+                return mc_memmem(base, haystack.count, p.baseAddress, p.count) != nil
+            }
         }
     }
 
