@@ -113,11 +113,7 @@ public enum MissionChecker {
         return !FileSystem.exists(absolute) || FileSystem.isInside(absolute, root: repoRoot)
     }
 
-    /// Resolves the closed set against the repository and scans the docs (in parallel).
-    public static func makeContext(_ mission: Mission, options: CheckOptions) -> CheckContext {
-        makeContext(mission, scan: RepositoryScan(root: mission.repoRoot), options: options)
-    }
-
+    /// Resolves the closed set against the shared scan of the repository.
     static func makeContext(_ mission: Mission, scan: RepositoryScan, options: CheckOptions) -> CheckContext {
         let set = closedSet(mission, files: scan.files)
         let listedOther = set.listed.filter { !FileSystem.isMarkdown($0) }

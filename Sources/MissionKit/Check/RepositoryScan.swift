@@ -16,12 +16,6 @@ public struct RepositoryScan: Sendable {
         docs = Dictionary(scanned.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// Only the walk, for commands that read no doc they do not name.
-    init(root: String, files: [String]) {
-        self.root = root
-        self.files = files
-        docs = [:]
-    }
 
     /// The scanned doc at `path`, scanning it now when the walk did not reach it (a listed doc
     /// inside a nested project folder).

@@ -22,10 +22,18 @@ public struct HandoffVerifier: Sendable {
             .filter { $0.id != UnknownAssertionRule.descriptor.id } + [RerunMismatchRule.descriptor]
     }
 
+    /// The mission's closed-set Markdown docs, resolved once (`--all` verifies many handoffs).
+    let closedSet: Set<String>
+
     public init(repo: GitRepository, mission: Mission?, rerunTimeout: Double? = nil) {
         self.repo = repo
         self.mission = mission
         self.rerunTimeout = rerunTimeout
+        if let mission, mission.sourceDocs != nil {
+            closedSet = Set(MissionChecker.closedSet(mission).markdown)
+        } else {
+            closedSet = []
+        }
     }
 
     /// The outcome for one handoff.
@@ -118,7 +126,6 @@ public struct HandoffVerifier: Sendable {
         }
         // The change list and the added lines of the claimed files come from two git calls run
         // concurrently; the second is limited to pathspecs derived from the claims themselves.
-        let closedSet = Set(closedSetDocs())
         let claimedDocs = ProseClaim.extract(from: handoff.salientSummary + "\n" + handoff.whatWasImplemented)
             .filter { $0.kind == .changed && closedSet.contains($0.path) }.map(\.path)
         // Claimed paths that climb out of the repository are findings of their own (never pathspecs:
@@ -219,10 +226,6 @@ public struct HandoffVerifier: Sendable {
         return items.filter { seen.insert($0).inserted }
     }
 
-    func closedSetDocs() -> [String] {
-        guard let mission, mission.sourceDocs != nil else { return [] }
-        return MissionChecker.closedSet(mission).markdown
-    }
 
     /// Runs each claimed command through `/bin/sh -c` in a detached worktree of the commit, each
     /// in a process group of its own that is killed when the command ends, times out or missionctl

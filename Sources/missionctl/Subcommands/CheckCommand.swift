@@ -47,18 +47,20 @@ struct CheckCommand: ParsableCommand {
         if dirs.isEmpty && repository.isEmpty {
             throw MissionError("nothing to check in \(repo): no mission folder and no .factory/ folder.\n" + MissionLocator.lookedIn)
         }
-        if fix { try applyFixes(repo: repo, dirs: dirs, repository: repository) }
         let missions = dirs.map { Mission.load(repoRoot: repo, missionDir: $0, repository: repository) }
+        // Fixes touch docs only, never mission files: the missions loaded above stay valid.
+        if fix { try applyFixes(repo: repo, missions: missions) }
         let options = CheckOptions(requireStatusBlocks: requireStatusBlocks, implementedAssertions: RegressionSuite.implementedIDs)
         throw try reportOptions.emit(MissionChecker.check(repository: repository, missions: missions, options: options))
     }
 
-    func applyFixes(repo: String, dirs: [String], repository: RepositoryFiles) throws {
+    func applyFixes(repo: String, missions: [Mission]) throws {
         var fixedDocs = 0
-        for dir in dirs {
-            let mission = Mission.load(repoRoot: repo, missionDir: dir, repository: repository)
+        var seen: Set<String> = []
+        let files = FileSystem.walk(repo)
+        for mission in missions {
             // Fixing a doc without a block changes nothing, so every listed doc can go through fix().
-            for doc in MissionChecker.closedSet(mission).markdown {
+            for doc in MissionChecker.closedSet(mission, files: files).markdown where seen.insert(doc).inserted {
                 let changes: [String] = try AtomicFile.update(repo + "/" + doc) { text in
                     let result = StatusBlockEditor.fix(text)
                     return (result.changes, result.isUnchanged ? nil : result.bytes)

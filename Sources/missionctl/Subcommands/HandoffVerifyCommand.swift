@@ -114,7 +114,7 @@ struct HandoffVerifyCommand: ParsableCommand {
         }
         // A repository with .factory/ but no mission simply has no handoffs (a note, exit 0), as
         // `check` still checks it; only a repository with nothing at all is a usage error.
-        if folders.isEmpty && !FileSystem.isDirectory(repo + "/.factory") {
+        if folders.isEmpty && !repository.hasFactoryFolder {
             throw MissionError("no mission and no handoffs/ folder found in \(repo).\n" + MissionLocator.lookedIn)
         }
         return folders
