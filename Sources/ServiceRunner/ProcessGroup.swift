@@ -23,11 +23,16 @@ public enum ProcessGroup {
     }
 
     /// Runs `arguments` in the foreground (same terminal, own process group so signals can be
-    /// forwarded to everything it started) and returns its pid.
-    public static func spawnForeground(_ arguments: [String], in directory: String, environment: [String: String]? = nil) throws -> pid_t {
+    /// forwarded to everything it started) and returns its pid. `outputToStandardError` sends
+    /// its standard output to standard error.
+    public static func spawnForeground(
+        _ arguments: [String], in directory: String, environment: [String: String]? = nil, outputToStandardError: Bool = false
+    ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
+        // A report on standard output (validate's) stays clean while the child's output is shown.
+        if outputToStandardError { posix_spawn_file_actions_adddup2(&actions, 2, 1) }
         mc_spawn_file_actions_addchdir(&actions, directory)
         return try spawn(arguments, actions: &actions, environment: environment)
     }

@@ -1,19 +1,26 @@
 import Foundation
 import MissionJSON
 import MissionKit
-import Regression
 import ServiceRunner
 
-/// "May I hand off?": check → handoff verify → services up → regress → services down, with
-/// one result per stage.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// "May I hand off?": check → handoff verify → services up → test → regress → services down,
+/// with one result per stage. Nothing is specific to one product: the test and regress stages
+/// run what the mission's `.factory/services.yaml` declares (`commands.test`, `commands.regress`).
 public struct ValidationPipeline: Sendable {
     public enum Outcome: String, Sendable { case passed, failed, skipped }
+
+    /// The stages, in order; `--skip` takes these names.
+    public static let stageNames = ["check", "handoff", "services-up", "test", "regress", "services-down"]
 
     public struct Stage: Sendable {
         public var name: String
         public var outcome: Outcome
         public var seconds: Double
-        /// Errors and warnings, or failed scenarios.
+        /// Errors and warnings, or 1 for a failed command.
         public var findings: Int
         public var detail: String
     }
@@ -23,10 +30,13 @@ public struct ValidationPipeline: Sendable {
         public var missionDirs: [String]
         public var handoff: String?
         public var commit: String?
-        public var service = "api"
+        /// Services to bring up; empty: every service services.yaml declares.
+        public var services: [String] = []
         public var timeout = 60.0
         public var grace = 10.0
         public var strict = false
+        /// Stage names not to run (see `stageNames`).
+        public var skip: Set<String> = []
 
         public init(repo: String, missionDirs: [String]) {
             self.repo = repo
@@ -37,8 +47,9 @@ public struct ValidationPipeline: Sendable {
     public struct Report: Sendable {
         public var stages: [Stage] = []
         public var findings = DiagnosticsReport()
-        public var scenarios: [RegressionSuite.Result] = []
-        public var passed: Bool { !stages.contains { $0.outcome == .failed } }
+        /// The signal that stopped the run (SIGINT, SIGTERM, SIGHUP), 0 when none did.
+        public var interruptedBy: Int32 = 0
+        public var passed: Bool { interruptedBy == 0 && !stages.contains { $0.outcome == .failed } }
     }
 
     public let options: Options
@@ -47,15 +58,29 @@ public struct ValidationPipeline: Sendable {
         self.options = options
     }
 
-    /// Runs every stage; `progress` gets a line as each stage starts and ends.
+    /// Runs every stage; `progress` gets a line as each stage starts and ends. A signal stops
+    /// the running command's whole process group, skips what remains and still brings down what
+    /// this run started.
     public func run(progress: @Sendable (String) -> Void = { _ in }) async -> Report {
         var report = Report()
+        let interruption = Interruption()
+        defer { interruption.cancel() }
         func timed(_ name: String, _ body: () async throws -> (Outcome, Int, String)) async {
+            if options.skip.contains(name) {
+                report.stages.append(Stage(name: name, outcome: .skipped, seconds: 0, findings: 0, detail: "--skip \(name)"))
+                return
+            }
+            if interruption.receivedSignal != 0 && name != "services-down" {
+                report.stages.append(Stage(name: name, outcome: .skipped, seconds: 0, findings: 0, detail: "interrupted (\(interruption.signalName))"))
+                return
+            }
             progress("\(name)…")
             let start = Date()
             var stage = Stage(name: name, outcome: .failed, seconds: 0, findings: 0, detail: "")
             do {
                 (stage.outcome, stage.findings, stage.detail) = try await body()
+            } catch let error as MissionError {
+                stage.detail = error.message
             } catch {
                 stage.detail = "\(error)"
             }
@@ -64,11 +89,18 @@ public struct ValidationPipeline: Sendable {
             report.stages.append(stage)
         }
 
+        let servicesPath = options.repo + "/.factory/services.yaml"
+        let declared: ServicesFile? = FileSystem.exists(servicesPath) ? (try? ServiceSupervisor.load(repo: options.repo))?.file : nil
+
         await timed("check") {
             let repository = RepositoryFiles.load(root: options.repo, missionDirs: options.missionDirs)
             let missions = options.missionDirs.map { Mission.load(repoRoot: options.repo, missionDir: $0, repository: repository) }
-            let result = MissionChecker.check(
-                repository: repository, missions: missions, options: CheckOptions(implementedAssertions: RegressionSuite.implementedIDs))
+            var checkOptions = CheckOptions()
+            switch SuiteListing.ask(declared?.command("regress"), repo: options.repo, interruption: interruption) {
+            case .listed(let ids): checkOptions.suite = ids
+            case .unknown(let why): report.findings.notes.append("unimplemented-assertion not checked: \(why)")
+            }
+            let result = MissionChecker.check(repository: repository, missions: missions, options: checkOptions)
             report.findings.merge(result)
             let failed = ExitStatus(report: result, strict: options.strict) != .clean
             return (failed ? .failed : .passed, result.errors + result.warnings, "\(result.errors) error(s), \(result.warnings) warning(s) in \(result.docs) doc(s)")
@@ -89,39 +121,47 @@ public struct ValidationPipeline: Sendable {
         }
 
         var supervisor: ServiceSupervisor?
-        var baseURL: URL?
-        await timed("services up") {
-            guard FileSystem.exists(options.repo + "/.factory/services.yaml") else { return (.skipped, 0, "no .factory/services.yaml") }
+        await timed("services-up") {
+            guard FileSystem.exists(servicesPath) else { return (.skipped, 0, "no .factory/services.yaml") }
             let s = try ServiceSupervisor.load(repo: options.repo)
-            guard let service = s.file.service(options.service) else {
-                return (.skipped, 0, "services.yaml declares no `\(options.service)` service")
+            if s.file.services.isEmpty { return (.skipped, 0, "services.yaml declares no service") }
+            if let unknown = options.services.first(where: { s.file.service($0) == nil }) {
+                return (.failed, 1, "services.yaml declares no `\(unknown)` service (declared: \(s.file.services.map(\.name).joined(separator: ", ")))")
             }
-            guard let port = service.port else { return (.failed, 1, "service `\(options.service)` declares no port, so the suite cannot reach it") }
             supervisor = s
-            _ = try s.up([options.service], timeout: options.timeout, grace: options.grace)
-            baseURL = URL(string: "http://127.0.0.1:\(port)")
-            return (.passed, 0, "`\(options.service)` healthy on port \(port)")
+            let started = try s.up(options.services, timeout: options.timeout, grace: options.grace)
+            let names = started.map { $0.name + (s.file.service($0.name)?.port.map { " on port \($0)" } ?? "") }
+            return (.passed, 0, names.isEmpty ? "already running" : names.joined(separator: ", ") + " healthy")
+        }
+
+        await timed("test") {
+            guard let command = declared?.command("test") else { return (.skipped, 0, "services.yaml declares no commands.test") }
+            return try runDeclared(command, interruption: interruption)
         }
 
         await timed("regress") {
-            guard let baseURL else { return (.skipped, 0, "no backend service is up") }
-            let suite = RegressionSuite()
-            let results = try await suite.run(suite.scenarios, client: SuiteClient(baseURL: baseURL), servers: nil)
-            report.scenarios = results
-            let failed = results.filter { $0.outcome == .failed }
-            let skipped = results.count { $0.outcome == .skipped }
-            return (
-                failed.isEmpty ? .passed : .failed, failed.count,
-                "\(results.count - failed.count - skipped) passed, \(failed.count) failed, \(skipped) skipped" + (failed.isEmpty ? "" : ": " + failed.map(\.id).joined(separator: ", "))
-            )
+            guard let command = declared?.command("regress") else { return (.skipped, 0, "services.yaml declares no commands.regress") }
+            return try runDeclared(command, interruption: interruption)
         }
 
-        await timed("services down") {
+        await timed("services-down") {
             guard let supervisor else { return (.skipped, 0, "nothing was started") }
-            try supervisor.down([options.service], grace: options.grace)
+            try supervisor.down(options.services, grace: options.grace)
             return (.passed, 0, "")
         }
+        report.interruptedBy = interruption.receivedSignal
         return report
+    }
+
+    /// Runs a services.yaml command through `/bin/sh -c` in the repository root, its output shown
+    /// on standard error as it comes; passed when it exits 0.
+    func runDeclared(_ command: ServicesFile.Command, interruption: Interruption) throws -> (Outcome, Int, String) {
+        let pid = try ProcessGroup.spawnForeground(["/bin/sh", "-c", command.command], in: options.repo, outputToStandardError: true)
+        interruption.running(pid)
+        let code = ProcessGroup.wait(pid) ?? 1
+        interruption.finished()
+        if interruption.receivedSignal != 0 { return (.failed, 1, "`\(command.command)` stopped by \(interruption.signalName)") }
+        return code == 0 ? (.passed, 0, "`\(command.command)` exited 0") : (.failed, 1, "`\(command.command)` exited \(code)")
     }
 }
 
@@ -152,7 +192,6 @@ extension ValidationPipeline.Report {
                     })
             ),
             ("report", JSONReporter.value(findings)),
-            ("scenarios", .array(scenarios.map { .object([("id", .string($0.id)), ("status", .string($0.outcome.rawValue)), ("message", $0.message.map(JSONValue.string) ?? .null)]) })),
         ])
     }
 }

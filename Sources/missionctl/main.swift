@@ -1,1 +1,3 @@
-await CommandLineEntry.run()
+import MissionCommands
+
+await MissionCommandLine.main()

@@ -116,7 +116,7 @@ import Testing
         var files = Fixture.valid
         files[".factory/validation-contract.md"]! += "\n## Area: Timer\n### VAL-TIMER-001: one timer\n### VAL-TIMER-009: not in the suite\n### VAL-DOC-009: not tracking\n"
         let repo = try TempRepo(files)
-        let report = MissionChecker.check(repo.mission(), options: CheckOptions(implementedAssertions: ["VAL-TIMER-001"]))
+        let report = MissionChecker.check(repo.mission(), options: CheckOptions(suite: SuiteIDs(["VAL-TIMER-001"])))
         #expect(report.findings("unimplemented-assertion").map(\.message).count == 1)
         #expect(report.findings("unimplemented-assertion").first?.message.contains("VAL-TIMER-009") == true)
         let unknown = MissionChecker.check(repo.mission(), options: CheckOptions())

@@ -15,7 +15,7 @@ public struct CheckContext: Sendable {
     /// Whether the status-block rules apply to this mission.
     public var statusBlocksInUse: Bool
     /// Assertion ids the regression suite implements, when known.
-    public var implementedAssertions: Set<String>?
+    public var suite: SuiteIDs?
 
     /// The display path of AGENTS.md.
     public var agentsFile: String { mission.missionFile("AGENTS.md") }

@@ -2,12 +2,12 @@
 public struct CheckOptions: Sendable {
     /// Apply the status-block rules even when nothing shows the mission uses blocks.
     public var requireStatusBlocks: Bool
-    /// Assertion ids an executable suite implements (`missionctl regress`); nil skips
-    /// `unimplemented-assertion`.
-    public var implementedAssertions: Set<String>?
+    /// The ids the mission's regression suite has scenarios for (`check --suite-ids`, or
+    /// asked by `validate`); nil skips `unimplemented-assertion`.
+    public var suite: SuiteIDs?
 
-    public init(requireStatusBlocks: Bool = false, implementedAssertions: Set<String>? = nil) {
+    public init(requireStatusBlocks: Bool = false, suite: SuiteIDs? = nil) {
         self.requireStatusBlocks = requireStatusBlocks
-        self.implementedAssertions = implementedAssertions
+        self.suite = suite
     }
 }

@@ -16,5 +16,5 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 
 /// The version reported by `--version` and in SARIF.
 public enum MissionKitVersion {
-    public static let current = "0.1.0"
+    public static let current = "0.2.0"
 }

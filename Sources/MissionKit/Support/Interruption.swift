@@ -47,14 +47,14 @@ public final class Interruption: @unchecked Sendable {
     }
 
     /// The process group now running; killed at once if a signal already arrived.
-    func running(_ pgid: pid_t) {
+    public func running(_ pgid: pid_t) {
         lock.withLock {
             group = pgid
             if received != 0 { kill(-pgid, SIGKILL) }
         }
     }
 
-    func finished() {
+    public func finished() {
         lock.withLock { group = 0 }
     }
 

@@ -1,6 +1,6 @@
 import ArgumentParser
+import Foundation
 import MissionKit
-import Regression
 
 /// `missionctl check`: the mission and doc-traceability checker.
 struct CheckCommand: ParsableCommand {
@@ -24,6 +24,7 @@ struct CheckCommand: ParsableCommand {
               missionctl check --format json --output findings.json
               missionctl check --format github --strict     # in GitHub Actions
               missionctl check --mission ~/.factory/missions/7f3c… --repo .
+              missionctl regress --list --format json | missionctl check --suite-ids -
             """
     )
 
@@ -32,6 +33,13 @@ struct CheckCommand: ParsableCommand {
 
     @Flag(help: "Apply the status-block rules even when the mission shows no sign of using blocks.")
     var requireStatusBlocks = false
+
+    @Option(
+        name: .customLong("suite-ids"),
+        help: ArgumentHelp(
+            "The regression suite's listing (the JSON of `regress --list --format json`; - for standard input): enables unimplemented-assertion.",
+            valueName: "file"))
+    var suiteIDs: String?
 
     @Flag(
         help: """
@@ -50,8 +58,21 @@ struct CheckCommand: ParsableCommand {
         let missions = dirs.map { Mission.load(repoRoot: repo, missionDir: $0, repository: repository) }
         // Fixes touch docs only, never mission files: the missions loaded above stay valid.
         if fix { try applyFixes(repo: repo, missions: missions) }
-        let options = CheckOptions(requireStatusBlocks: requireStatusBlocks, implementedAssertions: RegressionSuite.implementedIDs)
+        let options = CheckOptions(requireStatusBlocks: requireStatusBlocks, suite: try suiteIDs.map(Self.readSuiteIDs))
         throw try reportOptions.emit(MissionChecker.check(repository: repository, missions: missions, options: options))
+    }
+
+    static func readSuiteIDs(_ path: String) throws -> SuiteIDs {
+        if path == "-" {
+            return try SuiteIDs.parse(Array(FileHandle.standardInput.readDataToEndOfFile()), source: "--suite-ids (standard input)")
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.readBytes(FileSystem.absolute(path))
+        } catch {
+            throw MissionError("--suite-ids \(path): \(error.message)")
+        }
+        return try SuiteIDs.parse(bytes, source: path)
     }
 
     func applyFixes(repo: String, missions: [Mission]) throws {

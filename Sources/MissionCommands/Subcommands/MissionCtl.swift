@@ -2,8 +2,9 @@ import ArgumentParser
 import MissionKit
 
 /// The root command.
-struct MissionCtl: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct MissionCtl: AsyncParsableCommand {
+    public init() {}
+    public static let configuration = CommandConfiguration(
         commandName: "missionctl",
         abstract: "Validate documentation-driven agent missions before hand-off and in CI.",
         discussion: """
@@ -18,6 +19,6 @@ struct MissionCtl: AsyncParsableCommand {
             Start with `missionctl check` in the repository; `missionctl rules` lists what it verifies.
             """,
         version: MissionKitVersion.current,
-        subcommands: [ValidateCommand.self, CheckCommand.self, StatusCommand.self, HandoffCommand.self, BackendCommand.self, RegressCommand.self, ServicesCommand.self, RulesCommand.self]
+        subcommands: [ValidateCommand.self, CheckCommand.self, StatusCommand.self, HandoffCommand.self, BackendForwardCommand.self, RegressForwardCommand.self, ServicesCommand.self, RulesCommand.self]
     )
 }

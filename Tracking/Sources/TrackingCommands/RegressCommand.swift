@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import MissionCommands
+import MissionJSON
 import MissionKit
 import Regression
 import TrackingBackend
@@ -7,8 +9,9 @@ import TrackingBackend
 extension SuiteReport.Format: ExpressibleByArgument {}
 
 /// `missionctl regress`: the tracking regression suite.
-struct RegressCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct RegressCommand: AsyncParsableCommand {
+    public init() {}
+    public static let configuration = CommandConfiguration(
         commandName: "regress",
         abstract: "Run the tracking regression suite: one HTTP scenario per validation assertion id.",
         discussion: """
@@ -20,11 +23,16 @@ struct RegressCommand: AsyncParsableCommand {
 
             Exit codes: 0 all selected scenarios passed, 1 any failed, 2 usage error or server unreachable.
 
+            `--list --format json` prints the scenario ids as JSON ([{"id": …, "title": …}]): `missionctl validate` \
+            asks for it, and `missionctl check --suite-ids FILE` reads it, to report contract assertions that have \
+            no scenario.
+
             Examples:
               missionctl regress
               missionctl regress --only 'VAL-TIMER-*,VAL-ENTRY-004'
               missionctl regress --base-url http://127.0.0.1:18080 --format junit --output regress.xml
               missionctl regress --write-state .factory/validation-state.json
+              missionctl regress --list --format json > suite-ids.json
             """
     )
 
@@ -34,7 +42,7 @@ struct RegressCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Comma-separated id patterns, e.g. 'VAL-TIMER-*,VAL-ENTRY-004'.", valueName: "pattern"))
     var only: String?
 
-    @Flag(help: "List the scenario ids and titles, and run nothing.")
+    @Flag(help: "List the scenario ids and titles (text, or JSON with --format json), and run nothing.")
     var list = false
 
     @Option(help: "text (a line per scenario, then failures), json, or junit (XML for CI systems).")
@@ -46,11 +54,16 @@ struct RegressCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Merge the results into this validation-state.json (atomically, keeping every other entry).", valueName: "path"))
     var writeState: String?
 
-    func run() async throws {
+    public func run() async throws {
         let suite = RegressionSuite()
         let selected = suite.selecting(only)
         if list {
-            for s in selected { Console.line("\(s.id.padding(toLength: 18, withPad: " ", startingAt: 0)) \(s.title)") }
+            if format == .json {
+                let items = JSONValue.array(selected.map { .object([("id", .string($0.id)), ("title", .string($0.title))]) })
+                try ReportOutput.write(items.rendered(pretty: true) + "\n", to: output)
+            } else {
+                try ReportOutput.write(selected.map { "\($0.id.padding(toLength: 18, withPad: " ", startingAt: 0)) \($0.title)\n" }.joined(), to: output)
+            }
             return
         }
         guard !selected.isEmpty else { throw ValidationError("--only \(only ?? ""): no scenario id matches") }

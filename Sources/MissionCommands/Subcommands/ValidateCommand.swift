@@ -7,15 +7,22 @@ import Validation
 struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "May I hand off? check → handoff verify → services up → regress → services down, one summary.",
+        abstract: "May I hand off? check → handoff verify → services up → test → regress → services down, one summary.",
         discussion: """
-            Runs `check` on the mission, `handoff verify` when --handoff is given, brings up the backend service of \
-            .factory/services.yaml (--service, default api) and runs the regression suite against its port, then \
-            stops what it started. Prints one table (stage, result, time, findings) and exits 0 when every stage \
-            passed or was skipped, 1 when one failed, 2 on a usage or configuration error.
+            Runs `check` on the mission, `handoff verify` when --handoff is given, brings up the services of \
+            .factory/services.yaml (all, or --service), runs what the mission declares there as `commands.test` and \
+            `commands.regress` (through /bin/sh in the repository root, their output on standard error), then stops \
+            what it started. A stage with nothing declared is skipped, with the reason. When commands.regress is \
+            missionctl's suite, it is asked for its ids (`--list --format json`) so that check reports contract \
+            assertions it has no scenario for (unimplemented-assertion).
+
+            Prints one table (stage, result, time, findings) and exits 0 when every stage passed or was skipped, \
+            1 when one failed, 2 on a usage or configuration error, 128+N when stopped by signal N (whatever it \
+            started is stopped first).
 
             Examples:
               missionctl validate
+              missionctl validate --skip test                 # CI already ran the tests
               missionctl validate --handoff handoffs/2026-…__timer__s1.json --format json --output validate.json
             """
     )
@@ -28,8 +35,14 @@ struct ValidateCommand: AsyncParsableCommand {
     @Option(help: "The commit for --handoff (overrides its commitId).")
     var commit: String?
 
-    @Option(help: "The services.yaml service that runs the tracking backend.")
-    var service = "api"
+    @Option(help: ArgumentHelp("A services.yaml service to bring up (repeatable; default: every declared service).", valueName: "name"))
+    var service: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "A stage not to run (repeatable or comma-separated): \(ValidationPipeline.stageNames.joined(separator: ", ")).",
+            valueName: "stage"))
+    var skip: [String] = []
 
     @Option(help: "Seconds the service may take to become healthy.")
     var timeout: Double = 60
@@ -45,12 +58,22 @@ struct ValidateCommand: AsyncParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
+    func validate() throws {
+        for name in skippedStages where !ValidationPipeline.stageNames.contains(name) {
+            let suggestion = NameSuggestion.closest(to: name, in: ValidationPipeline.stageNames).map { " (did you mean `\($0)`?)" } ?? ""
+            throw ValidationError("--skip \(name): no such stage\(suggestion); stages: \(ValidationPipeline.stageNames.joined(separator: ", "))")
+        }
+    }
+
+    var skippedStages: [String] { skip.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } }
+
     func run() async throws {
         let repo = try missionOptions.repositoryRoot()
         var options = ValidationPipeline.Options(repo: repo, missionDirs: try missionOptions.missionDirs(repo: repo))
         options.handoff = handoff
         options.commit = commit
-        options.service = service
+        options.services = service
+        options.skip = Set(skippedStages)
         options.timeout = timeout
         options.strict = strict
         if let handoff, !FileSystem.exists(FileSystem.absolute(handoff)) { throw MissionError("--handoff \(handoff): no such file") }
@@ -61,6 +84,7 @@ struct ValidateCommand: AsyncParsableCommand {
             text = TextReporter(color: output == nil && Console.useColor).render(report.findings) + text
         }
         try ReportOutput.write(text, to: output)
+        if report.interruptedBy != 0 { throw ExitCode(128 + report.interruptedBy) }
         throw ExitCode(report.passed ? 0 : 1)
     }
 }

@@ -39,8 +39,8 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// Where a command's report goes: `--output FILE` (see `AtomicFile.writeOutput`) or standard output.
-enum ReportOutput {
-    static func write(_ text: String, to output: String?) throws {
+public enum ReportOutput {
+    public static func write(_ text: String, to output: String?) throws {
         guard let output else {
             Console.out(text)
             return

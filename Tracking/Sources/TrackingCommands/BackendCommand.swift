@@ -1,12 +1,14 @@
 import ArgumentParser
 import Foundation
 import Logging
+import MissionCommands
 import MissionKit
 import TrackingBackend
 
 /// `missionctl backend`: the reference time-tracking backend.
-struct BackendCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct BackendCommand: ParsableCommand {
+    public init() {}
+    public static let configuration = CommandConfiguration(
         commandName: "backend",
         abstract: "Run the reference time-tracking backend (Toggl Track v9-style API).",
         subcommands: [BackendServeCommand.self, BackendUserAddCommand.self]

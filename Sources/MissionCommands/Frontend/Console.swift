@@ -1,12 +1,41 @@
 import Foundation
 
-/// Terminal output: stderr messages and colour decisions.
-enum Console {
-    static func error(_ message: String) {
-        FileHandle.standardError.write(Data("missionctl: \(message)\n".utf8))
+/// Terminal output: the report on standard output, messages on standard error, colour decisions.
+///
+/// In-process tests run a command inside `Console.capturing`, which collects both streams in
+/// memory instead of writing to the process's descriptors.
+public enum Console {
+    /// The program name that prefixes error messages.
+    nonisolated(unsafe) public static var program = "missionctl"
+
+    /// Output collected in memory by `capturing`.
+    public final class Capture: @unchecked Sendable {
+        private let lock = NSLock()
+        private var out = ""
+        private var err = ""
+        public init() {}
+        public var stdout: String { lock.withLock { out } }
+        public var stderr: String { lock.withLock { err } }
+        func append(out text: String) { lock.withLock { out += text } }
+        func append(err text: String) { lock.withLock { err += text } }
     }
 
-    static func raw(_ message: String) {
+    @TaskLocal static var capture: Capture?
+
+    /// Runs `body` with standard output and standard error collected in `capture`.
+    public static func capturing<T>(_ capture: Capture, _ body: () async throws -> T) async rethrows -> T {
+        try await $capture.withValue(capture) { try await body() }
+    }
+
+    public static func error(_ message: String) {
+        raw("\(program): \(message)\n")
+    }
+
+    public static func raw(_ message: String) {
+        if let capture {
+            capture.append(err: message)
+            return
+        }
         FileHandle.standardError.write(Data(message.utf8))
     }
 
@@ -15,7 +44,11 @@ enum Console {
 
     /// Writes to standard output with write(2): a write that fails (a full disk, a closed pipe)
     /// is remembered for `flushStandardOutput`, never a trap (FileHandle.write traps on errors).
-    static func out(_ text: String) {
+    public static func out(_ text: String) {
+        if let capture {
+            capture.append(out: text)
+            return
+        }
         guard outputError == nil else { return }
         var copy = text
         copy.withUTF8 { buffer in
@@ -33,7 +66,7 @@ enum Console {
     }
 
     /// `out` with a line break.
-    static func line(_ text: String) {
+    public static func line(_ text: String) {
         out(text + "\n")
     }
 
@@ -45,7 +78,8 @@ enum Console {
 
     /// `--color auto`: FORCE_COLOR (non-empty, not 0) forces colour; otherwise colour only on a
     /// terminal, never with NO_COLOR set (https://no-color.org) or TERM=dumb.
-    static var useColor: Bool {
+    public static var useColor: Bool {
+        if capture != nil { return false }
         let env = ProcessInfo.processInfo.environment
         if let force = env["FORCE_COLOR"], !force.isEmpty, force != "0" { return true }
         if let noColor = env["NO_COLOR"], !noColor.isEmpty { return false }

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import MissionKit
+
+/// Runs a root command and maps every outcome to 0/1/2.
+///
+/// ArgumentParser's own usage errors exit with 64; missionctl promises 2 for any usage,
+/// configuration or internal error, so errors are mapped here, in one place. `execute` returns
+/// the code (in-process tests use it); `main` exits with it.
+public enum CommandLineEntry {
+    /// The executable's whole `main`: runs `Root` on the process arguments and exits.
+    public static func main<Root: ParsableCommand>(_ root: Root.Type) async -> Never {
+        let code = await execute(root, arguments: Array(CommandLine.arguments.dropFirst()))
+        finish(code)
+    }
+
+    /// Parses and runs `arguments`; returns the exit code. Help and version text go to standard
+    /// output with 0, usage errors to standard error with 2.
+    public static func execute<Root: ParsableCommand>(_ root: Root.Type, arguments: [String]) async -> Int32 {
+        do {
+            var command = try Root.parseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            return 0
+        } catch let code as ExitCode {
+            return code.rawValue
+        } catch let error as MissionError {
+            Console.error(error.message)
+            return error.exitStatus ?? ExitStatus.failure.rawValue
+        } catch {
+            if Root.exitCode(for: error) == .success {
+                Console.out(Root.fullMessage(for: error) + "\n")  // --help, --version
+                return 0
+            }
+            Console.raw(Root.fullMessage(for: error) + "\n")
+            return ExitStatus.failure.rawValue
+        }
+    }
+
+    /// Exits with `code`, unless standard output could not be written: then the result is lost,
+    /// and that is an error (exit 2), never a silent success.
+    public static func finish(_ code: Int32) -> Never {
+        if let problem = Console.flushStandardOutput() {
+            Console.error("cannot write standard output (\(problem)); the report is lost. Write it with --output FILE.")
+            exit(ExitStatus.failure.rawValue)
+        }
+        exit(code)
+    }
+}

@@ -1,0 +1,77 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The companion product: the reference time-tracking backend (`backend serve`, `backend user`)
+// and its HTTP regression suite (`regress`). It carries the heavy stack (Hummingbird, NIO,
+// GRDB, PostgresNIO, AsyncHTTPClient, swift-crypto) so that the light `missionctl` in the
+// parent package never builds it. `missionctl backend …` and `missionctl regress …` run this
+// executable when it sits beside `missionctl` or on PATH.
+let package = Package(
+    name: "missionctl-tracking",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "missionctl-tracking", targets: ["missionctl-tracking"])
+    ],
+    dependencies: [
+        .package(name: "missionctl", path: ".."),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    ],
+    targets: [
+        .target(
+            name: "TrackingBackend",
+            dependencies: [
+                .product(name: "MissionJSON", package: "missionctl"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                // Only for `ConnectionPoolError`, which PostgresClient throws when it cannot connect.
+                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
+            ]
+        ),
+        .target(
+            name: "Regression",
+            dependencies: [
+                "TrackingBackend",
+                .product(name: "MissionKit", package: "missionctl"),
+                .product(name: "MissionJSON", package: "missionctl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .target(
+            name: "TrackingCommands",
+            dependencies: [
+                "TrackingBackend", "Regression",
+                .product(name: "MissionKit", package: "missionctl"),
+                .product(name: "MissionCommands", package: "missionctl"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "missionctl-tracking", dependencies: ["TrackingCommands"]),
+        .testTarget(
+            name: "TrackingBackendTests",
+            dependencies: [
+                "TrackingBackend",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "RegressionTests",
+            dependencies: ["Regression", "TrackingBackend", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        .testTarget(name: "TrackingCommandsTests", dependencies: ["missionctl-tracking", "TrackingCommands"]),
+    ]
+)

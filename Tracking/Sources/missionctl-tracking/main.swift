@@ -1,0 +1,4 @@
+import MissionCommands
+import TrackingCommands
+
+await CommandLineEntry.main(MissionctlTracking.self)
