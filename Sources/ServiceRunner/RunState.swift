@@ -66,7 +66,7 @@ public struct RunState: Sendable, Codable, Equatable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
         let data = try encoder.encode(self)
-        if !FileSystem.exists(path) { FileManager.default.createFile(atPath: path, contents: Data("{}".utf8)) }
+        if !FileSystem.exists(path) { _ = FileManager.default.createFile(atPath: path, contents: Data("{}".utf8)) }
         try AtomicFile.update(path) { _ in ((), [UInt8](data) + [0x0A]) }
     }
 }

@@ -51,6 +51,13 @@ import Testing
         #expect(rules.contains { $0["id"] as? String == "unimplemented-assertion" })
     }
 
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func completionScriptsAreGenerated(_ shell: String) async {
+        let r = await InProcess.run(["--generate-completion-script", shell])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("missionctl") && r.stdout.contains("handoff") && r.stdout.contains("--suite-ids"))
+    }
+
     @Test func versionIsPrintedOnStandardOutput() async {
         let r = await InProcess.run(["--version"])
         #expect(r.status == 0 && r.stdout.first?.isNumber == true)

@@ -71,9 +71,8 @@ struct HandoffVerifyCommand: ParsableCommand {
                     var result = HandoffVerifier.Verification(file: shown)
                     do {
                         result = try verifier.verify(bytes: try FileSystem.readBytes(path), file: shown, commitOverride: nil)
-                    } catch let error as MissionError where error.exitStatus != nil {
-                        throw error  // an interrupt ends the whole run
                     } catch {
+                        if error.exitStatus != nil { throw error }  // an interrupt ends the whole run
                         result.findings.append(
                             InvalidHandoffRule.descriptor.finding(
                                 shown, message: error.message, hint: "Name the commit in `commitId`, or commit the handoff with its work."))
