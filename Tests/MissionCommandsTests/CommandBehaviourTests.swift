@@ -55,7 +55,7 @@ import Testing
     func completionScriptsAreGenerated(_ shell: String) async {
         let r = await InProcess.run(["--generate-completion-script", shell])
         #expect(r.status == 0)
-        #expect(r.stdout.contains("missionctl") && r.stdout.contains("handoff") && r.stdout.contains("--suite-ids"))
+        #expect(r.stdout.contains("missionctl") && r.stdout.contains("handoff") && r.stdout.contains("suite-ids"))
     }
 
     @Test func versionIsPrintedOnStandardOutput() async {

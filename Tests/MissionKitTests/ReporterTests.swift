@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import MissionKit
 import Testing
 
@@ -34,6 +37,63 @@ import Testing
         #expect(ruleIDs.contains("duplicate-status-block"))
         let index = try #require(results[1]["ruleIndex"] as? Int)
         #expect(ruleIDs[index] == "duplicate-status-block")
+    }
+
+    @Test func sarifCarriesDocumentationFingerprintsAndAutomationId() throws {
+        var outside = report
+        outside.findings.append(Finding(rule: "invalid-handoff", severity: .error, file: "/tmp/h dir/x.json", message: "bad", hint: "fix it"))
+        let text = SARIFReporter.render(outside, toolVersion: "9.9", context: ReportContext(root: "/nonexistent", command: "handoff verify"))
+        let object = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let run = try #require((object["runs"] as? [[String: Any]])?.first)
+        #expect((run["automationDetails"] as? [String: Any])?["id"] as? String == "missionctl/handoff-verify/")
+        let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        let rule = try #require((driver["rules"] as? [[String: Any]])?.first { $0["id"] as? String == "duplicate-status-block" })
+        #expect((rule["helpUri"] as? String)?.hasSuffix("/docs/rules.md#duplicate-status-block") == true)
+        #expect((rule["fullDescription"] as? [String: Any])?["text"] as? String != nil)
+        #expect(((rule["help"] as? [String: Any])?["text"] as? String)?.contains("docs/rules.md#duplicate-status-block") == true)
+        let results = try #require(run["results"] as? [[String: Any]])
+        for r in results {
+            let prints = try #require(r["partialFingerprints"] as? [String: String])
+            #expect(prints[SARIFReporter.fingerprintKey]?.count == 16)
+        }
+        let messages = results.compactMap { ($0["message"] as? [String: Any])?["text"] as? String }
+        #expect(messages.contains("a \"second\" block. update it."))
+        let artifacts = results.compactMap { ((($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any]) }
+        let absolute = try #require(artifacts.first { ($0["uri"] as? String)?.hasPrefix("file://") == true })
+        #expect(absolute["uri"] as? String == "file:///tmp/h%20dir/x.json" && absolute["uriBaseId"] == nil)
+        #expect(artifacts.filter { $0["uriBaseId"] as? String == "%SRCROOT%" }.count == 2)
+    }
+
+    @Test func githubAnnotatesAtMostTenPerSeverityAndSummarisesTheRest() throws {
+        let many = DiagnosticsReport(findings: (1...13).map {
+            Finding(rule: "unknown-agent", severity: .warning, file: "docs/x.md", line: $0, message: "w\($0)", hint: "h")
+        } + [Finding(rule: "duplicate-status-block", severity: .error, file: "docs/y.md", message: "e", hint: "h")])
+        let text = GitHubReporter.render(many)
+        #expect(text.components(separatedBy: "::warning ").count - 1 == 10)
+        #expect(text.components(separatedBy: "::error ").count - 1 == 1)
+        #expect(text.contains("::notice::3 more finding(s)"))
+        #expect(text.contains("docs/x.md:13:1: warning: w13 [unknown-agent]"))
+        let summary = GitHubReporter.summary(many, context: ReportContext(command: "check"))
+        #expect(summary.hasPrefix("### missionctl check\n\n1 error(s), 13 warning(s)"))
+        #expect(summary.components(separatedBy: "\n| ").count - 1 == 15)  // the header and 14 rows
+        let path = NSTemporaryDirectory() + "summary-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data("before\n".utf8).write(to: URL(fileURLWithPath: path))
+        GitHubReporter.appendSummary(many, context: ReportContext(command: "check"), to: path)
+        let written = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(written.hasPrefix("before\n### missionctl check"))
+    }
+
+    @Test func junitHasOneSuitePerFileAndACaseWhenClean() throws {
+        let text = JUnitReporter.render(report, context: ReportContext(command: "check"))
+        #expect(text.contains("<testsuites name=\"missionctl check\" tests=\"2\" failures=\"2\" errors=\"0\" time=\"0.000\">"))
+        #expect(text.contains("<testsuite name=\"docs/a,b.md\" tests=\"1\" failures=\"1\" errors=\"0\" skipped=\"0\""))
+        #expect(text.contains("<failure type=\"error\" message=\"a &quot;second&quot; block\">"))
+        #expect(!text.contains("<properties>") && !text.contains("skipped=\"0\" time=\"0.000\">\n  <testsuite") == true)
+        let parsed = try XMLDocument(data: Data(text.utf8))
+        #expect(try parsed.nodes(forXPath: "//testcase").count == 2)
+        let clean = JUnitReporter.render(DiagnosticsReport(), context: ReportContext(command: "check"))
+        #expect(clean.contains("<testcase name=\"no findings\" classname=\"missionctl\" time=\"0.000\"/>"))
     }
 
     @Test func githubEscapesPropertiesAndData() {

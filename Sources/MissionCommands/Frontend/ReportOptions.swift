@@ -4,10 +4,14 @@ import MissionKit
 
 extension ReportFormat: ExpressibleByArgument {}
 
-/// `--format`, `--output`, `--strict`: shared by every command that reports findings.
+/// `--format`, `--output`, `--strict`, `--config`, the baseline: shared by every command that
+/// reports findings. Options given on the command line win over `.missionctl.yml`.
 struct ReportOptions: ParsableArguments {
-    @Option(help: "Output format: text (grouped by file), line (path:line:col: severity: message [rule]), json, sarif (2.1.0), or github (workflow commands).")
-    var format: ReportFormat = .text
+    @Option(
+        help: ArgumentHelp(
+            "Output format: text (grouped by file), line (path:line:col: severity: message [rule]), json, sarif (2.1.0), github (workflow commands), or junit (default: the config's `format`, else text).",
+            valueName: "format"))
+    var format: ReportFormat?
 
     @Option(help: "Colour in text output: auto (a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always, never.")
     var color: ColorChoice = .auto
@@ -15,13 +19,71 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Flag(help: "Treat warnings as errors for the exit code.")
-    var strict = false
+    @Flag(inversion: .prefixedNo, help: "Treat warnings as errors for the exit code (default: the config's `strict`, else off).")
+    var strict: Bool?
 
-    /// Writes the report and returns the exit code it implies.
-    func emit(_ report: DiagnosticsReport) throws -> ExitCode {
-        try ReportOutput.write(format.render(report, color: color.enabled(toTerminal: output == nil)), to: output)
-        return ExitCode(ExitStatus(report: report, strict: strict).rawValue)
+    @Option(help: ArgumentHelp("The configuration file (default: .missionctl.yml at the repository root, when present).", valueName: "file"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("Report only findings that are not in this baseline (written by --write-baseline).", valueName: "file"))
+    var baseline: String?
+
+    @Option(help: ArgumentHelp("Record the current findings in FILE as the baseline, then report as usual.", valueName: "file"))
+    var writeBaseline: String?
+
+    /// The repository's configuration: `--config FILE`, else `.missionctl.yml` at `repo`, else defaults.
+    func configuration(repo: String) throws -> Configuration {
+        let path: String
+        if let config {
+            path = FileSystem.absolute(config)
+            guard FileSystem.exists(path) else { throw MissionError("--config \(config): no such file") }
+        } else {
+            path = repo + "/" + Configuration.fileName
+            guard FileSystem.exists(path) else { return Configuration() }
+        }
+        let shown = FileSystem.isInside(path, root: repo) ? FileSystem.relativePath(path, to: repo) : path
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.readBytes(path)
+        } catch {
+            throw MissionError("\(shown): \(error.message)")
+        }
+        return try Configuration.parse(
+            bytes, file: shown, knownRules: Set(RuleRegistry.allDescriptors.map(\.id)), formats: ReportFormat.allCases.map(\.rawValue))
+    }
+
+    /// Applies the configuration and the baseline, writes the report and returns the exit code it implies.
+    func emit(_ report: DiagnosticsReport, repo: String, config: Configuration, command: String) throws -> ExitCode {
+        var report = config.apply(to: report)
+        if let writeBaseline {
+            let path = FileSystem.absolute(writeBaseline)
+            do {
+                try AtomicFile.writeOutput(Array(Baseline.of(report, root: repo).json.utf8), to: path)
+            } catch {
+                throw MissionError("--write-baseline \(error.message)")
+            }
+            Console.raw("missionctl: wrote \(report.findings.count) finding(s) to the baseline \(writeBaseline)\n")
+        }
+        if let baseline {
+            let path = FileSystem.absolute(baseline)
+            guard FileSystem.exists(path) else {
+                throw MissionError("--baseline \(baseline): no such file (create it with --write-baseline \(baseline))")
+            }
+            let known: Baseline
+            do {
+                known = try Baseline.parse(try FileSystem.readBytes(path), file: baseline)
+            } catch {
+                throw MissionError(error.message)
+            }
+            report = known.filter(report, root: repo, file: baseline)
+        }
+        let chosen = try format ?? config.format.flatMap(ReportFormat.init(rawValue:)) ?? .text
+        let context = ReportContext(root: repo, command: command)
+        try ReportOutput.write(chosen.render(report, color: color.enabled(toTerminal: output == nil), context: context), to: output)
+        if chosen == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+            GitHubReporter.appendSummary(report, context: context, to: summary)
+        }
+        return ExitCode(ExitStatus(report: report, strict: strict ?? config.strict ?? false).rawValue)
     }
 }
 

@@ -99,7 +99,7 @@ struct HandoffVerifyCommand: ParsableCommand {
             report.notes = result.notes
             report.details.append(result.detail)
         }
-        throw try reportOptions.emit(report)
+        throw try reportOptions.emit(report, repo: repoRoot, config: try reportOptions.configuration(repo: repoRoot), command: "handoff verify")
     }
 
     /// The folders whose `handoffs/` `--all` verifies, each with its mission: every mission found

@@ -1,14 +1,68 @@
+import Foundation
+
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=<rule>::<message>`.
+///
+/// GitHub shows at most 10 error and 10 warning annotations per step; the rest are listed as
+/// plain `path:line:col` lines (still clickable in the log) after a line that says so, and
+/// `$GITHUB_STEP_SUMMARY` gets every finding as a Markdown table.
 public enum GitHubReporter {
+    /// Annotations GitHub displays per severity and step.
+    public static let annotationLimit = 10
+
     public static func render(_ report: DiagnosticsReport) -> String {
         var out = ""
+        var shown: [Severity: Int] = [:]
+        var rest: [Finding] = []
         for f in report.sortedFindings {
+            guard shown[f.severity, default: 0] < annotationLimit else {
+                rest.append(f)
+                continue
+            }
+            shown[f.severity, default: 0] += 1
             let properties = "file=\(property(f.file)),line=\(f.line),col=\(f.column),title=\(property(f.rule))"
             out += "::\(f.severity.rawValue) \(properties)::\(data(f.message + " — " + f.hint))\n"
+        }
+        if !rest.isEmpty {
+            out += "::notice::\(data("\(rest.count) more finding(s) beyond the \(annotationLimit) errors and \(annotationLimit) warnings GitHub annotates per step; they follow, and the job summary lists them all."))\n"
+            for f in rest { out += DisplayText.sanitize("\(f.file):\(f.line):\(f.column): \(f.severity.rawValue): \(f.message) [\(f.rule)]") + "\n" }
         }
         for note in report.notes { out += "::notice::\(data(note))\n" }
         out += "\(report.errors) error(s), \(report.warnings) warning(s)" + (report.docs > 0 ? " in \(report.docs) doc(s)" : "") + "\n"
         return out
+    }
+
+    /// The job summary: counts, then every finding as a table row.
+    public static func summary(_ report: DiagnosticsReport, context: ReportContext) -> String {
+        var out = "### missionctl \(context.command)\n\n"
+        out += "\(report.errors) error(s), \(report.warnings) warning(s)" + (report.docs > 0 ? " in \(report.docs) doc(s)" : "") + "\n\n"
+        let findings = report.sortedFindings
+        if !findings.isEmpty {
+            out += "| severity | location | rule | message |\n|---|---|---|---|\n"
+            for f in findings {
+                out += "| \(f.severity.rawValue) | `\(cell(f.file)):\(f.line):\(f.column)` | `\(f.rule)` | \(cell(f.message)) |\n"
+            }
+            out += "\n"
+        }
+        for note in report.notes { out += "> \(cell(note))\n" }
+        return out
+    }
+
+    /// Appends `summary` to the file `$GITHUB_STEP_SUMMARY` names; a failure is a warning on
+    /// standard error, never a lost report.
+    public static func appendSummary(_ report: DiagnosticsReport, context: ReportContext, to path: String) {
+        let text = summary(report, context: context)
+        guard let handle = FileHandle(forWritingAtPath: path) ?? (FileManager.default.createFile(atPath: path, contents: nil) ? FileHandle(forWritingAtPath: path) : nil) else {
+            FileHandle.standardError.write(Data("missionctl: cannot write the job summary to \(path)\n".utf8))
+            return
+        }
+        defer { try? handle.close() }
+        _ = try? handle.seekToEnd()
+        try? handle.write(contentsOf: Data(text.utf8))
+    }
+
+    /// A Markdown table cell: pipes escaped, line breaks and control characters made harmless.
+    static func cell(_ s: String) -> String {
+        DisplayText.sanitize(s).replacingAll("|", "\\|").replacingAll("\n", " ")
     }
 
     /// Escaped on Unicode scalars: Swift reads "\r\n" as one Character, so replacing "\r" and

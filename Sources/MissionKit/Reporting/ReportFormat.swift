@@ -1,20 +1,40 @@
 /// The output formats every finding-producing command supports.
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case text, line, json, sarif, github
+    case text, line, json, sarif, github, junit
 
-    /// Renders `report`. `color` applies to text only.
-    public func render(_ report: DiagnosticsReport, color: Bool = false, toolVersion: String = MissionKitVersion.current) -> String {
+    /// Renders `report`. `color` applies to text only; `context` gives SARIF its fingerprints
+    /// and automation id, and JUnit its suite name.
+    public func render(
+        _ report: DiagnosticsReport, color: Bool = false, context: ReportContext = ReportContext(),
+        toolVersion: String = MissionKitVersion.current
+    ) -> String {
         switch self {
         case .text: TextReporter(color: color).render(report)
         case .line: LineReporter.render(report)
         case .json: JSONReporter.render(report)
-        case .sarif: SARIFReporter.render(report, toolVersion: toolVersion)
+        case .sarif: SARIFReporter.render(report, toolVersion: toolVersion, context: context)
         case .github: GitHubReporter.render(report)
+        case .junit: JUnitReporter.render(report, context: context)
         }
+    }
+}
+
+/// What a report needs to know about its run beyond the findings.
+public struct ReportContext: Sendable {
+    /// The repository root, for fingerprints (nil: none computed).
+    public var root: String?
+    /// The command that produced the report (`check`, `handoff verify`).
+    public var command: String
+
+    public init(root: String? = nil, command: String = "check") {
+        self.root = root
+        self.command = command
     }
 }
 
 /// The version reported by `--version` and in SARIF.
 public enum MissionKitVersion {
     public static let current = "0.2.0"
+    /// Where each rule is explained: `docs/rules.md#<rule-id>` of this version's sources.
+    public static let rulesDocumentation = "https://github.com/missionctl/missionctl/blob/v\(current)/docs/rules.md"
 }

@@ -1,19 +1,37 @@
 /// SARIF 2.1.0, as GitHub code scanning loads it.
+///
+/// Each rule carries its documentation (`helpUri`, `help`, `fullDescription`); each result its
+/// baseline fingerprint (`partialFingerprints`, so code scanning tracks it across edits that move
+/// it) and the hint as a sentence of its own. `%SRCROOT%` is used only for files inside the
+/// repository; a file outside it is a `file://` URI.
 public enum SARIFReporter {
-    public static func render(_ report: DiagnosticsReport, toolVersion: String) -> String {
+    public static let fingerprintKey = "missionctlFingerprint/v1"
+
+    public static func render(_ report: DiagnosticsReport, toolVersion: String, context: ReportContext = ReportContext()) -> String {
         let descriptors = RuleRegistry.allDescriptors + extraDescriptors(report)
         let index = Dictionary(descriptors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let rules: [JSONValue] = descriptors.map { d in
-            .object([
+            let help = "\(d.summary) See \(MissionKitVersion.rulesDocumentation)#\(d.id)"
+            return .object([
                 ("id", .string(d.id)), ("name", .string(d.id)),
                 ("shortDescription", .object([("text", .string(d.summary))])),
+                ("fullDescription", .object([("text", .string(d.summary))])),
+                ("helpUri", .string("\(MissionKitVersion.rulesDocumentation)#\(d.id)")),
+                ("help", .object([("text", .string(help)), ("markdown", .string("\(d.summary) [Documentation](\(MissionKitVersion.rulesDocumentation)#\(d.id))"))])),
                 ("defaultConfiguration", .object([("level", .string(d.severity.rawValue))])),
             ])
         }
-        let results: [JSONValue] = report.sortedFindings.map { f in
-            .object([
+        let findings = report.sortedFindings
+        var fingerprinter = context.root.map(Fingerprinter.init(root:))
+        let prints = fingerprinter?.fingerprints(findings)
+        let results: [JSONValue] = findings.enumerated().map { i, f in
+            let artifact: JSONValue =
+                f.file.hasPrefix("/")
+                ? .object([("uri", .string("file://" + percentEncoded(f.file)))])
+                : .object([("uri", .string(percentEncoded(f.file))), ("uriBaseId", .string("%SRCROOT%"))])
+            var pairs: [(String, JSONValue)] = [
                 ("ruleId", .string(f.rule)), ("ruleIndex", .int(index[f.rule] ?? 0)), ("level", .string(f.severity.rawValue)),
-                ("message", .object([("text", .string(f.message + " Hint: " + f.hint))])),
+                ("message", .object([("text", .string(sentence(f.message) + " " + sentence(f.hint)))])),
                 (
                     "locations",
                     .array([
@@ -21,15 +39,18 @@ public enum SARIFReporter {
                             (
                                 "physicalLocation",
                                 .object([
-                                    ("artifactLocation", .object([("uri", .string(f.file)), ("uriBaseId", .string("%SRCROOT%"))])),
+                                    ("artifactLocation", artifact),
                                     ("region", .object([("startLine", .int(f.line)), ("startColumn", .int(f.column))])),
                                 ])
                             )
                         ])
                     ])
                 ),
-            ])
+            ]
+            if let prints { pairs.append(("partialFingerprints", .object([(fingerprintKey, .string(prints[i]))]))) }
+            return .object(pairs)
         }
+        let automationID = "missionctl/" + context.command.replacingAll(" ", "-") + "/"
         let sarif: JSONValue = .object([
             ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
             ("version", .string("2.1.0")),
@@ -40,15 +61,42 @@ public enum SARIFReporter {
                         (
                             "tool",
                             .object([
-                                ("driver", .object([("name", .string("missionctl")), ("version", .string(toolVersion)), ("rules", .array(rules))]))
+                                (
+                                    "driver",
+                                    .object([
+                                        ("name", .string("missionctl")), ("version", .string(toolVersion)),
+                                        ("informationUri", .string(MissionKitVersion.rulesDocumentation)), ("rules", .array(rules)),
+                                    ])
+                                )
                             ])
                         ),
+                        ("automationDetails", .object([("id", .string(automationID))])),
                         ("results", .array(results)),
                     ])
                 ])
             ),
         ])
         return sarif.rendered(pretty: true) + "\n"
+    }
+
+    /// `text` ending in sentence punctuation.
+    static func sentence(_ text: String) -> String {
+        guard let last = text.last else { return text }
+        return ".!?".contains(last) ? text : text + "."
+    }
+
+    /// A path as a URI reference: unreserved characters and `/` kept, the rest percent-encoded.
+    static func percentEncoded(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            let c = Character(Unicode.Scalar(byte))
+            if byte < 0x80 && (c.isLetter || c.isNumber || "-._~/".contains(c)) {
+                out.append(c)
+            } else {
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return out
     }
 
     /// Rule ids from other commands (handoff verify, …) that are not in the check registry.
@@ -59,5 +107,11 @@ public enum SARIFReporter {
             guard !known.contains(f.rule), seen.insert(f.rule).inserted else { return nil }
             return RuleDescriptor(id: f.rule, severity: f.severity, summary: f.rule)
         }
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

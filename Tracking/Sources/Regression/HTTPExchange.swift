@@ -46,7 +46,12 @@ public struct ScenarioFailure: Error, Sendable, CustomStringConvertible {
 /// The server could not be reached at all (exit code 2, not a failed assertion).
 public struct ServerUnreachable: Error, Sendable, CustomStringConvertible {
     public var message: String
+    /// The server answered, but not as the tracking API does (a 404 from another service).
+    public var answered = false
     public var description: String { message }
+
+    /// What the user reads: "unreachable" only when nothing answered.
+    public var summary: String { (answered ? "not the tracking API: " : "server unreachable: ") + message }
 }
 
 /// The suite's HTTP client, on AsyncHTTPClient (SwiftNIO): no libcurl in the binary, so every
@@ -58,7 +63,9 @@ public final class SuiteClient: Sendable {
         self.baseURL = baseURL
     }
 
-    public func send(_ method: String, _ path: String, auth: String? = nil, json: String? = nil) async throws -> HTTPExchange {
+    public func send(
+        _ method: String, _ path: String, auth: String? = nil, json: String? = nil, timeout: Int64 = 30
+    ) async throws -> HTTPExchange {
         guard let url = URL(string: path, relativeTo: baseURL) else { throw ScenarioFailure("a valid URL for \(path)") }
         var request = HTTPClientRequest(url: url.absoluteString)
         request.method = HTTPMethod(rawValue: method)
@@ -68,12 +75,24 @@ public final class SuiteClient: Sendable {
             request.body = .bytes(ByteBuffer(string: json))
         }
         do {
-            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(timeout))
             let body = try await response.body.collect(upTo: 16 * 1024 * 1024)
             return HTTPExchange(
                 method: method, path: path, requestBody: json, status: Int(response.status.code), body: String(buffer: body))
         } catch {
-            throw ServerUnreachable(message: "\(method) \(url.absoluteString): \(error)")
+            throw ServerUnreachable(message: "\(method) \(url.absoluteString): \(Self.describe(error))")
         }
+    }
+
+    /// A connection error in words. NIO's `IOError` description reads "connection reset (error
+    /// set): Connection refused) (errno: 111)"; the errno says it plainly.
+    static func describe(_ error: any Error) -> String {
+        if let io = error as? IOError {
+            return "\(String(cString: strerror(io.errnoCode)).lowercased()) (errno \(io.errnoCode))"
+        }
+        if let client = error as? HTTPClientError, client == .deadlineExceeded || client == .connectTimeout {
+            return "no answer in time (\(client))"
+        }
+        return String(describing: error)
     }
 }

@@ -54,9 +54,12 @@ public struct RegressionSuite: Sendable {
         _ selected: [Scenario], client: SuiteClient, servers: (any ServerFactory)?, progress: @Sendable (Result) -> Void = { _ in }
     ) async throws -> [Result] {
         // Reachability first: an unreachable server is a usage problem, not 14 failures.
-        let probe = try await client.send("GET", "/api/v9/me")
+        // A short deadline: AsyncHTTPClient retries a refused connection until the deadline.
+        let probe = try await client.send("GET", "/api/v9/me", timeout: 5)
         guard probe.status == 403 || probe.status == 401 || probe.status == 200 else {
-            throw ServerUnreachable(message: "\(client.baseURL.absoluteString) does not look like the tracking API (GET /api/v9/me answered \(probe.status))")
+            throw ServerUnreachable(
+                message: "\(client.baseURL.absoluteString) answered GET /api/v9/me with \(probe.status), where the tracking API answers 401 or 403 without credentials",
+                answered: true)
         }
         let runID = String(UUID().uuidString.prefix(8)).lowercased()
         let context = ScenarioContext(api: SuiteAPI(client: client, runID: runID), servers: servers)

@@ -1,5 +1,6 @@
 import Foundation
 import MissionJSON
+import MissionKit
 
 /// Renders suite results as text, JSON or JUnit XML.
 public enum SuiteReport {
@@ -53,44 +54,35 @@ public enum SuiteReport {
         return value.rendered(pretty: true) + "\n"
     }
 
+    /// JUnit XML (see `JUnitXML`): one suite, one case per scenario, named by id and title.
     static func junit(_ results: [RegressionSuite.Result], target: String) -> String {
-        let (_, f, s) = counts(results)
-        let total = results.reduce(0) { $0 + $1.seconds }
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"missionctl regress\" tests=\"\(results.count)\" failures=\"\(f)\" skipped=\"\(s)\" time=\"\(String(format: "%.3f", total))\">\n"
-        out += "  <testsuite name=\"tracking\" tests=\"\(results.count)\" failures=\"\(f)\" skipped=\"\(s)\" time=\"\(String(format: "%.3f", total))\" hostname=\"\(xml(target))\">\n"
-        for r in results {
-            out += "    <testcase classname=\"tracking\" name=\"\(xml(r.id))\" time=\"\(String(format: "%.3f", r.seconds))\">\n"
-            out += "      <properties><property name=\"title\" value=\"\(xml(r.title))\"/></properties>\n"
-            switch r.outcome {
-            case .failed:
-                let first = r.message?.split(separator: "\n").first.map(String.init) ?? "failed"
-                out += "      <failure message=\"\(xml(first))\" type=\"assertion\">\(xml(r.message ?? ""))</failure>\n"
-            case .skipped:
-                out += "      <skipped message=\"\(xml(r.message ?? ""))\"/>\n"
-            case .passed:
-                break
-            }
-            out += "    </testcase>\n"
+        let cases = results.map { r in
+            JUnitXML.Case(
+                name: "\(r.id) \(r.title)", classname: "tracking", seconds: r.seconds,
+                outcome: {
+                    switch r.outcome {
+                    case .failed:
+                        let first = r.message?.split(separator: "\n").first.map(String.init) ?? "failed"
+                        return .failed(type: "assertion", message: first, detail: r.message ?? "")
+                    case .skipped: return .skipped(message: r.message ?? "")
+                    case .passed: return .passed
+                    }
+                }())
         }
-        out += "  </testsuite>\n</testsuites>\n"
-        return out
+        return JUnitXML(name: "missionctl regress", suites: [JUnitXML.Suite(name: "tracking", cases: cases, hostname: target)]).rendered
     }
 
-    static func xml(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n", "\t", "\r": out.unicodeScalars.append(c)
-            case _ where c.value < 0x20: continue  // not allowed in XML 1.0
-            default: out.unicodeScalars.append(c)
-            }
+    /// The report when the server could not be reached: one case in error that says so, so a CI
+    /// system reading the file shows the cause instead of a missing report.
+    public static func unreachable(_ message: String, format: Format, target: String) -> String? {
+        switch format {
+        case .junit:
+            let c = JUnitXML.Case(name: "server reachable", classname: "tracking", outcome: .error(type: "unreachable", message: message, detail: message))
+            return JUnitXML(name: "missionctl regress", suites: [JUnitXML.Suite(name: "tracking", cases: [c], hostname: target)]).rendered
+        case .json:
+            return JSONValue.object([("target", .string(target)), ("error", .string(message)), ("results", .array([]))]).rendered(pretty: true) + "\n"
+        case .text:
+            return nil
         }
-        return out
     }
 }

@@ -95,7 +95,11 @@ public struct RegressCommand: AsyncParsableCommand {
             }
         } catch let error as ServerUnreachable {
             try? await server?.shutdown()
-            throw MissionError("server unreachable: \(error.message)")
+            // A CI system reading --output still gets a report, one that says why nothing ran.
+            if output != nil, let text = SuiteReport.unreachable(error.summary, format: format, target: baseURL ?? "the built-in backend") {
+                try ReportOutput.write(text, to: output)
+            }
+            throw MissionError(error.summary)
         }
         try? await server?.shutdown()
         let target = baseURL ?? "the built-in backend (in-process, SQLite in memory)"

@@ -116,9 +116,14 @@ extension InProcessServer {
             RegressionSuite.Result(id: "VAL-A-002", title: "c", outcome: .failed, seconds: 0.2, message: "expected <x>\nreceived: 500"),
         ]
         let xml = SuiteReport.render(results, format: .junit, target: "t")
-        #expect(xml.contains("<testcase classname=\"tracking\" name=\"VAL-A-002\""))
-        #expect(xml.contains("<failure message=\"expected &lt;x&gt;\" type=\"assertion\">expected &lt;x&gt;\nreceived: 500</failure>"))
-        #expect(xml.contains("tests=\"2\" failures=\"1\""))
+        #expect(xml.contains("<testcase name=\"VAL-A-002 c\" classname=\"tracking\""))
+        #expect(xml.contains("<failure type=\"assertion\" message=\"expected &lt;x&gt;\">expected &lt;x&gt;\nreceived: 500</failure>"))
+        // The common JUnit schema: errors on every suite, no skipped on testsuites, no properties in a case.
+        #expect(xml.contains("<testsuites name=\"missionctl regress\" tests=\"2\" failures=\"1\" errors=\"0\" time=\"0.300\">"))
+        #expect(xml.contains("<testsuite name=\"tracking\" tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"0\""))
+        #expect(!xml.contains("<properties"))
+        let unreachable = SuiteReport.unreachable("server unreachable: GET http://x/api/v9/me: refused", format: .junit, target: "http://x") ?? ""
+        #expect(unreachable.contains("errors=\"1\"") && unreachable.contains("<error type=\"unreachable\" message=\"server unreachable: GET http://x/api/v9/me: refused\">"))
         #expect(SuiteReport.render(results, format: .text, target: "t").contains("1 passed, 1 failed"))
     }
 

@@ -30,6 +30,18 @@ import TrackingCommands
         #expect(only.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("VAL-TIMER-") })
     }
 
+    /// A closed port is unreachable, and --output still gets a JUnit file that says so.
+    @Test func anUnreachableServerStillWritesTheReport() async throws {
+        let out = NSTemporaryDirectory() + "regress-" + UUID().uuidString + ".xml"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let r = await Self.run(["regress", "--base-url", "http://127.0.0.1:1", "--format", "junit", "--output", out])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("server unreachable: "))
+        #expect(r.stderr.filter { $0 == "(" }.count == r.stderr.filter { $0 == ")" }.count, "\(r.stderr)")
+        let xml = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(xml.contains("<error type=\"unreachable\""))
+    }
+
     @Test func unknownOnlyPatternIsAUsageError() async {
         let r = await Self.run(["regress", "--only", "VAL-NOPE-*"])
         #expect(r.status == 2 && r.stderr.contains("no scenario id matches"))

@@ -1,0 +1,82 @@
+import MissionJSON
+
+/// Known findings recorded once (`--write-baseline FILE`), so that later runs (`--baseline FILE`)
+/// report only new ones, as SwiftLint's and ruff's baselines do. Entries are matched by
+/// fingerprint (see `Fingerprinter`), each entry absorbing one finding.
+public struct Baseline: Sendable, Hashable {
+    public struct Entry: Sendable, Hashable {
+        public var rule: String
+        public var file: String
+        public var fingerprint: String
+        public var message: String
+    }
+
+    public var entries: [Entry]
+
+    public init(entries: [Entry]) {
+        self.entries = entries
+    }
+
+    /// The baseline of `report`'s findings.
+    public static func of(_ report: DiagnosticsReport, root: String) -> Baseline {
+        let findings = report.sortedFindings
+        var fingerprinter = Fingerprinter(root: root)
+        let prints = fingerprinter.fingerprints(findings)
+        return Baseline(entries: zip(findings, prints).map { Entry(rule: $0.rule, file: $0.file, fingerprint: $1, message: $0.message) })
+    }
+
+    /// The file's JSON: sorted, one entry per finding, with the message for people reading diffs.
+    public var json: String {
+        let items: [JSONValue] = entries.map {
+            .object([("rule", .string($0.rule)), ("file", .string($0.file)), ("fingerprint", .string($0.fingerprint)), ("message", .string($0.message))])
+        }
+        return JSONValue.object([("version", .int(1)), ("tool", .string("missionctl")), ("findings", .array(items))]).rendered(pretty: true) + "\n"
+    }
+
+    public static func parse(_ bytes: [UInt8], file: String) throws(MissionError) -> Baseline {
+        let document: JSONDocument
+        do {
+            document = try JSONDocument(bytes: bytes)
+        } catch {
+            throw MissionError("\(file):\(error.location.line):\(error.location.column): not a missionctl baseline: \(error.message)")
+        }
+        guard let root = document.root as? [String: Any], root["version"] as? Int == 1, let items = root["findings"] as? [Any] else {
+            throw MissionError("\(file): not a missionctl baseline (expected {\"version\": 1, \"findings\": […]}, as --write-baseline writes)")
+        }
+        var entries: [Entry] = []
+        for (i, item) in items.enumerated() {
+            guard let o = item as? [String: Any], let rule = o["rule"] as? String, let file = o["file"] as? String,
+                let print = o["fingerprint"] as? String
+            else {
+                let at = document.location("$.findings[\(i)]")
+                throw MissionError("\(file):\(at.line):\(at.column): baseline entry \(i + 1) needs `rule`, `file` and `fingerprint` strings")
+            }
+            entries.append(Entry(rule: rule, file: file, fingerprint: print, message: o["message"] as? String ?? ""))
+        }
+        return Baseline(entries: entries)
+    }
+
+    /// `report` without the findings this baseline knows; a note says how many were hidden.
+    public func filter(_ report: DiagnosticsReport, root: String, file: String) -> DiagnosticsReport {
+        var remaining: [String: Int] = [:]
+        for e in entries { remaining[e.fingerprint, default: 0] += 1 }
+        let findings = report.sortedFindings
+        var fingerprinter = Fingerprinter(root: root)
+        let prints = fingerprinter.fingerprints(findings)
+        var result = report
+        result.findings = []
+        var known = 0
+        for (f, p) in zip(findings, prints) {
+            if let n = remaining[p], n > 0 {
+                remaining[p] = n - 1
+                known += 1
+            } else {
+                result.findings.append(f)
+            }
+        }
+        if known > 0 { result.notes.append("\(known) known finding(s) not reported: they are in the baseline \(file)") }
+        let gone = remaining.values.reduce(0, +)
+        if gone > 0 { result.notes.append("\(gone) baseline entry(ies) no longer occur; --write-baseline \(file) drops them") }
+        return result
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+
+/// JUnit XML as CI systems read it, valid against the common JUnit schema (Jenkins' junit-10.xsd
+/// shape): `testsuites` carries tests, failures, errors and time (never `skipped`); each
+/// `testsuite` carries tests, failures, errors, skipped and time; a `testcase` holds at most a
+/// `skipped`, `failure`s, `error`s and `system-out`, never `properties`.
+public struct JUnitXML {
+    public struct Case {
+        public enum Outcome {
+            case passed
+            case failed(type: String, message: String, detail: String)
+            case error(type: String, message: String, detail: String)
+            case skipped(message: String)
+        }
+
+        public var name: String
+        public var classname: String
+        public var seconds: Double
+        public var outcome: Outcome
+        public var output: String?
+
+        public init(name: String, classname: String, seconds: Double = 0, outcome: Outcome, output: String? = nil) {
+            self.name = name
+            self.classname = classname
+            self.seconds = seconds
+            self.outcome = outcome
+            self.output = output
+        }
+    }
+
+    public struct Suite {
+        public var name: String
+        public var cases: [Case]
+        public var hostname: String?
+
+        public init(name: String, cases: [Case], hostname: String? = nil) {
+            self.name = name
+            self.cases = cases
+            self.hostname = hostname
+        }
+    }
+
+    public var name: String
+    public var suites: [Suite]
+
+    public init(name: String, suites: [Suite]) {
+        self.name = name
+        self.suites = suites
+    }
+
+    public var rendered: String {
+        func count(_ cases: [Case], _ pick: (Case.Outcome) -> Bool) -> Int { cases.count { pick($0.outcome) } }
+        func isFailure(_ o: Case.Outcome) -> Bool { if case .failed = o { true } else { false } }
+        func isError(_ o: Case.Outcome) -> Bool { if case .error = o { true } else { false } }
+        func isSkipped(_ o: Case.Outcome) -> Bool { if case .skipped = o { true } else { false } }
+        func time(_ s: Double) -> String { String(format: "%.3f", s) }
+        let all = suites.flatMap(\.cases)
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<testsuites name=\"\(Self.escape(name))\" tests=\"\(all.count)\" failures=\"\(count(all, isFailure))\" errors=\"\(count(all, isError))\" time=\"\(time(all.reduce(0) { $0 + $1.seconds }))\">\n"
+        for suite in suites {
+            let c = suite.cases
+            out += "  <testsuite name=\"\(Self.escape(suite.name))\" tests=\"\(c.count)\" failures=\"\(count(c, isFailure))\" errors=\"\(count(c, isError))\" skipped=\"\(count(c, isSkipped))\" time=\"\(time(c.reduce(0) { $0 + $1.seconds }))\""
+            if let host = suite.hostname { out += " hostname=\"\(Self.escape(host))\"" }
+            out += ">\n"
+            for tc in c {
+                out += "    <testcase name=\"\(Self.escape(tc.name))\" classname=\"\(Self.escape(tc.classname))\" time=\"\(time(tc.seconds))\""
+                var body = ""
+                switch tc.outcome {
+                case .passed: break
+                case .failed(let type, let message, let detail):
+                    body += "      <failure type=\"\(Self.escape(type))\" message=\"\(Self.escape(message))\">\(Self.escape(detail))</failure>\n"
+                case .error(let type, let message, let detail):
+                    body += "      <error type=\"\(Self.escape(type))\" message=\"\(Self.escape(message))\">\(Self.escape(detail))</error>\n"
+                case .skipped(let message):
+                    body += "      <skipped message=\"\(Self.escape(message))\"/>\n"
+                }
+                if let output = tc.output { body += "      <system-out>\(Self.escape(output))</system-out>\n" }
+                out += body.isEmpty ? "/>\n" : ">\n" + body + "    </testcase>\n"
+            }
+            out += "  </testsuite>\n"
+        }
+        return out + "</testsuites>\n"
+    }
+
+    /// Text for an XML attribute or element: markup escaped, characters XML 1.0 forbids dropped.
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\n", "\t", "\r": out.unicodeScalars.append(c)
+            case _ where c.value < 0x20 || c.value == 0xFFFE || c.value == 0xFFFF: continue
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}
+
+/// `--format junit` for findings: one test suite per file with findings, one failing test case
+/// per error (and per warning: CI systems have no warning state, and the run's own exit code
+/// still decides whether warnings fail it). A clean run is one passing case, so CI shows it ran.
+public enum JUnitReporter {
+    public static func render(_ report: DiagnosticsReport, context: ReportContext = ReportContext()) -> String {
+        let findings = report.sortedFindings
+        var suites: [JUnitXML.Suite] = []
+        for f in findings {
+            let testCase = JUnitXML.Case(
+                name: "\(f.rule) at \(f.line):\(f.column)", classname: f.file,
+                outcome: .failed(type: f.severity.rawValue, message: f.message, detail: "\(f.file):\(f.line):\(f.column): \(f.message)\nhint: \(f.hint)"))
+            if suites.last?.name == f.file {
+                suites[suites.count - 1].cases.append(testCase)
+            } else {
+                suites.append(JUnitXML.Suite(name: f.file, cases: [testCase]))
+            }
+        }
+        if suites.isEmpty {
+            let note = report.notes.isEmpty ? nil : report.notes.joined(separator: "\n")
+            suites = [JUnitXML.Suite(name: "missionctl \(context.command)", cases: [JUnitXML.Case(name: "no findings", classname: "missionctl", outcome: .passed, output: note)])]
+        }
+        return JUnitXML(name: "missionctl \(context.command)", suites: suites).rendered
+    }
+}
