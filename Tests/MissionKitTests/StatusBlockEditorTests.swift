@@ -104,8 +104,21 @@ import Testing
         #expect(String(decoding: deduped.bytes, as: UTF8.self) == "# T\n\n" + Fixture.block() + "\nEnd.\n")
         let different = "# T\n\n" + Fixture.block() + "\n" + Fixture.block(agent: "b") + "\nEnd.\n"
         #expect(StatusBlockEditor.fix(SourceText(different)).isUnchanged)
+        // An unknown field keeps the block from being rewritten, yet its other lines are fixed, and the reason is given.
         let unknownField = "# T\n\n" + Fixture.block().replacingOccurrences(of: "> Todo:", with: "> Reviewer: x\n> todo:")
-        #expect(StatusBlockEditor.fix(SourceText(unknownField)).isUnchanged)
+        let partial = StatusBlockEditor.fix(SourceText(unknownField))
+        #expect(String(decoding: partial.bytes, as: UTF8.self) == unknownField.replacingOccurrences(of: "> todo:", with: "> Todo:"))
+        #expect(partial.skipped == ["3: block not reordered or completed (line 7: `Reviewer` is no field); `status set` fills and rewrites it"])
+    }
+
+    @Test func fixRepairsMisspeltLabelsAndValueCase() throws {
+        let doc = "# T\n\n> Mission status\n> Agent: a\n> Stauts: In Progress\n> Current code differences: none\n> Todo: wire it\n> Fully implemented: No.\n"
+        let fixed = StatusBlockEditor.fix(SourceText(doc))
+        #expect(String(decoding: fixed.bytes, as: UTF8.self) == "# T\n\n> Mission status\n> Agent: a\n> Status: in-progress\n> Current code differences: none\n> Todo: wire it\n> Fully implemented: no\n")
+        #expect(fixed.skipped.isEmpty)
+        // A value that means nothing allowed is left alone.
+        let unclear = doc.replacingOccurrences(of: "In Progress", with: "almost there")
+        #expect(String(decoding: StatusBlockEditor.fix(SourceText(unclear)).bytes, as: UTF8.self).contains("> Status: almost there"))
     }
 
     @Test func unifiedDiffAppliesWithPatch() throws {

@@ -24,7 +24,10 @@ import Testing
         let doc = "# A\n\n" + Fixture.block() + "\n" + Fixture.block() + "\n" + Fixture.block()
         let found = try report(doc: doc).findings("duplicate-status-block")
         #expect(found.map(\.line) == [10, 17])
-        #expect(found[0].hint.contains("update the existing block") || found[0].hint.contains("Update the existing block"))
+        // Word-for-word repeats: the hint names the lossless fix; a different block gets the merge advice.
+        #expect(found[0].hint.contains("`missionctl check --fix`") && found[0].message.contains("word for word"))
+        let different = try report(doc: "# A\n\n" + Fixture.block() + "\n" + Fixture.block(agent: "other")).findings("duplicate-status-block")
+        #expect(different.first?.hint.contains("Update the existing block") == true && different.first?.hint.contains("--merge-duplicates") == true)
         let fenced = "# A\n\n" + Fixture.block() + "\n```\n" + Fixture.block() + "```\n"
         #expect(try report(doc: fenced).findings("duplicate-status-block").isEmpty)
     }
@@ -74,6 +77,11 @@ import Testing
         let found = try TempRepo(files).check().findings("listed-doc-not-found")
         #expect(found.map(\.line) == [5, 6])
         #expect(found.allSatisfy { $0.file == ".factory/AGENTS.md" })
+        #expect(found.first?.message.hasSuffix("does not exist") == true)  // nothing near `gone.md`
+        var misspelt = files
+        misspelt[".factory/AGENTS.md"] = "## Source docs\n\n- `docs/a.md`\n- `docs/bb.md`\n"
+        let suggested = try TempRepo(misspelt).check().findings("listed-doc-not-found")
+        #expect(suggested.first?.message.contains("(did you mean `docs/b.md`?)") == true, "\(suggested.map(\.message))")
         files["docs/research/r1.md"] = "# R\n\n" + Fixture.block(agent: "feat-a")
         files["docs/gone.md"] = "# G\n\n" + Fixture.block(agent: "feat-a")
         #expect(try TempRepo(files).check().findings("listed-doc-not-found").isEmpty)

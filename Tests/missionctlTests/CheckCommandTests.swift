@@ -121,6 +121,6 @@ import Testing
         let r = try Binary.run(["rules"])
         let ids = r.stdout.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
         #expect(ids.count >= 24)
-        for id in ids { #expect(docs.contains("`\(id)`"), "\(id) missing from docs/rules.md") }
+        for id in ids { #expect(docs.contains("<a id=\"\(id)\"></a>`\(id)`"), "\(id) missing from docs/rules.md, or without the anchor SARIF helpUri points at") }
     }
 }

@@ -47,6 +47,7 @@ import Testing
             let r = try Binary.run(["status", "set", doc, "--status", "complete", "--todo", "more work"])
             #expect(r.status == 1)
             #expect(r.stderr.contains("inconsistent-status-block"))
+            #expect(r.stderr.contains("/docs/product/reports.md:7:3: `Status: complete` while"), "\(r.stderr)")  // file:line:col, clickable
             #expect(try Data(contentsOf: URL(fileURLWithPath: doc)) == before)
             let multi = try Binary.run(["status", "set", doc, "--todo", "a\nb"])
             #expect(multi.status == 2 && multi.stderr.contains("single line"))
@@ -54,6 +55,33 @@ import Testing
             #expect(dup.status == 1 && dup.stderr.contains("lines 3, 10"))
             let missing = try Binary.run(["status", "set", repo + "/nope.md", "--agent", "x"])
             #expect(missing.status == 2)
+        }
+    }
+
+    /// Hints print repository paths; they must work from any subfolder.
+    @Test func docPathsResolveFromSubfoldersByRepositoryPath() throws {
+        try withRepo { repo in
+            let sub = repo + "/docs/product"
+            let r = try Binary.run(["status", "set", "docs/product/reports.md", "--todo", "wire it", "--fully-implemented", "no", "--repo", repo], cwd: sub)
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(try read(repo + "/docs/product/reports.md").contains("> Todo: wire it"))
+            let local = try Binary.run(["status", "show", "reports.md", "--repo", repo], cwd: sub)  // relative to where one stands, too
+            #expect(local.stdout.contains("docs/product/reports.md"))
+            let missing = try Binary.run(["status", "show", "docs/nope.md", "--repo", repo], cwd: sub)
+            #expect(missing.status == 2 && missing.stderr.contains("nor at the repository root"))
+        }
+    }
+
+    /// `status show` shows the values `--merge-duplicates` keeps: the last block's.
+    @Test func showAndMergeAgreeOnTheWinningBlock() throws {
+        try withRepo { repo in
+            let doc = "docs/product/tracking.md"
+            let json = try Binary.run(["status", "show", "--repo", repo, "--format", "json", doc], cwd: repo)
+            let rows = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+            let shown = try #require(rows.first?["differences"] as? String)
+            let merge = try Binary.run(["status", "set", repo + "/" + doc, "--merge-duplicates"])
+            #expect(merge.status == 0, "\(merge.stderr)")
+            #expect(try read(repo + "/" + doc).contains("> Current code differences: " + shown))
         }
     }
 

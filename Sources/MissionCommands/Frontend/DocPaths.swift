@@ -1,11 +1,17 @@
 import Foundation
 import MissionKit
 
-/// Turns DOC arguments (relative to the working directory) into repo-relative paths.
+/// Turns DOC arguments into repo-relative paths: relative to the working directory, or else
+/// to the repository root (so `status set docs/x.md` works from any subfolder, as hints print it).
 enum DocPaths {
     static func repoRelative(_ argument: String, repo: String) throws -> String {
-        let absolute = FileSystem.absolute(argument)
-        guard FileSystem.exists(absolute) else { throw MissionError("\(argument): no such file") }
+        var absolute = FileSystem.absolute(argument)
+        if !FileSystem.exists(absolute), !argument.hasPrefix("/"), FileSystem.exists(repo + "/" + argument) {
+            absolute = repo + "/" + argument
+        }
+        guard FileSystem.exists(absolute) else {
+            throw MissionError("\(argument): no such file (neither in \(FileManager.default.currentDirectoryPath) nor at the repository root \(repo))")
+        }
         guard !FileSystem.isDirectory(absolute) else { throw MissionError("\(argument): is a folder; name a Markdown file") }
         guard FileSystem.isInside(absolute, root: repo) else {
             throw MissionError("\(argument): resolves outside the repository \(repo); missionctl reads and writes docs inside it only")

@@ -98,10 +98,11 @@ struct CheckCommand: ParsableCommand {
         for mission in missions {
             // Fixing a doc without a block changes nothing, so every listed doc can go through fix().
             for doc in MissionChecker.closedSet(mission, files: files).markdown where seen.insert(doc).inserted {
-                let changes: [String] = try AtomicFile.update(repo + "/" + doc) { text in
+                let (changes, skipped): ([String], [String]) = try AtomicFile.update(repo + "/" + doc) { text in
                     let result = StatusBlockEditor.fix(text)
-                    return (result.changes, result.isUnchanged ? nil : result.bytes)
+                    return ((result.changes, result.skipped), result.isUnchanged ? nil : result.bytes)
                 }
+                for reason in skipped { Console.raw("not fixed \(doc):\(reason)\n") }
                 guard !changes.isEmpty else { continue }
                 fixedDocs += 1
                 Console.raw("fixed \(doc): \(changes.joined(separator: "; "))\n")

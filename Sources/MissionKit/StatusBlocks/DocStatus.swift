@@ -4,7 +4,8 @@ public struct DocStatus: Sendable {
     public var blocks: [StatusBlock]
     public var findings: [Finding]
 
-    public var block: StatusBlock? { blocks.first }
+    /// The values shown: the last block's, which `status set --merge-duplicates` keeps.
+    public var block: StatusBlock? { blocks.last }
 
     /// Reads `path` (repo-relative) and applies the block rules.
     public static func read(repoRoot: String, path: String) -> DocStatus {
@@ -20,8 +21,8 @@ public struct DocStatus: Sendable {
         for extra in scanned.blocks.dropFirst() {
             findings.append(
                 DuplicateStatusBlockRule.descriptor.finding(
-                    path, extra.location, message: "another block at line \(extra.headerLine)",
-                    hint: "`missionctl status set \(path) --merge-duplicates` keeps one."))
+                    path, extra.location, message: "another block at line \(extra.headerLine); the values shown are the last block's",
+                    hint: "`missionctl status set \(path) --merge-duplicates` keeps one, with the last block's values."))
         }
         for block in scanned.blocks { findings += StatusBlockEditor.problems(block, file: path) }
         return DocStatus(path: path, blocks: scanned.blocks, findings: findings.sorted(by: Finding.reportOrder))

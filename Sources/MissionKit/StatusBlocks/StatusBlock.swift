@@ -14,6 +14,12 @@ public struct StatusBlock: Sendable, Hashable {
 
     public var location: SourceLocation { SourceLocation(line: headerLine, column: headerColumn) }
 
+    /// Equal for blocks that say the same thing the same way (positions and trailing blanks
+    /// aside): such a repeat can be removed without losing anything (`check --fix` does).
+    public var contentKey: [String] {
+        [linePrefix, headerIsCanonical ? "h" : "H"] + fields.map { "\($0.rawLabel)\u{1}\($0.value)\u{1}\($0.hasColon)\u{1}\($0.isCanonicalSpelling)" }
+    }
+
     /// The first field with `label`.
     public func field(_ label: StatusFieldLabel) -> StatusField? {
         fields.first { $0.label == label }

@@ -6,6 +6,8 @@ public enum StatusBlockEditor {
         public var edits: [LineEdit]
         public var bytes: [UInt8]
         public var changes: [String]
+        /// What `fix` left alone, and why: `LINE: reason`, one per block.
+        public var skipped: [String] = []
         public var isUnchanged: Bool { edits.isEmpty }
     }
 
@@ -55,32 +57,66 @@ public enum StatusBlockEditor {
         let blocks = StatusBlockScanner.scan(text)
         var edits: [LineEdit] = []
         var changes: [String] = []
-        var seenRaw: [[UInt8]] = []
+        var skipped: [String] = []
+        var seenRaw: [[String]] = []
         for block in blocks {
-            let raw = Array(text.bytes[text.fullLineRange(block.headerLine).lowerBound..<text.lineRange(block.lastLine).upperBound])
+            let raw = block.contentKey
             if seenRaw.contains(raw) {
                 edits.append(removal(of: block, text: text, blocks: blocks))
                 changes.append("removed the identical duplicate block at line \(block.headerLine)")
                 continue
             }
-            seenRaw.append(raw)
-            // Only blocks whose every line is a known field, at most once, can be rewritten safely.
-            let labels = block.fields.compactMap(\.label)
-            guard labels.count == block.fields.count, Set(labels).count == labels.count,
-                block.fields.allSatisfy({ $0.hasColon && !$0.value.isEmpty })
-            else { continue }
-            let ordered = labels == StatusFieldLabel.allCases.filter(labels.contains)
-            guard !ordered || !block.headerIsCanonical || !block.fields.allSatisfy(\.isCanonicalSpelling) else { continue }
-            var lines = [prefix(ofLine: block.headerLine, column: block.headerColumn, text: text) + StatusFieldLabel.header]
-            let cont = continuationPrefix(block, text: text)
-            for label in StatusFieldLabel.allCases {
-                guard let field = block.field(label) else { continue }
-                lines.append(cont + "\(label.rawValue): \(field.value)")
+            if !seenRaw.isEmpty {
+                skipped.append("\(block.headerLine): a second block that differs from the first is never merged by --fix; `status set --merge-duplicates` does it")
             }
-            edits.append(LineEdit(line: block.headerLine, removing: block.lastLine - block.headerLine + 1, inserting: lines))
-            changes.append(ordered ? "canonical labels in the block at line \(block.headerLine)" : "field order and labels in the block at line \(block.headerLine)")
+            seenRaw.append(raw)
+            // Each line's label and value, spelled canonically where that is unambiguous.
+            var fixed: [(field: StatusField, label: StatusFieldLabel, value: String)] = []
+            var unknown: [String] = []
+            for field in block.fields {
+                guard field.hasColon, let label = field.resolvedLabel else {
+                    unknown.append("line \(field.line): `\(field.rawLabel.prefix(40))` is no field")
+                    continue
+                }
+                fixed.append((field, label, field.correctedValue(for: label) ?? field.value))
+            }
+            let labels = fixed.map(\.label)
+            let complete = unknown.isEmpty && Set(labels).count == labels.count && fixed.allSatisfy { !$0.value.isEmpty }
+            let ordered = labels == StatusFieldLabel.allCases.filter(labels.contains)
+            let lineChanged = fixed.contains { $0.field.label == nil || !$0.field.isCanonicalSpelling || $0.value != $0.field.value }
+            if complete && (!ordered || !block.headerIsCanonical || lineChanged) {
+                // Every line is a known field, once: the block can be rewritten in canonical order.
+                var lines = [prefix(ofLine: block.headerLine, column: block.headerColumn, text: text) + StatusFieldLabel.header]
+                let cont = continuationPrefix(block, text: text)
+                for label in StatusFieldLabel.allCases {
+                    guard let entry = fixed.first(where: { $0.label == label }) else { continue }
+                    lines.append(cont + "\(label.rawValue): \(entry.value)")
+                }
+                edits.append(LineEdit(line: block.headerLine, removing: block.lastLine - block.headerLine + 1, inserting: lines))
+                changes.append(ordered ? "canonical labels and values in the block at line \(block.headerLine)" : "field order, labels and values in the block at line \(block.headerLine)")
+                continue
+            }
+            // Otherwise each fixable line on its own; the rest is left, and said.
+            var fixedLines = 0
+            if !block.headerIsCanonical {
+                edits.append(LineEdit(line: block.headerLine, removing: 1, inserting: [prefix(ofLine: block.headerLine, column: block.headerColumn, text: text) + StatusFieldLabel.header]))
+                fixedLines += 1
+            }
+            for entry in fixed where entry.field.label == nil || !entry.field.isCanonicalSpelling || entry.value != entry.field.value {
+                let prefix = prefix(ofLine: entry.field.line, column: entry.field.column, text: text)
+                edits.append(LineEdit(line: entry.field.line, removing: 1, inserting: [prefix + "\(entry.label.rawValue): \(entry.value)"]))
+                fixedLines += 1
+            }
+            if fixedLines > 0 { changes.append("\(fixedLines) line(s) of the block at line \(block.headerLine)") }
+            if !complete {
+                var why = unknown
+                let repeated = Dictionary(grouping: labels, by: { $0 }).filter { $0.value.count > 1 }.keys.map(\.rawValue).sorted()
+                if !repeated.isEmpty { why.append("repeated \(repeated.joined(separator: ", "))") }
+                if fixed.contains(where: { $0.value.isEmpty }) { why.append("a field without a value") }
+                skipped.append("\(block.headerLine): block not reordered or completed (\(why.joined(separator: "; "))); `status set` fills and rewrites it")
+            }
         }
-        return Result(edits: edits, bytes: LineEdit.apply(edits, to: text), changes: changes)
+        return Result(edits: edits, bytes: LineEdit.apply(edits, to: text), changes: changes, skipped: skipped)
     }
 
     // MARK: - Edits

@@ -15,7 +15,7 @@ public enum StatusEditError: Error, Sendable, CustomStringConvertible {
                 + "pass --merge-duplicates to keep one (the last block's values, at the first block's place)"
         case .invalidResult(let findings):
             "refused, the block would be invalid:\n"
-                + findings.map { "  line \($0.line): \($0.message) [\($0.rule)]\n    hint: \($0.hint)" }.joined(separator: "\n")
+                + findings.map { "  \($0.file):\($0.line):\($0.column): \($0.message) [\($0.rule)]\n    hint: \($0.hint)" }.joined(separator: "\n")
         case .multilineValue(let label):
             "`\(label.rawValue)` must be a single line (block values cannot contain line breaks)"
         case .emptyValue(let label):

@@ -64,3 +64,27 @@ public struct StatusField: Sendable, Hashable {
             line: line, column: column)
     }
 }
+
+extension StatusField {
+    /// The label, or the field a misspelt label surely means (`Stauts` → `Status`).
+    public var resolvedLabel: StatusFieldLabel? {
+        if let label { return label }
+        return NameSuggestion.closest(to: rawLabel, in: StatusFieldLabel.allCases.map(\.rawValue)).flatMap(StatusFieldLabel.init(rawValue:))
+    }
+
+    /// The allowed value this one means, when it is not allowed as written: case and spacing
+    /// (`In Progress` → `in-progress`, `Yes` → `yes`) or a near spelling (`complet` → `complete`).
+    /// Nil when the value is fine or means nothing allowed.
+    public func correctedValue(for label: StatusFieldLabel) -> String? {
+        let allowed: [String]
+        switch label {
+        case .status: allowed = WorkStatus.allCases.map(\.rawValue)
+        case .fullyImplemented: allowed = ["yes", "no"]
+        default: return nil
+        }
+        let v = normalizedValue
+        guard !v.isEmpty, !allowed.contains(v) else { return nil }
+        return NameSuggestion.closest(to: v, in: allowed)
+    }
+}
+

@@ -10,11 +10,15 @@ public struct DuplicateStatusBlockRule: Rule {
         context.listedDocs.flatMap { doc -> [Finding] in
             guard let first = doc.blocks.first else { return [] }
             return doc.blocks.dropFirst().map { extra in
-                descriptor.finding(
+                let identical = doc.blocks.prefix { $0.headerLine < extra.headerLine }.contains { $0.contentKey == extra.contentKey }
+                return descriptor.finding(
                     doc.path, extra.location,
-                    message: "a second Mission status block (the first is at line \(first.headerLine)); a doc carries exactly one",
-                    hint: "Update the existing block instead of appending one; remove this block "
-                        + "(`missionctl status set \(doc.path) --merge-duplicates` keeps one).")
+                    message: "a second Mission status block (the first is at line \(first.headerLine)); a doc carries exactly one"
+                        + (identical ? ", and it repeats an earlier one word for word" : ""),
+                    hint: identical
+                        ? "Remove the repeat: `missionctl check --fix` does, losing nothing."
+                        : "Update the existing block instead of appending one; remove this block "
+                            + "(`missionctl status set \(doc.path) --merge-duplicates` keeps one).")
             }
         }
     }

@@ -14,16 +14,17 @@ public struct InvalidStatusValueRule: Rule {
         var out: [Finding] = []
         let allowed = WorkStatus.allCases.map(\.rawValue)
         if let status = block.field(.status), !status.value.isEmpty, WorkStatus(rawValue: status.normalizedValue) == nil {
-            let suggestion = allowed.first { $0 == status.normalizedValue.lowercased() }.map { " (did you mean `\($0)`?)" } ?? ""
+            let meant = status.correctedValue(for: .status)
             out.append(
                 descriptor.finding(
-                    file, status.location, message: "`Status: \(status.value)` is not a valid status\(suggestion)",
-                    hint: "Use one of: \(allowed.joined(separator: ", "))."))
+                    file, status.location, message: "`Status: \(status.value)` is not a valid status\(meant.map { " (did you mean `\($0)`?)" } ?? "")",
+                    hint: "Use one of: \(allowed.joined(separator: ", "))." + (meant == nil ? "" : " `missionctl check --fix` writes `\(meant!)`.")))
         }
         if let fully = block.field(.fullyImplemented), !fully.value.isEmpty, !["yes", "no"].contains(fully.normalizedValue) {
             out.append(
                 descriptor.finding(
-                    file, fully.location, message: "`Fully implemented: \(fully.value)` is neither `yes` nor `no`",
+                    file, fully.location,
+                    message: "`Fully implemented: \(fully.value)` is neither `yes` nor `no`\(fully.correctedValue(for: .fullyImplemented).map { " (did you mean `\($0)`?)" } ?? "")",
                     hint: "Write `yes` only when Status is complete and Todo is none; otherwise `no`."))
         }
         return out

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A closed-set path that does not exist, or a glob that matches nothing. Entries under one
 /// missing folder are one finding: the folder is what is missing.
 public struct ListedDocNotFoundRule: Rule {
@@ -32,15 +34,26 @@ public struct ListedDocNotFoundRule: Rule {
                     hint: "Commit the folder, fix its path, or remove its items (paths are relative to the repository root)."))
         }
         for entry in single {
+            let meant = entry.isGlob ? nil : Self.nearestSibling(entry.pattern, root: root)
             out.append(
                 descriptor.finding(
                     context.agentsFile, entry.location,
                     message: entry.isGlob
                         ? "the glob `\(entry.pattern)` matches no file in the repository"
-                        : "`\(entry.pattern)` is listed as a source doc but does not exist",
+                        : "`\(entry.pattern)` is listed as a source doc but does not exist" + (meant.map { " (did you mean `\($0)`?)" } ?? ""),
                     hint: "Paths are relative to the repository root (\(root)); fix the path or remove the item."))
         }
         return out.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+    }
+
+    /// The file beside a missing path whose name is closest to it (`exports.md` → `export.md`).
+    static func nearestSibling(_ path: String, root: String) -> String? {
+        let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+        let name = String(path.split(separator: "/").last ?? "")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? root : root + "/" + folder),
+            let match = NameSuggestion.closest(to: name, in: names.filter { !$0.hasPrefix(".") })
+        else { return nil }
+        return folder.isEmpty ? match : folder + "/" + match
     }
 
     /// The shallowest missing folder of `pattern` (never the file itself), or nil when its folder exists.

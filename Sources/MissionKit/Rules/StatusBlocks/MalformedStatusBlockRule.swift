@@ -30,8 +30,13 @@ public struct MalformedStatusBlockRule: Rule {
                 continue
             }
             guard let label = field.label else {
-                add(field.location, "unknown field `\(field.rawLabel)`; the fields are \(StatusFieldLabel.allCases.map(\.rawValue).joined(separator: ", "))",
-                    "Remove the line or rename it to one of the six canonical fields.")
+                if let meant = field.resolvedLabel {
+                    add(field.location, "unknown field `\(field.rawLabel)` (did you mean `\(meant.rawValue)`?)",
+                        "Rename it to `\(meant.rawValue)` (`missionctl check --fix` does it).")
+                } else {
+                    add(field.location, "unknown field `\(field.rawLabel)`; the fields are \(StatusFieldLabel.allCases.map(\.rawValue).joined(separator: ", "))",
+                        "Remove the line or rename it to one of the six canonical fields.")
+                }
                 continue
             }
             if let first = seen[label] {
