@@ -44,6 +44,10 @@ import Testing
         let found = try check([".factory/features.json": features]).findings("unknown-assertion")
         #expect(found.map(\.message).first?.contains("VAL-NOPE-001") == true)
         #expect(found.first?.line == 3)
+        #expect(found.first?.message.contains("did you mean") == false)  // nothing near VAL-NOPE-001
+        let typo = Fixture.valid[".factory/features.json"]!.replacingOccurrences(of: "\"VAL-DOC-002\"", with: "\"VAL-DOC-02\"")
+        let suggested = try check([".factory/features.json": typo]).findings("unknown-assertion")
+        #expect(suggested.first?.message.hasSuffix("(did you mean `VAL-DOC-002`?)") == true, "\(suggested.map(\.message))")
         #expect(try check([:]).findings("unknown-assertion").isEmpty)
     }
 

@@ -105,5 +105,16 @@ import Testing
         let lines = r.stdout.split(separator: "\n")
         #expect(lines[0].hasPrefix("✔ .factory/handoffs/2026-01-01T00-00-00Z__timer__s1.json"))
         #expect(lines[1].hasPrefix("✘ .factory/handoffs/2026-01-02T00-00-00Z__timer__s2.json"))
+        // Years of history: record it once, then only new problems count, in the summary lines too.
+        let written = try Binary.run(["handoff", "verify", "--all", "--write-baseline", "known.json"], cwd: repo.root)
+        #expect(written.status == 1 && written.stderr.contains("wrote 2 finding(s)"))
+        let quiet = try Binary.run(["handoff", "verify", "--all", "--baseline", "known.json"], cwd: repo.root)
+        #expect(quiet.status == 0, "\(quiet.stdout)")
+        #expect(!quiet.stdout.contains("✘") && quiet.stdout.contains("2 known finding(s) not reported"))
+        try repo.write(".factory/handoffs/2026-01-03T00-00-00Z__timer__s3.json", repo.handoff(commit: repo.bad))
+        let new = try Binary.run(["handoff", "verify", "--all", "--baseline", "known.json"], cwd: repo.root)
+        #expect(new.status == 1)
+        #expect(new.stdout.contains("✘ .factory/handoffs/2026-01-03T00-00-00Z__timer__s3.json"))
+        #expect(!new.stdout.contains("✘ .factory/handoffs/2026-01-02T00-00-00Z__timer__s2.json"))
     }
 }

@@ -63,9 +63,10 @@ import Testing
 
     /// A mission that is not about time tracking: a static site served by python3, a declared
     /// test command and a declared regression command that probes the service.
-    static func notesMission(test: String = "test -f site/index.html", regress: String? = nil) throws -> (String, Int) {
+    /// Each test passes its own port (tests run in parallel; a shared or random one lets a test
+    /// reuse another's server, which then stops under it).
+    static func notesMission(port: Int, test: String = "test -f site/index.html", regress: String? = nil) throws -> (String, Int) {
         let repo = try Binary.copyFixture("clean-mission")
-        let port = 18090 + Int.random(in: 0...8)
         try FileManager.default.createDirectory(atPath: repo + "/site", withIntermediateDirectories: true)
         try Data("notes\n".utf8).write(to: URL(fileURLWithPath: repo + "/site/index.html"))
         let yaml = """
@@ -83,7 +84,7 @@ import Testing
     }
 
     @Test func validateRunsWhatAnyMissionDeclares() throws {
-        let (repo, _) = try Self.notesMission()
+        let (repo, _) = try Self.notesMission(port: 18091)
         defer { try? FileManager.default.removeItem(atPath: repo) }
         let r = try Binary.run(["validate", "--repo", repo, "--format", "json", "--timeout", "30"])
         #expect(r.status == 0, "\(r.stdout)\n\(r.stderr)")
@@ -98,7 +99,7 @@ import Testing
     }
 
     @Test func validateFailsWhenTheDeclaredTestsFailAndHonoursSkip() throws {
-        let (repo, _) = try Self.notesMission(test: "echo 'the notes tests failed' >&2; exit 3")
+        let (repo, _) = try Self.notesMission(port: 18092, test: "echo 'the notes tests failed' >&2; exit 3")
         defer { try? FileManager.default.removeItem(atPath: repo) }
         let r = try Binary.run(["validate", "--repo", repo, "--timeout", "30"])
         #expect(r.status == 1)
@@ -111,7 +112,7 @@ import Testing
 
     @Test func validateAsksMissionctlSuitesForTheirIds() throws {
         // A stand-in suite that speaks the listing protocol: `missionctl-tracking regress --list --format json`.
-        let (repo, _) = try Self.notesMission(regress: "bin/missionctl-tracking regress")
+        let (repo, _) = try Self.notesMission(port: 18093, regress: "bin/missionctl-tracking regress")
         defer { try? FileManager.default.removeItem(atPath: repo) }
         let script = """
             #!/bin/sh

@@ -54,6 +54,12 @@ struct ReportOptions: ParsableArguments {
 
     /// Applies the configuration and the baseline, writes the report and returns the exit code it implies.
     func emit(_ report: DiagnosticsReport, repo: String, config: Configuration, command: String) throws -> ExitCode {
+        try write(prepare(report, repo: repo, config: config), repo: repo, config: config, command: command)
+    }
+
+    /// The report as it will be shown: the configuration applied, `--write-baseline` written,
+    /// `--baseline`'s known findings removed. Call once per report.
+    func prepare(_ report: DiagnosticsReport, repo: String, config: Configuration) throws -> DiagnosticsReport {
         var report = config.apply(to: report)
         if let writeBaseline {
             let path = FileSystem.absolute(writeBaseline)
@@ -77,6 +83,11 @@ struct ReportOptions: ParsableArguments {
             }
             report = known.filter(report, root: repo, file: baseline)
         }
+        return report
+    }
+
+    /// Writes a prepared report and returns the exit code it implies.
+    func write(_ report: DiagnosticsReport, repo: String, config: Configuration, command: String) throws -> ExitCode {
         let chosen = try format ?? config.format.flatMap(ReportFormat.init(rawValue:)) ?? .text
         let context = ReportContext(root: repo, command: command)
         try ReportOutput.write(chosen.render(report, color: color.enabled(toTerminal: output == nil), context: context), to: output)

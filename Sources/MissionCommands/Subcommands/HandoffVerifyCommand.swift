@@ -57,7 +57,9 @@ struct HandoffVerifyCommand: ParsableCommand {
             Console.raw("missionctl: --rerun executes the commandsRun commands taken from the handoff, in a temporary worktree\n")
         }
         var report = DiagnosticsReport()
+        let config = try reportOptions.configuration(repo: repoRoot)
         if all {
+            var results: [HandoffVerifier.Verification] = []
             let folders = try handoffFolders(repo: repoRoot)
             var files = 0
             for (dir, mission) in folders {
@@ -79,8 +81,20 @@ struct HandoffVerifyCommand: ParsableCommand {
                     }
                     report.findings += result.findings
                     report.notes += result.notes
-                    report.details.append(ReportDetail(key: "handoffs", value: result.detail.value, lines: [result.line]))
+                    results.append(result)
                 }
+            }
+            // The one-line summaries count what is reported: after the configuration and the baseline.
+            report = try reportOptions.prepare(report, repo: repoRoot, config: config)
+            var remaining: [Finding: Int] = [:]
+            for f in report.findings { remaining[f, default: 0] += 1 }
+            for var result in results {
+                result.findings = result.findings.filter { f in
+                    guard let n = remaining[f], n > 0 else { return false }
+                    remaining[f] = n - 1
+                    return true
+                }
+                report.details.append(ReportDetail(key: "handoffs", value: result.detail.value, lines: [result.line]))
             }
             if files == 0 {
                 let looked = folders.map { FileSystem.relativePath($0.dir, to: repoRoot) + "/handoffs/" }
@@ -98,8 +112,9 @@ struct HandoffVerifyCommand: ParsableCommand {
             report.findings = result.findings
             report.notes = result.notes
             report.details.append(result.detail)
+            report = try reportOptions.prepare(report, repo: repoRoot, config: config)
         }
-        throw try reportOptions.emit(report, repo: repoRoot, config: try reportOptions.configuration(repo: repoRoot), command: "handoff verify")
+        throw try reportOptions.write(report, repo: repoRoot, config: config, command: "handoff verify")
     }
 
     /// The folders whose `handoffs/` `--all` verifies, each with its mission: every mission found

@@ -15,8 +15,7 @@ struct InitCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The repository root (default: the git top level of the working directory).", valueName: "dir"))
-    var repo: String?
+    @OptionGroup var repo: RepoOption
 
     @Flag(help: "Replace an existing .missionctl.yml.")
     var force = false
@@ -25,13 +24,7 @@ struct InitCommand: ParsableCommand {
     var stdout = false
 
     func run() throws {
-        let root: String
-        if let repo {
-            guard FileSystem.isDirectory(repo) else { throw MissionError("--repo \(repo): no such folder") }
-            root = FileSystem.absolute(repo)
-        } else {
-            root = MissionLocator.repositoryRoot(from: FileManager.default.currentDirectoryPath)
-        }
+        let root = try repo.root()
         let missions = try MissionLocator.missionDirs(repo: root, explicit: nil, environment: [:], all: true)
             .map { FileSystem.relativePath($0, to: root) }
         let text = Self.starter(missions: missions)

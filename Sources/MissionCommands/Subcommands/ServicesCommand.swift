@@ -26,14 +26,17 @@ struct RepoOption: ParsableArguments {
     @Option(help: ArgumentHelp("The repository root (default: the git top level of the working directory).", valueName: "dir"))
     var repo: String?
 
-    func supervisor() throws -> ServiceSupervisor {
-        let root: String
+    /// The repository root: `--repo`, validated, or the git top level of the working directory.
+    func root() throws -> String {
         if let repo {
             guard FileSystem.isDirectory(repo) else { throw MissionError("--repo \(repo): no such folder") }
-            root = FileSystem.absolute(repo)
-        } else {
-            root = MissionLocator.repositoryRoot(from: FileManager.default.currentDirectoryPath)
+            return FileSystem.absolute(repo)
         }
+        return MissionLocator.repositoryRoot(from: FileManager.default.currentDirectoryPath)
+    }
+
+    func supervisor() throws -> ServiceSupervisor {
+        let root = try root()
         do { return try ServiceSupervisor.load(repo: root) } catch let e as RunnerError { throw MissionError(e.message) }
     }
 }

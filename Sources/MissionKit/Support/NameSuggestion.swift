@@ -3,11 +3,13 @@ public enum NameSuggestion {
     /// The best match for `name` among `known`: equal but for case, `_`, `-` and spaces first, then
     /// the nearest by edit distance (at most a third of the name's length, and at least 1). Nil
     /// when nothing is close or `name` is itself known.
-    public static func closest(to name: String, in known: some Collection<String>) -> String? {
+    /// `maxDistance` caps the edit distance further (ids such as `VAL-DOC-001` share most of
+    /// their characters, so a third of the name is too loose for them).
+    public static func closest(to name: String, in known: some Collection<String>, maxDistance: Int? = nil) -> String? {
         guard !known.contains(name) else { return nil }
         let folded = fold(name)
         if let same = known.sorted().first(where: { fold($0) == folded }) { return same }
-        let limit = max(1, name.count / 3)
+        let limit = min(max(1, name.count / 3), maxDistance ?? Int.max)
         var best: (String, Int)?
         for candidate in known.sorted() {
             let d = distance(folded, fold(candidate), limit: limit)
@@ -17,8 +19,8 @@ public enum NameSuggestion {
     }
 
     /// ` (did you mean `x`?)`, or empty.
-    public static func phrase(for name: String, in known: some Collection<String>) -> String {
-        closest(to: name, in: known).map { " (did you mean `\($0)`?)" } ?? ""
+    public static func phrase(for name: String, in known: some Collection<String>, maxDistance: Int? = nil) -> String {
+        closest(to: name, in: known, maxDistance: maxDistance).map { " (did you mean `\($0)`?)" } ?? ""
     }
 
     static func fold(_ s: String) -> [Character] {

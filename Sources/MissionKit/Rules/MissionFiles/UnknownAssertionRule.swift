@@ -15,7 +15,8 @@ public struct UnknownAssertionRule: Rule {
             feature.fulfills.filter { !ids.contains($0.id) }.map { claim in
                 descriptor.finding(
                     file, claim.location,
-                    message: "feature `\(feature.id)` fulfills `\(claim.id)`, which validation-contract.md does not define",
+                    message: "feature `\(feature.id)` fulfills `\(claim.id)`, which validation-contract.md does not define"
+                        + NameSuggestion.phrase(for: claim.id, in: ids, maxDistance: 2),
                     hint: "Fix the id, or add a `### \(claim.id): title` assertion to the contract.")
             }
         }
