@@ -20,6 +20,7 @@ public enum RuleRegistry {
         UnknownSkillRule.self,
         ValidationStateMismatchRule.self,
         UnknownValidationStatusRule.self,
+        UnknownFeatureStatusRule.self,
         UnimplementedAssertionRule.self,
     ]
 
@@ -35,6 +36,11 @@ public enum RuleRegistry {
         TrivialHealthcheckRule.self,
         MissingTestCommandRule.self,
         InvalidSkillFrontMatterRule.self,
+        InvalidSynthesisRule.self,
+        SynthesisCountMismatchRule.self,
+        SynthesisStatusContradictionRule.self,
+        SynthesisMilestoneMismatchRule.self,
+        SynthesisRoundMismatchRule.self,
     ]
 
     public static var descriptors: [RuleDescriptor] {

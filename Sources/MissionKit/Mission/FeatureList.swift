@@ -5,6 +5,8 @@ public struct FeatureList: Sendable, Hashable {
         public var skillName: String?
         public var milestone: String?
         public var status: String?
+        /// Where `status` is (the feature's position when it has none).
+        public var statusLocation: SourceLocation = .start
         /// Assertion ids with their positions in the file.
         public var fulfills: [(id: String, location: SourceLocation)]
         public var location: SourceLocation
@@ -79,8 +81,8 @@ public struct FeatureList: Sendable, Hashable {
             features.append(
                 Feature(
                     id: id, skillName: f["skillName"] as? String, milestone: f["milestone"] as? String,
-                    status: f["status"] as? String, fulfills: fulfills, location: json.location(path),
-                    skillLocation: json.location(path + ".skillName")))
+                    status: f["status"] as? String, statusLocation: json.location(path + ".status"), fulfills: fulfills,
+                    location: json.location(path), skillLocation: json.location(path + ".skillName")))
         }
         return (FeatureList(features: features), problems)
     }

@@ -20,6 +20,8 @@ public struct RepositoryFiles: Sendable {
     public var libraryMentionsStatusBlocks: Bool
     /// Whether the repository has a `.factory/` folder at all.
     public var hasFactoryFolder: Bool
+    /// Validator syntheses under `.factory/validation/` (and each `.factory/missions/<id>/validation/`).
+    public var syntheses: [ValidatorSynthesis] = []
 
     /// Nothing a check could look at: no services.yaml, no skills, no `.factory/`.
     public var isEmpty: Bool { services.isEmpty && skills == nil && !hasFactoryFolder }
@@ -63,6 +65,12 @@ public struct RepositoryFiles: Sendable {
         var skillFolders = [".factory/skills"]
         for dir in beside { skillFolders.append(dir == "." ? "skills" : dir + "/skills") }
         repository.skills = SkillCatalog.load(repoRoot: root, folders: unique(skillFolders))
+
+        if repository.hasFactoryFolder {
+            let (syntheses, findings) = ValidatorSynthesis.load(root: root)
+            repository.syntheses = syntheses
+            repository.loadFindings += findings
+        }
 
         let library = root + "/.factory/library"
         for name in ((try? FileManagerShim.contents(of: library)) ?? []).sorted() where FileSystem.isMarkdown(name) {

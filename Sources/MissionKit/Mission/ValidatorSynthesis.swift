@@ -1,0 +1,104 @@
+import Foundation
+import MissionJSON
+
+/// One validator's synthesis (`.factory/validation/<milestone>/<validator>/synthesis*.json`): what
+/// a validation round concluded. Only the fields missionctl compares are read; any other key is
+/// ignored, and a field of another shape is passed over (the file is the validator's own).
+public struct ValidatorSynthesis: Sendable {
+    /// A value and where it stands in the file.
+    public struct Located<Value: Sendable>: Sendable {
+        public var value: Value
+        public var location: SourceLocation
+    }
+
+    /// Repo-relative path.
+    public var path: String
+    /// The milestone folder it sits in (`validation/<milestone>/…`).
+    public var folder: String
+    /// The round its file name gives (`synthesis.round2.json`, `synthesis-round2.json`), if any.
+    public var fileRound: Int?
+    public var status: Located<String>?
+    public var round: Located<Int>?
+    public var milestone: Located<String>?
+    /// `assertionsSummary`: its integer counts by key (`total`, `passed`, `failed`, `blocked`, …).
+    public var summary: [String: Located<Int>] = [:]
+    /// `passedAssertions`, `failedAssertions`, `blockedAssertions`: the ids listed (strings, or
+    /// objects with an `id`), by kind (`passed`, `failed`, `blocked`).
+    public var lists: [String: Located<[String]>] = [:]
+
+    /// The kinds of assertion lists, in report order.
+    public static let kinds = ["passed", "failed", "blocked"]
+
+    /// Every synthesis under `.factory/validation/` and `.factory/missions/<id>/validation/`, with
+    /// a finding for each that is not JSON.
+    public static func load(root: String) -> ([ValidatorSynthesis], [Finding]) {
+        var bases = [".factory/validation"]
+        for id in ((try? FileManagerShim.contents(of: root + "/.factory/missions")) ?? []).sorted() {
+            bases.append(".factory/missions/\(id)/validation")
+        }
+        var found: [ValidatorSynthesis] = []
+        var findings: [Finding] = []
+        for base in bases where FileSystem.isDirectory(root + "/" + base) {
+            for milestone in ((try? FileManagerShim.contents(of: root + "/" + base)) ?? []).sorted() {
+                for validator in ((try? FileManagerShim.contents(of: root + "/\(base)/\(milestone)")) ?? []).sorted() {
+                    let folder = "\(base)/\(milestone)/\(validator)"
+                    for name in ((try? FileManagerShim.contents(of: root + "/" + folder)) ?? []).sorted()
+                    where name.hasPrefix("synthesis") && name.hasSuffix(".json") {
+                        let path = folder + "/" + name
+                        guard FileSystem.isRegularFile(root + "/" + path) else { continue }
+                        do {
+                            let document = try JSONDocument(bytes: try FileSystem.readBytes(root + "/" + path))
+                            if let synthesis = parse(document, path: path, folder: milestone, name: name) { found.append(synthesis) }
+                        } catch let error as JSONDocument.SyntaxError {
+                            findings.append(
+                                InvalidSynthesisRule.descriptor.finding(
+                                    path, error.location, message: error.message, hint: "Fix the JSON syntax at this position; missionctl cannot compare a synthesis it cannot read."))
+                        } catch {
+                            findings.append(InvalidSynthesisRule.descriptor.finding(path, message: "\(error)", hint: "Make the file readable."))
+                        }
+                    }
+                }
+            }
+        }
+        return (found, findings)
+    }
+
+    static func parse(_ document: JSONDocument, path: String, folder: String, name: String) -> ValidatorSynthesis? {
+        guard let object = document.root as? [String: Any] else { return nil }
+        var s = ValidatorSynthesis(path: path, folder: folder, fileRound: roundOfFileName(name))
+        if let v = object["status"] as? String { s.status = Located(value: v, location: document.location("$.status")) }
+        if let v = integer(object["round"]) { s.round = Located(value: v, location: document.location("$.round")) }
+        if let v = object["milestone"] as? String { s.milestone = Located(value: v, location: document.location("$.milestone")) }
+        if let summary = object["assertionsSummary"] as? [String: Any] {
+            for (key, value) in summary {
+                if let n = integer(value) { s.summary[key] = Located(value: n, location: document.location("$.assertionsSummary.\(key)")) }
+            }
+        }
+        for kind in kinds {
+            guard let items = object[kind + "Assertions"] as? [Any] else { continue }
+            let ids = items.compactMap { ($0 as? String) ?? (($0 as? [String: Any])?["id"] as? String) }
+            s.lists[kind] = Located(value: ids, location: document.location("$.\(kind)Assertions"))
+        }
+        return s
+    }
+
+    /// A JSON integer: never a boolean (JSONSerialization makes both NSNumbers, and `1 as? Bool`
+    /// succeeds), never a fraction or a number out of Int's range.
+    static func integer(_ value: Any?) -> Int? {
+        guard let n = value as? NSNumberLike, !n.isJSONBoolean else { return nil }
+        return Int(exactly: n.doubleValue)
+    }
+
+    /// `synthesis.round2.json`, `synthesis-round2.json` → 2; `synthesis.json` → nil.
+    static func roundOfFileName(_ name: String) -> Int? {
+        guard let range = name.range(of: "round") else { return nil }
+        let digits = name[range.upperBound...].prefix(while: \.isNumber)
+        return Int(digits)
+    }
+
+    /// Whether the status says the round passed (`pass`, `passed`, `pass_with_override`…).
+    public var claimsPass: Bool {
+        guard let s = status?.value.lowercased() else { return false }
+        return s == "pass" || s == "passed" || s == "success"
+    }
+}
