@@ -184,6 +184,19 @@ import Testing
         #expect(rules(unknown).contains("unknown-assertion"))
     }
 
+    @Test func aHandoffForAFeatureTheMissionDoesNotHaveIsReported() throws {
+        let g = try GitFixture()
+        try g.commit("base", [".factory/features.json": #"{"features": [{"id": "global-running-timers", "fulfills": []}]}"#])
+        let sha = try g.commit("a", ["a.go": "package a\n"])
+        let v = try g.verify(HandoffJSON.wrapped(HandoffJSON.bare(tests: [("a.go", [])]), commit: sha), commit: nil, mission: true)
+        let found = v.findings.filter { $0.rule == "handoff-unknown-feature" }
+        #expect(found.map(\.message) == ["`featureId: global-running-timer` is not a feature of .factory/features.json (did you mean `global-running-timers`?)"])
+        #expect(found.first?.line == 2)
+        try g.commit("fixed", [".factory/features.json": #"{"features": [{"id": "global-running-timer", "fulfills": []}]}"#])
+        let ok = try g.verify(HandoffJSON.wrapped(HandoffJSON.bare(tests: [("a.go", [])]), commit: sha), commit: nil, mission: true)
+        #expect(!ok.findings.contains { $0.rule == "handoff-unknown-feature" })
+    }
+
     @Test func rerunComparesExitCodesInACleanWorktree() throws {
         let g = try GitFixture()
         let sha = try g.commit("a", ["present.txt": "x\n"])

@@ -116,3 +116,73 @@ import Testing
         #expect(try TempRepo(Fixture.valid).check().findings("unknown-feature-status").isEmpty)
     }
 }
+
+/// Syntheses, state, features and handoffs against each other.
+@Suite struct MissionStoryTests {
+    static func files(state: String, features: String? = nil, synthesisPath: String = ".factory/validation/docs-core/user-testing/synthesis.json",
+                      synthesis: String) -> [String: String] {
+        var files = Fixture.valid
+        files[".factory/validation-state.json"] = state
+        if let features { files[".factory/features.json"] = features }
+        files[synthesisPath] = synthesis
+        return files
+    }
+
+    static let features = """
+        {"features": [
+          {"id": "feat-a", "skillName": "worker", "milestone": "docs-core", "fulfills": ["VAL-DOC-001"], "status": "completed"},
+          {"id": "feat-b", "skillName": "worker", "milestone": "docs-core", "fulfills": ["VAL-DOC-002"], "status": "pending"}
+        ]}
+        """
+
+    @Test func stateThatContradictsTheLatestRoundIsReportedOncePerDirection() throws {
+        // Round 1 failed VAL-DOC-001, round 2 passed both: the state still says pending for both.
+        var files = Self.files(
+            state: #"{"assertions": {"VAL-DOC-001": {"status": "pending"}, "VAL-DOC-002": {"status": "pending"}}}"#, features: Self.features,
+            synthesis: ValidatorSynthesisTests.synthesis(milestone: "docs-core", round: 2))
+        files[".factory/validation/docs-core/user-testing/synthesis.round1.json"] = ValidatorSynthesisTests.synthesis(
+            milestone: "docs-core", round: 1, status: "fail", passed: [], failed: ["VAL-DOC-001"])
+        let found = try TempRepo(files).check().findings("synthesis-state-mismatch")
+        #expect(found.map(\.message) == [
+            "assertions `VAL-DOC-001` and `VAL-DOC-002` are `pending` here, but the latest synthesis (.factory/validation/docs-core/user-testing/synthesis.json) passed them"
+        ])
+        #expect(found.first?.file == ".factory/validation-state.json")
+        // The reverse: passed in the state, failed in the latest round.
+        let reverse = try TempRepo(Self.files(
+            state: #"{"assertions": {"VAL-DOC-001": {"status": "passed"}, "VAL-DOC-002": {"status": "pending"}}}"#, features: Self.features,
+            synthesis: ValidatorSynthesisTests.synthesis(milestone: "docs-core", status: "fail", passed: [], failed: ["VAL-DOC-001"]))).check()
+        #expect(reverse.findings("synthesis-state-mismatch").first?.message.contains("are `passed` here, but") == false)
+        #expect(reverse.findings("synthesis-state-mismatch").first?.message.contains("`VAL-DOC-001` is `passed` here, but the latest synthesis") == true)
+        // The completed feature whose assertion failed.
+        let completed = reverse.findings("completed-feature-failed-assertion")
+        #expect(completed.map(\.message) == [
+            "feature `feat-a` is completed, but `VAL-DOC-001` (failed in .factory/validation/docs-core/user-testing/synthesis.json)"
+        ])
+        #expect(completed.first?.line == 2)
+    }
+
+    @Test func agreementAndOtherMilestonesAreSilent() throws {
+        let agreeing = try TempRepo(Self.files(
+            state: #"{"assertions": {"VAL-DOC-001": {"status": "passed"}, "VAL-DOC-002": {"status": "passed"}}}"#, features: Self.features,
+            synthesis: ValidatorSynthesisTests.synthesis(milestone: "docs-core"))).check()
+        #expect(agreeing.findings("synthesis-state-mismatch").isEmpty && agreeing.findings("synthesis-unknown-assertion").isEmpty)
+        // A synthesis of a milestone this mission does not name belongs to another mission.
+        let foreign = try TempRepo([
+            ".factory/missions/abc/features.json": Self.features,
+            ".factory/missions/abc/validation-contract.md": "### VAL-DOC-001: a\n### VAL-DOC-002: b\n",
+            ".factory/missions/abc/validation-state.json": #"{"assertions": {"VAL-DOC-001": {"status": "pending"}}}"#,
+            ".factory/validation/other-mission/user-testing/synthesis.json": ValidatorSynthesisTests.synthesis(milestone: "other-mission", passed: ["VAL-DOC-001", "VAL-X-009"]),
+        ]).check(mission: ".factory/missions/abc")
+        #expect(foreign.findings("synthesis-state-mismatch").isEmpty && foreign.findings("synthesis-unknown-assertion").isEmpty)
+    }
+
+    @Test func idsOutsideTheContractAreReportedPerSynthesisWithoutFalseSuggestions() throws {
+        let report = try TempRepo(Self.files(
+            state: Fixture.valid[".factory/validation-state.json"]!, features: Self.features,
+            synthesis: ValidatorSynthesisTests.synthesis(milestone: "docs-core", passed: ["VAL-DOC-001", "VAL-DOC-02", "VAL-DOC-007"]))).check()
+        let found = report.findings("synthesis-unknown-assertion")
+        #expect(found.map(\.message) == [
+            "2 listed assertion id(s) are not in .factory/validation-contract.md: `VAL-DOC-02` (did you mean `VAL-DOC-002`?), `VAL-DOC-007`"
+        ])
+    }
+}

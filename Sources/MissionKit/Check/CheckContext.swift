@@ -16,6 +16,8 @@ public struct CheckContext: Sendable {
     public var statusBlocksInUse: Bool
     /// Assertion ids the regression suite implements, when known.
     public var suite: SuiteIDs?
+    /// The mission's validator syntheses and their latest verdicts, worked out once for all rules.
+    public var syntheses: MissionSyntheses
 
     /// The display path of AGENTS.md.
     public var agentsFile: String { mission.missionFile("AGENTS.md") }

@@ -125,7 +125,7 @@ public enum MissionChecker {
         return CheckContext(
             mission: mission, listedDocs: scanned, listedOtherFiles: listedOther, unmatchedEntries: set.unmatched,
             outsideEntries: set.outside,
-            unlistedDocsWithBlocks: unlisted, statusBlocksInUse: inUse, suite: options.suite)
+            unlistedDocsWithBlocks: unlisted, statusBlocksInUse: inUse, suite: options.suite, syntheses: MissionSyntheses(mission))
     }
 
     /// The repo-relative files an entry names: itself, the files a glob matches, or the Markdown

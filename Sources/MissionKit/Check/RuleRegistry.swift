@@ -21,6 +21,9 @@ public enum RuleRegistry {
         ValidationStateMismatchRule.self,
         UnknownValidationStatusRule.self,
         UnknownFeatureStatusRule.self,
+        SynthesisStateMismatchRule.self,
+        SynthesisUnknownAssertionRule.self,
+        CompletedFeatureFailedAssertionRule.self,
         UnimplementedAssertionRule.self,
     ]
 

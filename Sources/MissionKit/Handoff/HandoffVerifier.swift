@@ -13,6 +13,7 @@ public struct HandoffVerifier: Sendable {
         ClaimedTestCaseNotFoundRule.self,
         ClaimedDocBlockNotUpdatedRule.self,
         HandoffUnknownAssertionRule.self,
+        HandoffUnknownFeatureRule.self,
         ClaimedCommandFailedRule.self,
         ProcedureClaimWithoutEvidenceRule.self,
     ]

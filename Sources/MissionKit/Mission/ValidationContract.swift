@@ -71,6 +71,15 @@ public struct ValidationContract: Sendable, Hashable {
         return parts.dropFirst().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
 
+    /// The contract id a mistyped one means: same number (`VAL-DOC-02` → `VAL-DOC-002`) and a near
+    /// spelling of the rest. Never a different number: `VAL-TASK-007` is no typo of `VAL-TASK-001`.
+    public static func suggestion(for id: String, in known: Set<String>) -> String? {
+        func number(_ s: String) -> Int? { Int(String(s.reversed().prefix(while: \.isNumber).reversed())) }
+        let n = number(id)
+        let candidates = known.filter { number($0) == n }
+        return NameSuggestion.closest(to: id, in: candidates, maxDistance: 2)
+    }
+
     /// The segments between `VAL-` and the last one (`SEC-TRACK` of `VAL-SEC-TRACK-001`).
     static func area(of id: String) -> String {
         let parts = id.split(separator: "-")

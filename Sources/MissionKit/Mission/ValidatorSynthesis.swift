@@ -36,31 +36,46 @@ public struct ValidatorSynthesis: Sendable {
         for id in ((try? FileManagerShim.contents(of: root + "/.factory/missions")) ?? []).sorted() {
             bases.append(".factory/missions/\(id)/validation")
         }
-        var found: [ValidatorSynthesis] = []
-        var findings: [Finding] = []
+        var paths: [String] = []
         for base in bases where FileSystem.isDirectory(root + "/" + base) {
             for milestone in ((try? FileManagerShim.contents(of: root + "/" + base)) ?? []).sorted() {
                 for validator in ((try? FileManagerShim.contents(of: root + "/\(base)/\(milestone)")) ?? []).sorted() {
                     let folder = "\(base)/\(milestone)/\(validator)"
                     for name in ((try? FileManagerShim.contents(of: root + "/" + folder)) ?? []).sorted()
-                    where name.hasPrefix("synthesis") && name.hasSuffix(".json") {
-                        let path = folder + "/" + name
-                        guard FileSystem.isRegularFile(root + "/" + path) else { continue }
-                        do {
-                            let document = try JSONDocument(bytes: try FileSystem.readBytes(root + "/" + path))
-                            if let synthesis = parse(document, path: path, folder: milestone, name: name) { found.append(synthesis) }
-                        } catch let error as JSONDocument.SyntaxError {
-                            findings.append(
-                                InvalidSynthesisRule.descriptor.finding(
-                                    path, error.location, message: error.message, hint: "Fix the JSON syntax at this position; missionctl cannot compare a synthesis it cannot read."))
-                        } catch {
-                            findings.append(InvalidSynthesisRule.descriptor.finding(path, message: "\(error)", hint: "Make the file readable."))
-                        }
+                    where name.hasPrefix("synthesis") && name.hasSuffix(".json") && FileSystem.isRegularFile(root + "/" + folder + "/" + name) {
+                        paths.append(folder + "/" + name)
                     }
                 }
             }
         }
+        // Parsed on every core: a long-running mission keeps a hundred syntheses or more.
+        let parsed = Parallel.map(paths) { path -> Result<ValidatorSynthesis?, LoadFailure> in
+            let parts = path.split(separator: "/")
+            do {
+                let document = try JSONDocument(bytes: try FileSystem.readBytes(root + "/" + path))
+                return .success(parse(document, path: path, folder: String(parts[parts.count - 3]), name: String(parts[parts.count - 1])))
+            } catch let error as JSONDocument.SyntaxError {
+                return .failure(LoadFailure(finding: InvalidSynthesisRule.descriptor.finding(
+                    path, error.location, message: error.message,
+                    hint: "Fix the JSON syntax at this position; missionctl cannot compare a synthesis it cannot read.")))
+            } catch {
+                return .failure(LoadFailure(finding: InvalidSynthesisRule.descriptor.finding(path, message: "\(error)", hint: "Make the file readable.")))
+            }
+        }
+        var found: [ValidatorSynthesis] = []
+        var findings: [Finding] = []
+        for result in parsed {
+            switch result {
+            case .success(let s?): found.append(s)
+            case .success(nil): break
+            case .failure(let f): findings.append(f.finding)
+            }
+        }
         return (found, findings)
+    }
+
+    struct LoadFailure: Error, Sendable {
+        var finding: Finding
     }
 
     static func parse(_ document: JSONDocument, path: String, folder: String, name: String) -> ValidatorSynthesis? {

@@ -16,7 +16,7 @@ public struct UnknownAssertionRule: Rule {
                 descriptor.finding(
                     file, claim.location,
                     message: "feature `\(feature.id)` fulfills `\(claim.id)`, which validation-contract.md does not define"
-                        + NameSuggestion.phrase(for: claim.id, in: ids, maxDistance: 2),
+                        + (ValidationContract.suggestion(for: claim.id, in: ids).map { " (did you mean `\($0)`?)" } ?? ""),
                     hint: "Fix the id, or add a `### \(claim.id): title` assertion to the contract.")
             }
         }
