@@ -18,19 +18,10 @@ public struct UnknownFeatureStatusRule: Rule {
 
     public func check(_ context: CheckContext) -> [Finding] {
         guard let features = context.mission.features else { return [] }
-        var groups = OccurrenceGroups<String>()
-        for feature in features.features {
-            guard let status = feature.status, !Self.canonical.contains(status) else { continue }
-            groups.add(status, at: feature.statusLocation, subject: feature.id)
-        }
-        let file = context.mission.missionFile("features.json")
-        return groups.groups.map { group in
-            let meant = Self.synonyms[group.key.lowercased()] ?? NameSuggestion.closest(to: group.key, in: Self.canonical)
-            return descriptor.finding(
-                file, group.first,
-                message: "feature status `\(group.key)` is not a canonical value, used by \(group.subjectList("feature"))"
-                    + (meant.map { "; did you mean `\($0)`?" } ?? ""),
-                hint: "Use pending, in-progress, completed or cancelled: tools that count completed features skip any other word.")
-        }
+        var values = NonCanonicalValues(canonical: Self.canonical, synonyms: Self.synonyms)
+        for feature in features.features { values.add(feature.status, at: feature.statusLocation, subject: feature.id) }
+        return values.findings(
+            descriptor, file: context.mission.missionFile("features.json"), label: "feature status", noun: "feature",
+            hint: "Use pending, in-progress, completed or cancelled: tools that count completed features skip any other word.")
     }
 }

@@ -15,19 +15,10 @@ public struct UnknownValidationStatusRule: Rule {
 
     public func check(_ context: CheckContext) -> [Finding] {
         guard let state = context.mission.state else { return [] }
-        var groups = OccurrenceGroups<String>()
-        for entry in state.entries {
-            guard let status = entry.status, !ValidationState.canonicalStatuses.contains(status) else { continue }
-            groups.add(status, at: entry.location, subject: entry.id)
-        }
-        let file = context.mission.missionFile("validation-state.json")
-        return groups.groups.map { group in
-            let meant = Self.synonyms[group.key.lowercased()] ?? NameSuggestion.closest(to: group.key, in: ValidationState.canonicalStatuses)
-            return descriptor.finding(
-                file, group.first,
-                message: "status `\(group.key)` is not a canonical value, used by \(group.subjectList("assertion"))"
-                    + (meant.map { "; did you mean `\($0)`?" } ?? ""),
-                hint: "Use pending, passed, failed or blocked.")
-        }
+        var values = NonCanonicalValues(canonical: ValidationState.canonicalStatuses.sorted(), synonyms: Self.synonyms)
+        for entry in state.entries { values.add(entry.status, at: entry.location, subject: entry.id) }
+        return values.findings(
+            descriptor, file: context.mission.missionFile("validation-state.json"), label: "status", noun: "assertion",
+            hint: "Use pending, passed, failed or blocked.")
     }
 }
