@@ -186,3 +186,24 @@ import Testing
         ])
     }
 }
+
+@Suite struct CompletedFeatureWithoutHandoffRuleTests {
+    @Test func onlyInMissionsThatKeepHandoffs() throws {
+        var files = Fixture.valid
+        files[".factory/features.json"] = """
+            {"features": [
+              {"id": "feat-a", "skillName": "worker", "fulfills": ["VAL-DOC-001"], "status": "completed"},
+              {"id": "feat-b", "skillName": "worker", "fulfills": ["VAL-DOC-002"], "status": "completed"},
+              {"id": "feat-c", "skillName": "worker", "fulfills": [], "status": "completed"}
+            ]}
+            """
+        // No handoffs folder: the mission does not keep handoffs, nothing to say.
+        #expect(try TempRepo(files).check().findings("completed-feature-without-handoff").isEmpty)
+        // One handoff names feat-a by featureId, another feat-b by its file name only.
+        files[".factory/handoffs/2026-01-01T00-00-00Z__x__s1.json"] = #"{"featureId": "feat-a", "handoff": {}}"#
+        files[".factory/handoffs/2026-01-02T00-00-00Z__feat-b__s2.json"] = #"{"salientSummary": "s"}"#
+        let found = try TempRepo(files).check().findings("completed-feature-without-handoff")
+        #expect(found.map(\.message) == ["1 completed feature(s) have no handoff in .factory/handoffs/: `feat-c`"])
+        #expect(found.first?.line == 4)
+    }
+}

@@ -24,6 +24,7 @@ public enum RuleRegistry {
         SynthesisStateMismatchRule.self,
         SynthesisUnknownAssertionRule.self,
         CompletedFeatureFailedAssertionRule.self,
+        CompletedFeatureWithoutHandoffRule.self,
         UnimplementedAssertionRule.self,
     ]
 
