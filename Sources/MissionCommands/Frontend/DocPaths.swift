@@ -4,14 +4,16 @@ import MissionKit
 /// Turns DOC arguments into repo-relative paths: relative to the working directory, or else
 /// to the repository root (so `status set docs/x.md` works from any subfolder, as hints print it).
 enum DocPaths {
+    /// The absolute path `argument` names: from the working directory, else from `repo`.
+    static func locate(_ argument: String, repo: String) throws -> String {
+        let here = FileSystem.absolute(argument)
+        if FileSystem.exists(here) { return here }
+        if !argument.hasPrefix("/"), FileSystem.exists(repo + "/" + argument) { return repo + "/" + argument }
+        throw MissionError("\(argument): no such file (neither in \(FileManager.default.currentDirectoryPath) nor at the repository root \(repo))")
+    }
+
     static func repoRelative(_ argument: String, repo: String) throws -> String {
-        var absolute = FileSystem.absolute(argument)
-        if !FileSystem.exists(absolute), !argument.hasPrefix("/"), FileSystem.exists(repo + "/" + argument) {
-            absolute = repo + "/" + argument
-        }
-        guard FileSystem.exists(absolute) else {
-            throw MissionError("\(argument): no such file (neither in \(FileManager.default.currentDirectoryPath) nor at the repository root \(repo))")
-        }
+        let absolute = try locate(argument, repo: repo)
         guard !FileSystem.isDirectory(absolute) else { throw MissionError("\(argument): is a folder; name a Markdown file") }
         guard FileSystem.isInside(absolute, root: repo) else {
             throw MissionError("\(argument): resolves outside the repository \(repo); missionctl reads and writes docs inside it only")

@@ -67,15 +67,10 @@ struct StatusSetCommand: ParsableCommand {
         } catch {
             throw MissionError(error.description)
         }
-        var path = FileSystem.absolute(doc)
-        if !FileSystem.exists(path), !doc.hasPrefix("/") {
-            // Hints print repository paths: `status set docs/x.md` works from any subfolder.
-            let top = repo.map(FileSystem.absolute) ?? MissionLocator.repositoryRoot(from: FileManager.default.currentDirectoryPath)
-            if FileSystem.isRegularFile(top + "/" + doc) { path = top + "/" + doc }
-        }
-        guard FileSystem.exists(path), !FileSystem.isDirectory(path) else {
-            throw MissionError("\(doc): no such file (neither in \(FileManager.default.currentDirectoryPath) nor at the repository root)")
-        }
+        // Hints print repository paths: `status set docs/x.md` works from any subfolder.
+        let top = repo.map(FileSystem.absolute) ?? MissionLocator.repositoryRoot(from: FileManager.default.currentDirectoryPath)
+        let path = try DocPaths.locate(doc, repo: top)
+        guard !FileSystem.isDirectory(path) else { throw MissionError("\(doc): is a folder; name a Markdown file") }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var root = repo.map(FileSystem.absolute) ?? MissionLocator.repositoryRoot(from: folder)
         let inRepository = repo != nil || FileSystem.exists(root + "/.git")

@@ -42,12 +42,13 @@ public struct ValidatorSynthesis: Sendable {
                 for validator in ((try? FileManagerShim.contents(of: root + "/\(base)/\(milestone)")) ?? []).sorted() {
                     let folder = "\(base)/\(milestone)/\(validator)"
                     for name in ((try? FileManagerShim.contents(of: root + "/" + folder)) ?? []).sorted()
-                    where name.hasPrefix("synthesis") && name.hasSuffix(".json") && FileSystem.isRegularFile(root + "/" + folder + "/" + name) {
+                    where name.hasPrefix("synthesis") && name.hasSuffix(".json") {
                         paths.append(folder + "/" + name)
                     }
                 }
             }
         }
+        // readBytes refuses what is not a regular file; that becomes an invalid-synthesis finding.
         // Parsed on every core: a long-running mission keeps a hundred syntheses or more.
         let parsed = Parallel.map(paths) { path -> Result<ValidatorSynthesis?, LoadFailure> in
             let parts = path.split(separator: "/")

@@ -18,7 +18,7 @@ public struct InvalidStatusValueRule: Rule {
             out.append(
                 descriptor.finding(
                     file, status.location, message: "`Status: \(status.value)` is not a valid status\(meant.map { " (did you mean `\($0)`?)" } ?? "")",
-                    hint: "Use one of: \(allowed.joined(separator: ", "))." + (meant == nil ? "" : " `missionctl check --fix` writes `\(meant!)`.")))
+                    hint: "Use one of: \(allowed.joined(separator: ", "))." + (meant.map { " `missionctl check --fix` writes `\($0)`." } ?? "")))
         }
         if let fully = block.field(.fullyImplemented), !fully.value.isEmpty, !["yes", "no"].contains(fully.normalizedValue) {
             out.append(
