@@ -6,7 +6,7 @@ import Testing
 /// them).
 @Suite struct HelpTextTests {
     static let commands: [[String]] = [
-        [], ["validate"], ["check"], ["status"], ["status", "set"], ["handoff"], ["handoff", "verify"], ["services"], ["rules"],
+        [], ["validate"], ["check"], ["status"], ["status", "set"], ["handoff"], ["handoff", "verify"], ["services"], ["rules"], ["report"],
     ]
 
     @Test(arguments: commands)

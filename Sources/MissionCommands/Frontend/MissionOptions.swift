@@ -36,4 +36,17 @@ struct MissionOptions: ParsableArguments {
         try MissionLocator.missionDirs(
             repo: repo, explicit: mission, environment: ProcessInfo.processInfo.environment, all: allMissions)
     }
+
+    /// `--mission`/`$FACTORY_MISSION_DIR` first, then the config's `missions`, then discovery.
+    func missionDirs(repo: String, config: Configuration) throws -> [String] {
+        let explicit = mission != nil || (ProcessInfo.processInfo.environment["FACTORY_MISSION_DIR"] != nil && !allMissions)
+        guard !explicit, let listed = config.missions else { return try foundMissionDirs(repo: repo) }
+        return try listed.map { dir in
+            let path = dir.hasPrefix("/") ? dir : repo + "/" + dir
+            guard FileSystem.isDirectory(path) else {
+                throw MissionError("\(config.file ?? Configuration.fileName): `missions` lists \(dir), which is not a folder of \(repo)")
+            }
+            return FileSystem.absolute(path)
+        }
+    }
 }

@@ -33,23 +33,7 @@ struct ReportOptions: ParsableArguments {
 
     /// The repository's configuration: `--config FILE`, else `.missionctl.yml` at `repo`, else defaults.
     func configuration(repo: String) throws -> Configuration {
-        let path: String
-        if let config {
-            path = FileSystem.absolute(config)
-            guard FileSystem.exists(path) else { throw MissionError("--config \(config): no such file") }
-        } else {
-            path = repo + "/" + Configuration.fileName
-            guard FileSystem.exists(path) else { return Configuration() }
-        }
-        let shown = FileSystem.isInside(path, root: repo) ? FileSystem.relativePath(path, to: repo) : path
-        let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.readBytes(path)
-        } catch {
-            throw MissionError("\(shown): \(error.message)")
-        }
-        return try Configuration.parse(
-            bytes, file: shown, knownRules: Set(RuleRegistry.allDescriptors.map(\.id)), formats: ReportFormat.allCases.map(\.rawValue))
+        try Self.configuration(option: config, repo: repo)
     }
 
     /// Applies the configuration and the baseline, writes the report and returns the exit code it implies.
@@ -96,6 +80,30 @@ struct ReportOptions: ParsableArguments {
         }
         return ExitCode(ExitStatus(report: report, strict: strict ?? config.strict ?? false).rawValue)
     }
+}
+
+extension ReportOptions {
+    /// The repository's configuration: `--config FILE`, else `.missionctl.yml` at `repo`, else defaults.
+    static func configuration(option config: String?, repo: String) throws -> Configuration {
+        let path: String
+        if let config {
+            path = FileSystem.absolute(config)
+            guard FileSystem.exists(path) else { throw MissionError("--config \(config): no such file") }
+        } else {
+            path = repo + "/" + Configuration.fileName
+            guard FileSystem.exists(path) else { return Configuration() }
+        }
+        let shown = FileSystem.isInside(path, root: repo) ? FileSystem.relativePath(path, to: repo) : path
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.readBytes(path)
+        } catch {
+            throw MissionError("\(shown): \(error.message)")
+        }
+        return try Configuration.parse(
+            bytes, file: shown, knownRules: Set(RuleRegistry.allDescriptors.map(\.id)), formats: ReportFormat.allCases.map(\.rawValue))
+    }
+
 }
 
 /// `--color`: whether text output is coloured.

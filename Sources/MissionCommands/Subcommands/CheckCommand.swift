@@ -51,7 +51,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let repo = try missionOptions.repositoryRoot()
         let config = try reportOptions.configuration(repo: repo)
-        let dirs = try missionDirs(repo: repo, config: config)
+        let dirs = try missionOptions.missionDirs(repo: repo, config: config)
         let repository = RepositoryFiles.load(root: repo, missionDirs: dirs)
         if dirs.isEmpty && repository.isEmpty {
             throw MissionError("nothing to check in \(repo): no mission folder and no .factory/ folder.\n" + MissionLocator.lookedIn)
@@ -63,19 +63,6 @@ struct CheckCommand: ParsableCommand {
             requireStatusBlocks: requireStatusBlocks || (config.requireStatusBlocks ?? false), suite: try suiteIDs.map(Self.readSuiteIDs))
         let report = MissionChecker.check(repository: repository, missions: missions, options: options)
         throw try reportOptions.emit(report, repo: repo, config: config, command: "check")
-    }
-
-    /// `--mission`/`$FACTORY_MISSION_DIR` first, then the config's `missions`, then discovery.
-    func missionDirs(repo: String, config: Configuration) throws -> [String] {
-        let explicit = missionOptions.mission != nil || (ProcessInfo.processInfo.environment["FACTORY_MISSION_DIR"] != nil && !missionOptions.allMissions)
-        guard !explicit, let listed = config.missions else { return try missionOptions.foundMissionDirs(repo: repo) }
-        return try listed.map { dir in
-            let path = dir.hasPrefix("/") ? dir : repo + "/" + dir
-            guard FileSystem.isDirectory(path) else {
-                throw MissionError("\(config.file ?? Configuration.fileName): `missions` lists \(dir), which is not a folder of \(repo)")
-            }
-            return FileSystem.absolute(path)
-        }
     }
 
     static func readSuiteIDs(_ path: String) throws -> SuiteIDs {

@@ -18,6 +18,8 @@ public struct CheckContext: Sendable {
     public var suite: SuiteIDs?
     /// The mission's validator syntheses and their latest verdicts, worked out once for all rules.
     public var syntheses: MissionSyntheses
+    /// The mission's handoffs (`handoffs/*.json`), read once for all rules and the report.
+    public var handoffs: HandoffLog
 
     /// The display path of AGENTS.md.
     public var agentsFile: String { mission.missionFile("AGENTS.md") }

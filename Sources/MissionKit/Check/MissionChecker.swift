@@ -11,17 +11,28 @@ public enum MissionChecker {
     public static func check(
         repository: RepositoryFiles, missions: [Mission], options: CheckOptions = CheckOptions()
     ) -> DiagnosticsReport {
+        checkWithContexts(repository: repository, missions: missions, options: options).report
+    }
+
+    /// `check`, also returning what each mission's rules looked at (one context per mission, in
+    /// order), so that a report can show the findings beside the files they concern.
+    public static func checkWithContexts(
+        repository: RepositoryFiles, missions: [Mission], options: CheckOptions = CheckOptions()
+    ) -> (report: DiagnosticsReport, contexts: [CheckContext]) {
         var report = DiagnosticsReport(notes: repository.notes)
         for rule in RuleRegistry.repositoryRules { report.findings += rule.init().check(repository) }
         guard !missions.isEmpty else {
             report.notes.append("No mission folder found: only the repository files (services.yaml, skills) were checked.")
-            return report
+            return (report, [])
         }
         let scan = RepositoryScan(root: repository.root)
+        var contexts: [CheckContext] = []
         for mission in missions {
             // JSON names the missions checked; text output says it in the notes only when asked to.
             report.details.append(ReportDetail(key: "missions", value: .string(mission.missionPath), lines: []))
-            var result = checkMission(mission, scan: scan, options: options)
+            let context = makeContext(mission, scan: scan, options: options)
+            contexts.append(context)
+            var result = checkMission(context)
             if missions.count > 1 { result.notes = result.notes.map { "[\(mission.missionPath)] \($0)" } }
             report.merge(result)
         }
@@ -30,11 +41,11 @@ public enum MissionChecker {
         report.findings = Suppressions.apply(
             to: report.findings, in: scan.docs.values.filter(\.mentionsSuppression).map(\.path), repoRoot: repository.root,
             knownRules: Set(RuleRegistry.allDescriptors.map(\.id)))
-        return report
+        return (report, contexts)
     }
 
-    static func checkMission(_ mission: Mission, scan: RepositoryScan, options: CheckOptions) -> DiagnosticsReport {
-        let context = makeContext(mission, scan: scan, options: options)
+    static func checkMission(_ context: CheckContext) -> DiagnosticsReport {
+        let mission = context.mission
         var report = DiagnosticsReport(notes: mission.notes, docs: context.listedDocs.count + context.listedOtherFiles.count)
         for rule in RuleRegistry.rules {
             if rule.isStatusBlockRule && !context.statusBlocksInUse { continue }
@@ -125,7 +136,8 @@ public enum MissionChecker {
         return CheckContext(
             mission: mission, listedDocs: scanned, listedOtherFiles: listedOther, unmatchedEntries: set.unmatched,
             outsideEntries: set.outside,
-            unlistedDocsWithBlocks: unlisted, statusBlocksInUse: inUse, suite: options.suite, syntheses: MissionSyntheses(mission))
+            unlistedDocsWithBlocks: unlisted, statusBlocksInUse: inUse, suite: options.suite, syntheses: MissionSyntheses(mission),
+            handoffs: HandoffLog.load(mission))
     }
 
     /// The repo-relative files an entry names: itself, the files a glob matches, or the Markdown

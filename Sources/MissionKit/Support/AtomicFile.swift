@@ -80,6 +80,10 @@ public enum AtomicFile {
         if hasOriginal {
             fchmod(fd, st.st_mode & 0o7777)
             _ = fchown(fd, st.st_uid, st.st_gid)  // best effort: only root may give files away
+        } else {
+            // mkstemp creates 0600; a new report (a CI artifact, a page to serve) gets what
+            // open(2) would give it: 0666 less the umask.
+            fchmod(fd, 0o666 & ~processUmask)
         }
         guard fsync(fd) == 0 else {
             let e = errnoText()
@@ -148,6 +152,13 @@ public enum AtomicFile {
     static let testDelayMicroseconds: UInt32? = getenv("MISSIONCTL_TEST_WRITE_DELAY_MS")
         .flatMap { UInt32(String(cString: $0)) }
         .map { $0 * 1000 }
+
+    /// The process's umask, read once at start (umask(2) can only be read by setting it).
+    static let processUmask: mode_t = {
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
+    }()
 
     static func folderOf(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }

@@ -1,0 +1,52 @@
+/// The handoffs a mission keeps (`handoffs/*.json` beside features.json): which feature each is
+/// for, its commit, and the tests it names. Read tolerantly: a file that is not a handoff still
+/// names its feature through a `<time>__<feature>__<session>.json` file name.
+public struct HandoffLog: Sendable {
+    public struct Entry: Sendable, Hashable {
+        /// Repo-relative path.
+        public var file: String
+        /// The features it names: `featureId` (or `feature`) and the file name's middle part.
+        public var features: [String]
+        public var commit: String?
+        public var successState: String?
+        public var tests: [Test]
+    }
+
+    /// A test case a handoff says it added.
+    public struct Test: Sendable, Hashable {
+        public var file: String
+        public var name: String
+        /// The assertion id(s) the case says it verifies, as written.
+        public var verifies: String?
+    }
+
+    /// In file-name order (handoff names start with their time).
+    public var entries: [Entry]
+
+    /// Every feature some handoff names.
+    public var featureIDs: Set<String> { Set(entries.flatMap(\.features)) }
+
+    /// Reads `<mission>/handoffs/*.json`; no folder means no entries.
+    public static func load(_ mission: Mission) -> HandoffLog {
+        let folder = mission.missionDir + "/handoffs"
+        let names = ((try? FileManagerShim.contents(of: folder)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        let entries = Parallel.map(names) { name -> Entry in
+            entry(path: folder + "/" + name, name: name, shown: mission.missionFile("handoffs/" + name))
+        }
+        return HandoffLog(entries: entries)
+    }
+
+    static func entry(path: String, name: String, shown: String) -> Entry {
+        var entry = Entry(file: shown, features: [], commit: nil, successState: nil, tests: [])
+        let parts = name.dropLast(5).components(separatedBy: "__")
+        if parts.count >= 3, !parts[1].isEmpty { entry.features.append(parts[1]) }
+        guard let bytes = try? FileSystem.readBytes(path, limit: 4 * 1024 * 1024), let document = try? JSONDocument(bytes: bytes),
+            let handoff = Handoff.decode(document).0
+        else { return entry }
+        if let id = handoff.featureId, !entry.features.contains(id) { entry.features.insert(id, at: 0) }
+        entry.commit = handoff.commitId
+        entry.successState = handoff.successState
+        entry.tests = handoff.tests.flatMap { added in added.cases.map { Test(file: added.file, name: $0.name, verifies: $0.verifies) } }
+        return entry
+    }
+}

@@ -1,0 +1,148 @@
+/// Where one or more missions stand, in one value: milestones and their features, the
+/// traceability matrix (assertion → feature → state → latest verdict → handoffs → tests), the
+/// source docs with their status blocks, and every finding placed beside the row it concerns.
+/// Built from what `check` looked at; rendered by `MissionReportHTML` and `MissionReportMarkdown`.
+public struct MissionReport: Sendable {
+    /// A place in a repository file (repo-relative path).
+    public struct Link: Sendable, Hashable {
+        public var file: String
+        public var line: Int?
+
+        public init(file: String, line: Int? = nil) {
+            self.file = file
+            self.line = line
+        }
+    }
+
+    /// An assertion's state in validation-state.json, folded into the states a chart can show.
+    public enum State: String, Sendable, CaseIterable {
+        case passed, failed, blocked, pending
+        /// A status outside the canonical four and their common spellings.
+        case other
+        /// The assertion has no entry in validation-state.json (or the mission has no such file).
+        case untracked
+
+        /// `pass`, `passed`, `success` → passed; `fail`, `failed` → failed; and so on.
+        public static func of(_ raw: String?) -> State {
+            guard let raw else { return .untracked }
+            switch raw.lowercased() {
+            case "passed", "pass", "success", "succeeded", "done": return .passed
+            case "failed", "fail", "failure": return .failed
+            case "blocked": return .blocked
+            case "pending", "todo", "in-progress", "in_progress", "not-started": return .pending
+            default: return .other
+            }
+        }
+    }
+
+    /// A worker's handoff, as the report names it.
+    public struct HandoffRef: Sendable, Hashable {
+        public var file: String
+        public var feature: String?
+        public var commit: String?
+        public var successState: String?
+    }
+
+    /// The latest validator verdict on an assertion.
+    public struct Verdict: Sendable, Hashable {
+        /// passed, failed or blocked.
+        public var status: String
+        public var round: Int
+        public var file: String
+        public var line: Int
+    }
+
+    public struct AssertionRow: Sendable {
+        public var id: String
+        public var title: String?
+        /// Its heading in validation-contract.md (nil: the contract does not define it).
+        public var contract: Link?
+        public var milestone: String?
+        /// The features that claim it (`fulfills`).
+        public var features: [String]
+        /// The raw status in validation-state.json.
+        public var stateValue: String?
+        public var state: State
+        public var stateLink: Link?
+        public var verdict: Verdict?
+        public var handoffs: [HandoffRef]
+        /// Tests that handoffs name for it: `file: case`.
+        public var tests: [String]
+        public var findings: [Finding]
+    }
+
+    public struct FeatureRow: Sendable {
+        public var id: String
+        public var status: String?
+        public var milestone: String?
+        public var link: Link
+        public var assertions: [String]
+        public var handoffs: [HandoffRef]
+        public var findings: [Finding]
+
+        public var isCompleted: Bool { status == "completed" }
+    }
+
+    public struct MilestoneRow: Sendable {
+        /// The milestone's name; nil groups the features that name none.
+        public var name: String?
+        public var features: [FeatureRow]
+        /// Its assertions (those its features claim) by state.
+        public var states: [State: Int]
+
+        public var completedFeatures: Int { features.count { $0.isCompleted } }
+        public var assertionCount: Int { states.values.reduce(0, +) }
+    }
+
+    public struct DocRow: Sendable {
+        public struct Block: Sendable, Hashable {
+            public var line: Int
+            public var fields: [Field]
+        }
+
+        public struct Field: Sendable, Hashable {
+            public var label: String
+            public var value: String
+        }
+
+        public var path: String
+        public var blocks: [Block]
+        public var readError: String?
+        public var findings: [Finding]
+        /// Listed in AGENTS.md, but no file matches it.
+        public var isMissing = false
+    }
+
+    public struct MissionSection: Sendable {
+        /// The mission folder (repo-relative).
+        public var path: String
+        /// mission.md's first heading, when it has one.
+        public var title: String?
+        public var milestones: [MilestoneRow]
+        public var assertions: [AssertionRow]
+        public var docs: [DocRow]
+        /// Findings about this mission that no row shows.
+        public var otherFindings: [Finding]
+        /// What was absent (a partial mission), from `check`'s notes.
+        public var notes: [String]
+
+        public var features: [FeatureRow] { milestones.flatMap(\.features) }
+        public var findings: [Finding] {
+            assertions.flatMap(\.findings) + features.flatMap(\.findings) + docs.flatMap(\.findings) + otherFindings
+        }
+        public func count(_ state: State) -> Int { assertions.count { $0.state == state } }
+    }
+
+    public var missions: [MissionSection]
+    /// Findings about files all missions share (services.yaml, skills) or no mission owns.
+    public var repositoryFindings: [Finding]
+    /// The repository's name (its folder).
+    public var repositoryName: String
+
+    /// Every finding the report shows (each once, even when two missions list the same doc).
+    public var findingCount: (errors: Int, warnings: Int) {
+        var seen: Set<Finding> = []
+        for f in missions.flatMap(\.findings) + repositoryFindings { seen.insert(f) }
+        return (seen.count { $0.severity == .error }, seen.count { $0.severity != .error })
+    }
+}

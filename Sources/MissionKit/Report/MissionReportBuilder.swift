@@ -1,0 +1,226 @@
+import Foundation
+
+extension MissionReport {
+    /// Builds the report from what `check` looked at (`MissionChecker.checkWithContexts`) and the
+    /// findings it reported (after configuration and baseline). Every finding appears once per
+    /// mission it concerns: beside a doc, an assertion or a feature when it names one, else in the
+    /// mission's other findings, else (shared files) in the repository's.
+    /// `handoffOnlyDirs` (absolute) are folders of `.factory/missions/` that keep handoffs but no
+    /// mission file: shown as partial missions with what they hold.
+    public init(contexts: [CheckContext], findings: [Finding], repositoryRoot: String, handoffOnlyDirs: [String] = []) {
+        let repositoryRuleIDs = Set(RuleRegistry.repositoryRules.map { $0.descriptor.id })
+        var placed: [[Finding]] = Array(repeating: [], count: contexts.count)
+        var repository: [Finding] = []
+        for finding in findings.sorted(by: Finding.reportOrder) {
+            let owners = contexts.indices.filter { Self.concerns(finding, contexts[$0], repositoryRuleIDs: repositoryRuleIDs) }
+            if owners.isEmpty {
+                repository.append(finding)
+            } else {
+                for i in owners { placed[i].append(finding) }
+            }
+        }
+        missions = contexts.indices.map { Self.section(contexts[$0], findings: placed[$0]) }
+        for dir in handoffOnlyDirs {
+            let files = ((try? FileManagerShim.contents(of: dir + "/handoffs")) ?? []).sorted()
+            let shown = files.prefix(5).joined(separator: ", ") + (files.count > 5 ? ", …" : "")
+            missions.append(
+                MissionSection(
+                    path: FileSystem.relativePath(dir, to: repositoryRoot), title: nil, milestones: [], assertions: [], docs: [],
+                    otherFindings: [],
+                    notes: [
+                        "No mission file (mission.md, AGENTS.md, features.json, validation-contract.md, validation-state.json): "
+                            + "only handoffs/, with \(files.count) file(s)\(files.isEmpty ? "" : ": " + shown)."
+                    ]))
+        }
+        repositoryFindings = repository
+        repositoryName = repositoryRoot.split(separator: "/").last.map(String.init) ?? repositoryRoot
+    }
+
+    /// Whether a finding is about this mission: one of its syntheses, one of its listed docs, or a
+    /// file in its folder (shared files such as services.yaml excepted).
+    static func concerns(_ finding: Finding, _ context: CheckContext, repositoryRuleIDs: Set<String>) -> Bool {
+        if finding.file.contains("/validation/") && finding.file.hasSuffix(".json") {
+            return context.syntheses.syntheses.contains { $0.path == finding.file }
+        }
+        if repositoryRuleIDs.contains(finding.rule) { return false }
+        if context.listedDocs.contains(where: { $0.path == finding.file }) { return true }
+        let path = context.mission.missionPath
+        if path == "." {
+            return !finding.file.hasPrefix(".factory/") && !finding.file.hasPrefix("/")
+                && (!finding.file.contains("/") || finding.file.hasPrefix("handoffs/") || finding.file.hasPrefix("validation/"))
+        }
+        return finding.file.hasPrefix(path + "/")
+    }
+
+    static func section(_ context: CheckContext, findings: [Finding]) -> MissionSection {
+        let mission = context.mission
+        let features = mission.features?.features ?? []
+        let handoffs = context.handoffs.entries
+        func refs(_ feature: String) -> [HandoffRef] {
+            handoffs.filter { $0.features.contains(feature) }.map {
+                HandoffRef(file: $0.file, feature: feature, commit: $0.commit, successState: $0.successState)
+            }
+        }
+
+        // Assertion ids: the contract's in its order, then those only other files name.
+        var ids: [String] = mission.contract?.assertions.map(\.id) ?? []
+        var known = Set(ids)
+        func add(_ id: String) { if known.insert(id).inserted { ids.append(id) } }
+        var extra: [String] = []
+        for f in features { for a in f.fulfills where !known.contains(a.id) { extra.append(a.id) } }
+        for e in mission.state?.entries ?? [] where !known.contains(e.id) { extra.append(e.id) }
+        for id in context.syntheses.latest.keys where !known.contains(id) { extra.append(id) }
+        for id in extra.sorted(by: Self.idOrder) { add(id) }
+
+        let contract = Dictionary((mission.contract?.assertions ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let state = Dictionary((mission.state?.entries ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var claimants: [String: [FeatureList.Feature]] = [:]
+        for f in features { for a in f.fulfills { claimants[a.id, default: []].append(f) } }
+
+        // Findings: a listed doc's beside the doc; else beside each assertion, else each feature, it names.
+        let docPaths = Set(context.listedDocs.map(\.path))
+        let featureIDs = Set(features.map(\.id))
+        var byAssertion: [String: [Finding]] = [:]
+        var byFeature: [String: [Finding]] = [:]
+        var byDoc: [String: [Finding]] = [:]
+        var other: [Finding] = []
+        let missing = context.unmatchedEntries.map(\.pattern)
+        for finding in findings {
+            if docPaths.contains(finding.file) {
+                byDoc[finding.file, default: []].append(finding)
+                continue
+            }
+            if finding.file == context.agentsFile, let path = missing.first(where: { finding.message.contains("`\($0)`") }) {
+                byDoc[path, default: []].append(finding)
+                continue
+            }
+            let words = Self.words(finding.message)
+            let assertions = words.filter { known.contains($0) }
+            if !assertions.isEmpty {
+                for id in Self.unique(assertions) { byAssertion[id, default: []].append(finding) }
+                continue
+            }
+            let named = words.filter { featureIDs.contains($0) }
+            if !named.isEmpty {
+                for id in Self.unique(named) { byFeature[id, default: []].append(finding) }
+                continue
+            }
+            other.append(finding)
+        }
+
+        let stateFile = mission.missionFile("validation-state.json")
+        let contractFile = mission.missionFile("validation-contract.md")
+        let allTests = handoffs.flatMap { h in h.tests.map { (h, $0) } }
+        let rows: [AssertionRow] = ids.map { id in
+            let owners = claimants[id] ?? []
+            let ownerIDs = owners.map(\.id)
+            let entry = state[id]
+            var tests: [String] = []
+            for (handoff, test) in allTests {
+                let names: Bool
+                if let verifies = test.verifies {
+                    names = Self.words(verifies).contains(id)
+                } else {
+                    // A case that names no assertion counts for its feature's only assertion.
+                    names = handoff.features.contains { f in ownerIDs.contains(f) && features.first { $0.id == f }?.fulfills.count == 1 }
+                }
+                if names { tests.append("\(test.file): \(test.name)") }
+            }
+            let verdict = context.syntheses.latest[id].map {
+                Verdict(status: $0.status, round: $0.round, file: $0.synthesis.path, line: $0.synthesis.lists[$0.status]?.location.line ?? 1)
+            }
+            return AssertionRow(
+                id: id, title: contract[id]?.title, contract: contract[id].map { Link(file: contractFile, line: $0.location.line) },
+                milestone: owners.compactMap(\.milestone).first, features: ownerIDs, stateValue: entry?.status,
+                state: entry == nil ? .untracked : State.of(entry?.status), stateLink: entry.map { Link(file: stateFile, line: $0.location.line) },
+                verdict: verdict, handoffs: Self.unique(owners.flatMap { refs($0.id) }), tests: Self.unique(tests),
+                findings: byAssertion[id] ?? [])
+        }
+
+        let rowByID = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var milestoneOrder: [String?] = []
+        var featureRows: [String?: [FeatureRow]] = [:]
+        for f in features {
+            if featureRows[f.milestone] == nil { milestoneOrder.append(f.milestone) }
+            featureRows[f.milestone, default: []].append(
+                FeatureRow(
+                    id: f.id, status: f.status, milestone: f.milestone,
+                    link: Link(file: mission.missionFile("features.json"), line: f.location.line), assertions: f.fulfills.map(\.id),
+                    handoffs: refs(f.id), findings: byFeature[f.id] ?? []))
+        }
+        var milestones: [MilestoneRow] = milestoneOrder.map { name in
+            let claimed = Self.unique((featureRows[name] ?? []).flatMap(\.assertions))
+            var states: [State: Int] = [:]
+            for id in claimed { states[rowByID[id]?.state ?? .untracked, default: 0] += 1 }
+            return MilestoneRow(name: name, features: featureRows[name] ?? [], states: states)
+        }
+        // Assertions no feature claims still count: in a row of their own.
+        let unclaimed = rows.filter { claimants[$0.id] == nil }
+        if !unclaimed.isEmpty {
+            var states: [State: Int] = [:]
+            for row in unclaimed { states[row.state, default: 0] += 1 }
+            if let i = milestones.firstIndex(where: { $0.name == nil }) {
+                for (k, v) in states { milestones[i].states[k, default: 0] += v }
+            } else {
+                milestones.append(MilestoneRow(name: nil, features: [], states: states))
+            }
+        }
+
+        let docs = context.listedDocs.map { doc in
+            DocRow(
+                path: doc.path,
+                blocks: doc.blocks.map { b in
+                    DocRow.Block(line: b.headerLine, fields: b.fields.map { DocRow.Field(label: $0.rawLabel, value: $0.value) })
+                },
+                readError: doc.readError, findings: byDoc[doc.path] ?? [])
+        }
+            + missing.map { DocRow(path: $0, blocks: [], readError: nil, findings: byDoc[$0] ?? [], isMissing: true) }
+        return MissionSection(
+            path: mission.missionPath, title: Self.title(of: mission), milestones: milestones, assertions: rows, docs: docs,
+            otherFindings: other, notes: mission.notes)
+    }
+
+    /// mission.md's first `# ` heading.
+    static func title(of mission: Mission) -> String? {
+        guard let bytes = try? FileSystem.readBytes(mission.missionDir + "/mission.md", limit: 1 << 20) else { return nil }
+        for line in String(decoding: bytes.prefix(64 * 1024), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("# ") {
+                let title = trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces)
+                return title.isEmpty ? nil : title
+            }
+        }
+        return nil
+    }
+
+    /// Identifier-like words of a message (`VAL-TIMER-001`, `feat_a`): letters, digits, `-`, `_`, `.`
+    /// inside a word (a sentence's final period dropped).
+    static func words(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        func flush() {
+            while current.hasSuffix(".") { current.removeLast() }
+            if !current.isEmpty { result.append(current) }
+            current = ""
+        }
+        for c in text.unicodeScalars {
+            if c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "-" || c == "_" || c == "." {
+                current.unicodeScalars.append(c)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return result
+    }
+
+    static func unique<T: Hashable>(_ items: [T]) -> [T] {
+        var seen: Set<T> = []
+        return items.filter { seen.insert($0).inserted }
+    }
+
+    /// `VAL-A-2` before `VAL-A-10`: numbers compared as numbers.
+    static func idOrder(_ a: String, _ b: String) -> Bool {
+        a.compare(b, options: .numeric) == .orderedAscending
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+
+/// Renders a `MissionReport` as GitHub-flavoured Markdown, for `$GITHUB_STEP_SUMMARY` and pull-request
+/// comments: the page's content in tables (no chart: the per-milestone counts stand in for it).
+public struct MissionReportMarkdown: Sendable {
+    /// Put before repo-relative paths in links (e.g. `https://github.com/o/r/blob/<sha>/`); empty
+    /// means paths are shown as code, not linked.
+    public var linkBase: String
+
+    public init(linkBase: String = "") {
+        self.linkBase = linkBase
+    }
+
+    public func render(_ report: MissionReport) -> String {
+        let counts = report.findingCount
+        let assertions = report.missions.reduce(0) { $0 + $1.assertions.count }
+        let passed = report.missions.reduce(0) { $0 + $1.count(.passed) }
+        var out = "# Mission report: \(Self.inline(report.repositoryName))\n\n"
+        out += "\(report.missions.count) mission(s) · \(assertions) assertion(s), \(passed) passed · findings: \(counts.errors) error(s), \(counts.warnings) warning(s)\n"
+        if report.missions.isEmpty { out += "\nNo mission found in this repository.\n" }
+        for mission in report.missions { section(mission, into: &out) }
+        if !report.repositoryFindings.isEmpty {
+            out += "\n## Repository files\n\n"
+            for f in report.repositoryFindings { out += "- " + finding(f) + "\n" }
+        }
+        return out
+    }
+
+    func section(_ m: MissionReport.MissionSection, into out: inout String) {
+        let features = m.features
+        out += "\n## \(Self.inline(m.title ?? "Mission")) (`\(Self.code(m.path))`)\n\n"
+        out += "Features: \(features.count { $0.isCompleted })/\(features.count) completed · Assertions: "
+        out += MissionReport.State.allCases.compactMap { s in
+            let n = m.count(s)
+            return n > 0 || s == .passed ? "\(n) \(s.rawValue)" : nil
+        }.joined(separator: ", ")
+        let errors = m.findings.count { $0.severity == .error }
+        out += " · Findings: \(errors) error(s), \(m.findings.count - errors) warning(s)\n"
+        if !m.notes.isEmpty {
+            out += "\n<details><summary>\(m.notes.count) note(s): what this mission lacks, and so was not checked</summary>\n\n"
+            for note in m.notes { out += "- \(Self.inline(note))\n" }
+            out += "\n</details>\n"
+        }
+
+        if !m.milestones.isEmpty {
+            out += "\n### Milestones\n\n| Milestone | Features completed | Assertions | " + MissionReport.State.allCases.map(\.rawValue).joined(separator: " | ") + " |\n"
+            out += "|---|---|---|" + String(repeating: "---|", count: MissionReport.State.allCases.count) + "\n"
+            for row in m.milestones {
+                out += "| \(Self.cell(row.name ?? "(no milestone)")) | \(row.completedFeatures)/\(row.features.count) | \(row.assertionCount) | "
+                out += MissionReport.State.allCases.map { "\(row.states[$0] ?? 0)" }.joined(separator: " | ") + " |\n"
+            }
+            if !features.isEmpty {
+                out += "\n| Feature | Milestone | Status | Assertions | Handoffs | Findings |\n|---|---|---|---|---|---|\n"
+                for f in features {
+                    out += "| \(link(.init(file: f.link.file, line: f.link.line), f.id)) | \(Self.cell(f.milestone ?? "")) | \(Self.cell(f.status ?? "—")) | "
+                    out += "\(Self.cell(f.assertions.joined(separator: ", "))) | \(handoffs(f.handoffs)) | \(findings(f.findings)) |\n"
+                }
+            }
+        }
+
+        out += "\n### Traceability\n\n"
+        if m.assertions.isEmpty {
+            out += "No assertion is known: the mission has no validation-contract.md headings, features.json claims or validation-state.json entries.\n"
+        } else {
+            out += "| Assertion | Milestone | Feature(s) | State | Latest verdict | Handoffs | Tests | Findings |\n|---|---|---|---|---|---|---|---|\n"
+            for a in m.assertions {
+                var id = a.contract.map { link($0, a.id) } ?? "`\(Self.code(a.id))` (not in contract)"
+                if let title = a.title { id += "<br>" + Self.cell(title) }
+                let state = a.state == .untracked ? "no entry" : Self.cell(a.stateValue ?? a.state.rawValue)
+                let verdict = a.verdict.map { "\($0.status) (round \($0.round))" } ?? ""
+                out += "| \(id) | \(Self.cell(a.milestone ?? "")) | \(a.features.isEmpty ? "unclaimed" : Self.cell(a.features.joined(separator: ", "))) | "
+                out += "\(state) | \(verdict) | \(handoffs(a.handoffs)) | \(a.tests.map(Self.cell).joined(separator: "<br>")) | \(findings(a.findings)) |\n"
+            }
+        }
+
+        if !m.docs.isEmpty {
+            out += "\n### Source docs\n\n| Doc | Mission status | Findings |\n|---|---|---|\n"
+            for d in m.docs {
+                let blocks: String
+                if d.isMissing {
+                    blocks = "listed, but no such file"
+                } else if let error = d.readError {
+                    blocks = "unreadable: " + Self.cell(error)
+                } else if d.blocks.isEmpty {
+                    blocks = "no block"
+                } else {
+                    blocks = d.blocks.map { b in b.fields.map { "**\(Self.cell($0.label))** \(Self.cell($0.value))" }.joined(separator: " · ") }
+                        .joined(separator: "<br>")
+                }
+                out += "| \(d.isMissing ? "`\(Self.code(d.path))`" : link(.init(file: d.path), d.path)) | \(blocks) | \(findings(d.findings)) |\n"
+            }
+        }
+        if !m.otherFindings.isEmpty {
+            out += "\n### Other findings\n\n"
+            for f in m.otherFindings { out += "- " + finding(f) + "\n" }
+        }
+    }
+
+    func handoffs(_ refs: [MissionReport.HandoffRef]) -> String {
+        refs.map { link(.init(file: $0.file), $0.commit.map { "commit \($0)" } ?? "handoff") }.joined(separator: "<br>")
+    }
+
+    func findings(_ list: [Finding]) -> String {
+        list.map(finding).joined(separator: "<br>")
+    }
+
+    func finding(_ f: Finding) -> String {
+        "**\(f.severity.rawValue)** `\(f.rule)` \(link(.init(file: f.file, line: f.line), "\(f.file):\(f.line):\(f.column)")): \(Self.cell(f.message))"
+    }
+
+    func link(_ target: MissionReport.Link, _ text: String) -> String {
+        guard !linkBase.isEmpty, !target.file.hasPrefix("/") else { return "`\(Self.code(text))`" }
+        let anchor = target.line.map { "#L\($0)" } ?? ""
+        return "[`\(Self.code(text))`](\(linkBase)\(MissionReportHTML.percentEncode(target.file))\(anchor))"
+    }
+
+    /// Text for a table cell: no line breaks, `|` escaped, HTML and Markdown specials made literal.
+    static func cell(_ s: String) -> String {
+        var out = ""
+        for c in DisplayText.sanitize(s) {
+            switch c {
+            case "|": out += "\\|"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "*", "_", "[", "]", "`", "\\": out += "\\" + String(c)
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// Text outside tables (headings, list items): as `cell`.
+    static func inline(_ s: String) -> String { cell(s) }
+
+    /// Text inside a code span: backticks cannot be escaped there, so they become `'`; `|` still
+    /// breaks a table row, so it is escaped (GitHub removes the backslash inside code in tables).
+    static func code(_ s: String) -> String {
+        DisplayText.sanitize(s).replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|")
+    }
+}
