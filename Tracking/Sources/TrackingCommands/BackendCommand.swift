@@ -55,9 +55,8 @@ struct BackendServeCommand: AsyncParsableCommand {
             reachable, else 503). Auth is HTTP Basic with email:password or <api_token>:api_token. One running timer per \
             user across all workspaces: a second start answers 409 and persists nothing.
 
-            A SQLite file belongs to one server. Several servers may share a PostgreSQL schema; one that is alone on it \
-            answers `current` from memory, and while servers join or leave, writes of time entries may answer 503 for a \
-            few seconds (clients retry).
+            A SQLite file belongs to one server. Any number of servers may share a PostgreSQL schema: they keep no \
+            state of their own (a rolling deploy needs nothing special).
 
             Examples:
               missionctl backend serve                                   # SQLite under .factory/run/, port 8080
@@ -138,15 +137,16 @@ struct BackendUserAddCommand: AsyncParsableCommand {
             let credentials = Credentials(secret: try BackendServer.tokenSecret(file: db.secretFile(for: location)))
             let service = TrackingService(store: store, credentials: credentials)
             let user: User
+            let token: String
             do {
-                user = try await service.signup(email: email, password: secret, fullname: fullname, timezone: nil)
+                (user, token) = try await service.signup(email: email, password: secret, fullname: fullname, timezone: nil)
             } catch {
                 try? await store.close()
                 throw error
             }
             try await store.close()
             Console.line("created user \(user.id) <\(user.email)> in workspace \(user.defaultWorkspaceID)")
-            Console.line("api_token: \(credentials.token(userID: user.id))")
+            Console.line("api_token: \(token)")
         } catch let error as TrackingError {
             throw MissionError(error.message)
         }

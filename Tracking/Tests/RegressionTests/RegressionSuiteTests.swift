@@ -61,7 +61,7 @@ extension InProcessServer {
         var logger = Logger(label: "test.pg")
         logger.logLevel = .error
         let store = try PostgresStore(
-            url: ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "", schema: schema, logger: logger, cachesRunningEntries: true)
+            url: ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "", schema: schema, logger: logger)
         try await store.migrate()
         let server = try await TestServer.start(store: store)
         let r = try await results(server)

@@ -54,7 +54,7 @@ final class TestStore: Sendable {
             var logger = Logger(label: "test.postgres")
             logger.logLevel = .error
             // A server's store: `current` answered from memory while alone on the schema.
-            store = try PostgresStore(url: url, schema: name, logger: logger, cachesRunningEntries: true)
+            store = try PostgresStore(url: url, schema: name, logger: logger)
             schema = name
             folder = nil
         }
@@ -91,6 +91,11 @@ final class Harness: @unchecked Sendable {
     func advance(_ seconds: Int64) { lock.withLock { clock += seconds } }
 
     func user(_ name: String = "u\(UInt32.random(in: 0...UInt32.max))") async throws -> User {
+        try await userWithToken(name).0
+    }
+
+    /// A new user and the API token signup issued.
+    func userWithToken(_ name: String = "u\(UInt32.random(in: 0...UInt32.max))") async throws -> (User, token: String) {
         try await service.signup(email: "\(name)@example.com", password: "correct horse", fullname: name, timezone: nil)
     }
 

@@ -4,7 +4,8 @@ import Testing
 @testable import TrackingBackend
 
 /// The time entry writer's exact bytes: Toggl v9's whole field set, in order, escaped, with
-/// UTC times, the running-entry duration, missing tag names left out and nulls for the rest.
+/// UTC times, the running-entry duration, tags that no longer exist left out (of `tags` and of
+/// `tag_ids`, as a deleted tag leaves Toggl's entries) and nulls for the rest.
 /// (The expected strings were produced by the `JSONValue` tree this writer replaced.)
 @Suite struct TogglJSONTests {
     static func render(_ e: TimeEntry) -> String {
@@ -20,7 +21,7 @@ import Testing
     @Test func runningEntry() {
         #expect(
             Self.render(Self.running)
-                == #"{"id":42,"workspace_id":7,"wid":7,"user_id":3,"uid":3,"project_id":11,"pid":11,"task_id":null,"tid":null,"description":"Write \"docs\"\n","billable":true,"start":"2026-01-01T12:00:00+00:00","stop":null,"duration":-1767268800,"duronly":false,"tags":["api","q\"uote"],"tag_ids":[5,9,2],"at":"2026-01-01T12:00:05+00:00","server_deleted_at":null,"created_with":"missionctl","permissions":null,"shared_with":null,"expense_ids":[],"client_name":null,"project_name":null,"project_color":null,"project_active":null,"project_billable":null,"task_name":null,"user_name":null,"user_avatar_url":null}"#
+                == #"{"id":42,"workspace_id":7,"wid":7,"user_id":3,"uid":3,"project_id":11,"pid":11,"task_id":null,"tid":null,"description":"Write \"docs\"\n","billable":true,"start":"2026-01-01T12:00:00+00:00","stop":null,"duration":-1767268800,"duronly":false,"tags":["api","q\"uote"],"tag_ids":[5,2],"at":"2026-01-01T12:00:05+00:00","server_deleted_at":null,"created_with":"missionctl","permissions":null,"shared_with":null,"expense_ids":[],"client_name":null,"project_name":null,"project_color":null,"project_active":null,"project_billable":null,"task_name":null,"user_name":null,"user_avatar_url":null}"#
         )
     }
 

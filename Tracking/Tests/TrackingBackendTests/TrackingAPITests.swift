@@ -173,7 +173,7 @@ import TrackingBackend
             let unknown = try await client.execute(uri: "/api/v9/nothing-here", method: .get, headers: auth)
             #expect(unknown.status == .notFound && (Self.json(unknown.body) as? [String: Any])?["message"] != nil)
             let wrongMethod = try await client.execute(uri: "/api/v9/me", method: .delete, headers: auth)
-            #expect(wrongMethod.status == .methodNotAllowed && wrongMethod.headers[.allow] == "GET")
+            #expect(wrongMethod.status == .methodNotAllowed && wrongMethod.headers[.allow] == "GET, PUT")
             let notMine = try await client.execute(uri: "/api/v9/workspaces/424242/time_entries", method: .post, headers: auth, body: Self.body("{}"))
             #expect(notMine.status == .forbidden)
             let badID = try await client.execute(uri: "/api/v9/me/time_entries/abc", method: .get, headers: auth)

@@ -25,9 +25,10 @@ import TrackingBackend
     @Test(arguments: StoreKind.available)
     func cachedTokenHeadersKeepTheirOwnUsers(kind: StoreKind) async throws {
         let h = try await Harness(kind)
-        let (alice, bob) = (try await h.user("alice"), try await h.user("bob"))
+        let (alice, aliceToken) = try await h.userWithToken("alice")
+        let (bob, bobToken) = try await h.userWithToken("bob")
         func header(_ user: User) -> String {
-            "Basic " + Data("\(h.service.credentials.token(userID: user.id)):api_token".utf8).base64EncodedString()
+            "Basic " + Data("\(user.id == alice.id ? aliceToken : bobToken):api_token".utf8).base64EncodedString()
         }
         for _ in 0..<3 {  // the first round fills the cache, the others hit it
             #expect(try await h.service.authenticate(authorization: header(alice)).id == alice.id)
@@ -234,10 +235,14 @@ import TrackingBackend
         #expect(hash.hasPrefix("scrypt$16$8$1$") && !hash.contains("correct"))
         #expect(c.verifyPassword("correct horse", hash: hash))
         #expect(!c.verifyPassword("wrong horse", hash: hash))
-        let token = c.token(userID: 42)
-        #expect(token.count == 32 && token.allSatisfy(\.isHexDigit))
-        #expect(token == c.token(userID: 42) && token != c.token(userID: 43))
+        let token = c.newToken()
+        #expect(token.count == 32 && token.allSatisfy(\.isHexDigit) && token != c.newToken())
         #expect(c.tokenHash(token) != token)
+        // Sealed for `/me`: opens under the same secret only.
+        let sealed = try #require(c.seal(token))
+        #expect(!sealed.contains(token) && c.open(sealed) == token)
+        #expect(Credentials(secret: Array(repeating: 2, count: 32), scryptRounds: 16).open(sealed) == nil)
+        #expect(c.accountID(userID: 42).count == 22 && c.accountID(userID: 42) != c.accountID(userID: 43))
     }
 
     @Test func timeFormat() {

@@ -1,38 +1,54 @@
 import Foundation
 
-/// A bounded, thread-safe in-memory map for values that never change once known: API-token
-/// `Authorization` headers → users (a token is derived from the user id and the server secret),
-/// tag ids → names (tags are never renamed or deleted). Entries therefore never go stale; the
-/// bound only caps memory, and the map is simply cleared when full.
+/// A bounded, thread-safe in-memory map whose entries expire: API-token `Authorization` headers →
+/// users, tag ids → names. Both can change (a token reset, a profile edit, a tag renamed or
+/// deleted), possibly through another server on the same PostgreSQL schema, so an entry lives
+/// `lifetime` at most; the server that makes a change clears the map at once. The bound caps
+/// memory, and the map is simply cleared when full.
 final class BoundedCache<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var values: [Key: Value] = [:]
+    private var values: [Key: (value: Value, expires: UInt64)] = [:]
     private let limit: Int
+    private let lifetime: UInt64
 
-    init(limit: Int = 10_000) {
+    /// `lifetime` in seconds.
+    init(limit: Int = 10_000, lifetime: Double = 1) {
         self.limit = limit
+        self.lifetime = UInt64(lifetime * 1_000_000_000)
     }
+
+    static var now: UInt64 { DispatchTime.now().uptimeNanoseconds }
 
     subscript(key: Key) -> Value? {
-        lock.withLock { values[key] }
+        let now = Self.now
+        return lock.withLock {
+            guard let entry = values[key], entry.expires > now else { return nil }
+            return entry.value
+        }
     }
 
-    /// The cached values among `keys`, and the keys that are missing.
+    /// The cached values among `keys`, and the keys that are missing (or expired).
     func lookup(_ keys: [Key]) -> (found: [Key: Value], missing: [Key]) {
-        lock.withLock {
+        let now = Self.now
+        return lock.withLock {
             var found: [Key: Value] = [:]
             var missing: [Key] = []
             for key in keys {
-                if let value = values[key] { found[key] = value } else { missing.append(key) }
+                if let entry = values[key], entry.expires > now { found[key] = entry.value } else { missing.append(key) }
             }
             return (found, missing)
         }
     }
 
     func insert(_ value: Value, for key: Key) {
+        let expires = Self.now + lifetime
         lock.withLock {
             if values.count >= limit { values.removeAll(keepingCapacity: true) }
-            values[key] = value
+            values[key] = (value, expires)
         }
+    }
+
+    func removeAll() {
+        lock.withLock { values.removeAll(keepingCapacity: true) }
     }
 }

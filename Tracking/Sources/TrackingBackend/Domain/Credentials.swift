@@ -4,9 +4,10 @@ import _CryptoExtras
 
 /// Password hashing and API tokens.
 ///
-/// Passwords: scrypt (swift-crypto) with a random salt. API tokens: 32 hex characters like
-/// Toggl's, derived as HMAC-SHA256(server secret, user id), and stored only as a SHA-256 hash:
-/// a leaked database reveals no token, yet `/me` can show the caller's token.
+/// Passwords: scrypt (swift-crypto) with a random salt. API tokens: 32 random hex characters like
+/// Toggl's, stored as a SHA-256 hash (for lookups) and sealed with AES-GCM under a key derived
+/// from the server secret (so `/me` can show the token): a leaked database reveals no token,
+/// each token can be revoked on its own (`POST /me/reset_token`), and two databases never share one.
 public struct Credentials: Sendable {
     let secret: [UInt8]
     /// scrypt's N (CPU/memory cost): 16384 in production, lower only in tests.
@@ -23,6 +24,38 @@ public struct Credentials: Sendable {
         return (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
     }
 
+    /// A new API token: 128 random bits as 32 hex characters.
+    public func newToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
+    }
+
+    /// The token encrypted for storage (base64 of AES-GCM's nonce, ciphertext and tag).
+    public func seal(_ token: String) -> String? {
+        (try? AES.GCM.seal(Array(token.utf8), using: sealingKey).combined).map { $0.base64EncodedString() }
+    }
+
+    /// The token `seal` stored, or nil when it was sealed under another secret (or is damaged).
+    public func open(_ sealed: String) -> String? {
+        guard let data = Data(base64Encoded: sealed), let box = try? AES.GCM.SealedBox(combined: data),
+            let plain = try? AES.GCM.open(box, using: sealingKey)
+        else { return nil }
+        return String(decoding: plain, as: UTF8.self)
+    }
+
+    var sealingKey: SymmetricKey {
+        SymmetricKey(data: HMAC<SHA256>.authenticationCode(for: Array("api_token:seal:v1".utf8), using: SymmetricKey(data: secret)))
+    }
+
+    /// A stable 22-character account id (`toggl_accounts_id`), from the user id.
+    public func accountID(userID: Int64) -> String {
+        let digest = SHA256.hash(data: Array("toggl_accounts_id:\(userID)".utf8))
+        return String(
+            Data(digest).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").prefix(22))
+    }
+
+    /// The token of versions before random tokens: HMAC-SHA256(secret, user id). Still accepted
+    /// for users who have not reset theirs (its hash is what their row holds).
     public func token(userID: Int64) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Array("api_token:v1:\(userID)".utf8), using: SymmetricKey(data: secret))
         return String(hex(Array(mac)).prefix(32))

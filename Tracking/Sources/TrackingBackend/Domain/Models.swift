@@ -7,12 +7,25 @@ public struct User: Sendable, Hashable {
     public var defaultWorkspaceID: Int64
     public var createdAt: Int64
     public var updatedAt: Int64
+    /// 0 = Sunday … 6 = Saturday.
+    public var beginningOfWeek: Int = 1
 }
 
 /// A user row with its credentials, as stored.
 public struct StoredUser: Sendable, Hashable {
     public var user: User
     public var passwordHash: String
+    /// The API token encrypted with the server secret (`Credentials.seal`), so `/me` can show it;
+    /// nil for tokens issued before tokens were random.
+    public var sealedToken: String? = nil
+}
+
+/// A workspace's tag.
+public struct Tag: Sendable, Hashable {
+    public var id: Int64
+    public var workspaceID: Int64
+    public var name: String
+    public var at: Int64
 }
 
 public struct Workspace: Sendable, Hashable {

@@ -6,8 +6,8 @@ public struct TrackingService: Sendable {
     public let credentials: Credentials
     /// The current Unix time (whole seconds); injectable for tests.
     public let now: @Sendable () -> Int64
-    /// API-token `Authorization` header → user: a token never changes for a user, so most
-    /// requests skip the decoding and the lookup.
+    /// API-token `Authorization` header → user, for a second at most (see `BoundedCache`): clients
+    /// poll, so most requests skip the decoding and the lookup.
     let tokenCache = BoundedCache<String, User>()
     /// Tag id → name, so rendering an entry rarely needs a second query.
     let tagNameCache = BoundedCache<Int64, String>()
@@ -20,19 +20,83 @@ public struct TrackingService: Sendable {
 
     // MARK: - Accounts
 
-    public func signup(email raw: String, password: String, fullname: String?, timezone: String?) async throws -> User {
-        let email = raw.trimmingCharacters(in: .whitespaces).lowercased()
+    /// A new account and its API token (shown once here, and by `/me` later).
+    public func signup(email raw: String, password: String, fullname: String?, timezone: String?) async throws -> (User, token: String) {
+        let email = try Self.checkEmail(raw)
         let parts = email.split(separator: "@")
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), email.count <= 254 else {
-            throw TrackingError.bad("email must be a valid e-mail address")
-        }
         guard password.count >= 8 else { throw TrackingError.bad("password must have at least 8 characters") }
         let name = fullname?.trimmingCharacters(in: .whitespaces) ?? ""
         let user = try await store.createUser(
             email: email, fullname: name.isEmpty ? String(parts[0]) : name, timezone: timezone ?? "UTC",
             passwordHash: try credentials.hashPassword(password), workspaceName: "\(parts[0])'s workspace", now: now())
-        try await store.setTokenHash(userID: user.id, tokenHash: credentials.tokenHash(credentials.token(userID: user.id)))
-        return user
+        let token = credentials.newToken()
+        try await store.setToken(userID: user.id, tokenHash: credentials.tokenHash(token), sealed: credentials.seal(token))
+        return (user, token)
+    }
+
+    static func checkEmail(_ raw: String) throws -> String {
+        let email = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
+            email.count <= 254, !email.contains(where: { $0.isWhitespace })
+        else {
+            throw TrackingError.bad("email must be a valid e-mail address")
+        }
+        return email
+    }
+
+    /// The caller's row, with what `/me` shows: the API token when it can be recovered.
+    public func profile(of user: User) async throws -> (User, token: String?) {
+        guard let stored = try await store.user(id: user.id) else { throw TrackingError.forbidden }
+        let token = stored.sealedToken.map { credentials.open($0) } ?? credentials.token(userID: user.id)
+        return (stored.user, token)
+    }
+
+    /// A new API token for the caller; the old one stops working (on other servers sharing the
+    /// database within a second, the lifetime of their token cache).
+    public func resetToken(for user: User) async throws -> String {
+        let token = credentials.newToken()
+        try await store.setToken(userID: user.id, tokenHash: credentials.tokenHash(token), sealed: credentials.seal(token))
+        tokenCache.removeAll()
+        return token
+    }
+
+    /// The profile fields `PUT /me` may change; nil leaves a field as it is.
+    public struct ProfileChange: Sendable {
+        public var fullname: String?
+        public var email: String?
+        public var timezone: String?
+        public var defaultWorkspaceID: Int64?
+        public var beginningOfWeek: Int?
+        public init() {}
+    }
+
+    public func updateProfile(of user: User, _ change: ProfileChange) async throws -> User {
+        guard var updated = try await store.user(id: user.id)?.user else { throw TrackingError.forbidden }
+        if let name = change.fullname {
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty, trimmed.count <= 140 else { throw TrackingError.bad("fullname must be 1 to 140 characters") }
+            updated.fullname = trimmed
+        }
+        if let email = change.email { updated.email = try Self.checkEmail(email) }
+        if let zone = change.timezone {
+            guard zone.count <= 64, TimeZone(identifier: zone) != nil else {
+                throw TrackingError.bad("timezone must be an IANA time zone name such as Europe/Berlin")
+            }
+            updated.timezone = zone
+        }
+        if let workspace = change.defaultWorkspaceID {
+            _ = try await requireMember(user, workspace)
+            updated.defaultWorkspaceID = workspace
+        }
+        if let day = change.beginningOfWeek {
+            guard (0...6).contains(day) else { throw TrackingError.bad("beginning_of_week must be 0 (Sunday) to 6 (Saturday)") }
+            updated.beginningOfWeek = day
+        }
+        updated.updatedAt = now()
+        try await store.updateUser(updated)
+        tokenCache.removeAll()
+        return updated
     }
 
     /// HTTP Basic with `email:password` or `<api_token>:api_token`; anything else is 403.
@@ -85,11 +149,104 @@ public struct TrackingService: Sendable {
 
     // MARK: - Catalog
 
-    public func createProject(for user: User, workspaceID: Int64, name: String) async throws -> Project {
-        _ = try await requireMember(user, workspaceID)
+    public func workspaces(for user: User) async throws -> [Membership] {
+        try await store.memberships(userID: user.id)
+    }
+
+    static func checkName(_ name: String, _ what: String = "name", limit: Int = 255) throws -> String {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { throw TrackingError.bad("name must not be empty") }
-        return try await store.createProject(workspaceID: workspaceID, name: trimmed, now: now())
+        guard !trimmed.isEmpty, trimmed.count <= limit else { throw TrackingError.bad("\(what) must be 1 to \(limit) characters") }
+        return trimmed
+    }
+
+    public func createProject(for user: User, workspaceID: Int64, name: String, active: Bool = true) async throws -> Project {
+        _ = try await requireMember(user, workspaceID)
+        var project = try await store.createProject(workspaceID: workspaceID, name: try Self.checkName(name), now: now())
+        if !active {
+            project.active = false
+            try await store.updateProject(project)
+        }
+        return project
+    }
+
+    /// A project of a workspace the caller belongs to, or 404.
+    public func project(for user: User, workspaceID: Int64, id: Int64) async throws -> Project {
+        _ = try await requireMember(user, workspaceID)
+        guard let project = try await store.project(id: id), project.workspaceID == workspaceID else {
+            throw TrackingError(.notFound, "project not found in this workspace")
+        }
+        return project
+    }
+
+    public func updateProject(for user: User, workspaceID: Int64, id: Int64, name: String?, active: Bool?) async throws -> Project {
+        var project = try await project(for: user, workspaceID: workspaceID, id: id)
+        if let name { project.name = try Self.checkName(name) }
+        if let active { project.active = active }
+        try await store.updateProject(project)
+        return project
+    }
+
+    /// Deletes the project and its tasks; its entries keep existing without a project (Toggl's default).
+    public func deleteProject(for user: User, workspaceID: Int64, id: Int64) async throws {
+        let project = try await project(for: user, workspaceID: workspaceID, id: id)
+        let members = try await store.members(workspaceID: workspaceID)
+        try await store.deleteProject(id: project.id, memberIDs: members, now: now())
+    }
+
+    /// The projects of every workspace the caller belongs to.
+    public func allProjects(for user: User) async throws -> [Project] {
+        var result: [Project] = []
+        for m in try await store.memberships(userID: user.id) { result += try await store.projects(workspaceID: m.workspace.id) }
+        return result
+    }
+
+    public func workspaceTasks(for user: User, workspaceID: Int64) async throws -> [TrackingTask] {
+        _ = try await requireMember(user, workspaceID)
+        return try await store.tasks(workspaceID: workspaceID)
+    }
+
+    // MARK: - Tags
+
+    public func tags(for user: User, workspaceID: Int64?) async throws -> [Tag] {
+        if let workspaceID {
+            _ = try await requireMember(user, workspaceID)
+            return try await store.tags(workspaceIDs: [workspaceID])
+        }
+        return try await store.tags(workspaceIDs: store.memberships(userID: user.id).map(\.workspace.id))
+    }
+
+    public func createTag(for user: User, workspaceID: Int64, name: String) async throws -> Tag {
+        _ = try await requireMember(user, workspaceID)
+        let checked = try Self.checkName(name, "tag name", limit: 100)
+        if try await store.tags(workspaceIDs: [workspaceID]).contains(where: { $0.name == checked }) {
+            throw TrackingError(.conflict, "a tag with this name already exists in the workspace")
+        }
+        let ids = try await store.tagIDs(workspaceID: workspaceID, names: [checked], now: now())
+        guard let id = ids.first, let tag = try await store.tag(id: id) else { throw TrackingError(.unavailable, "the tag was not stored") }
+        return tag
+    }
+
+    func ownTag(_ user: User, workspaceID: Int64, id: Int64) async throws -> Tag {
+        _ = try await requireMember(user, workspaceID)
+        guard let tag = try await store.tag(id: id), tag.workspaceID == workspaceID else {
+            throw TrackingError(.notFound, "tag not found in this workspace")
+        }
+        return tag
+    }
+
+    public func renameTag(for user: User, workspaceID: Int64, id: Int64, name: String) async throws -> Tag {
+        var tag = try await ownTag(user, workspaceID: workspaceID, id: id)
+        tag.name = try Self.checkName(name, "tag name", limit: 100)
+        tag.at = now()
+        try await store.renameTag(id: tag.id, name: tag.name, now: tag.at)
+        tagNameCache.removeAll()
+        return tag
+    }
+
+    public func deleteTag(for user: User, workspaceID: Int64, id: Int64) async throws {
+        let tag = try await ownTag(user, workspaceID: workspaceID, id: id)
+        try await store.deleteTag(id: tag.id)
+        tagNameCache.removeAll()
     }
 
     public func projects(for user: User, workspaceID: Int64) async throws -> [Project] {
@@ -238,11 +395,11 @@ public struct TrackingService: Sendable {
         return e
     }
 
+    /// The caller's entries from every workspace (as Toggl lists them), or from `workspace_id`.
     public func list(for user: User, query: EntryQuery) async throws -> [TimeEntry] {
-        let workspaceID = query.workspaceID ?? user.defaultWorkspaceID
-        _ = try await requireMember(user, workspaceID)
+        if let workspaceID = query.workspaceID { _ = try await requireMember(user, workspaceID) }
         var entries = try await store.entries(
-            userID: user.id, workspaceID: workspaceID, from: query.from, to: query.to, since: query.since)
+            userID: user.id, workspaceID: query.workspaceID, from: query.from, to: query.to, since: query.since)
         if let before = query.before { entries = entries.filter { $0.start < before } }
         return entries
     }

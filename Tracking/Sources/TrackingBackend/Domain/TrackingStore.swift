@@ -13,19 +13,39 @@ public protocol TrackingStore: Sendable {
     /// Creates a user with a default workspace (they become its admin). A taken e-mail → conflict.
     func createUser(email: String, fullname: String, timezone: String, passwordHash: String, workspaceName: String, now: Int64)
         async throws -> User
-    func setTokenHash(userID: Int64, tokenHash: String) async throws
+    /// Replaces the user's API token (its SHA-256 hash, for lookups, and its sealed form, for `/me`).
+    func setToken(userID: Int64, tokenHash: String, sealed: String?) async throws
     func user(email: String) async throws -> StoredUser?
     func user(tokenHash: String) async throws -> StoredUser?
+    func user(id: Int64) async throws -> StoredUser?
+    /// Writes the user's profile fields (fullname, timezone, email, default workspace, beginning of
+    /// week, updated_at). A taken e-mail → conflict.
+    func updateUser(_ user: User) async throws
 
     func memberships(userID: Int64) async throws -> [Membership]
     func membership(userID: Int64, workspaceID: Int64) async throws -> Membership?
     func createWorkspace(name: String, ownerID: Int64, now: Int64) async throws -> Membership
+    /// The ids of a workspace's members.
+    func members(workspaceID: Int64) async throws -> [Int64]
 
     func createProject(workspaceID: Int64, name: String, now: Int64) async throws -> Project
     func projects(workspaceID: Int64) async throws -> [Project]
     func project(id: Int64) async throws -> Project?
+    /// Writes a project's name and active flag.
+    func updateProject(_ project: Project) async throws
+    /// Deletes a project and its tasks; its time entries (all by `memberIDs`) lose their project
+    /// and task, and their `at` becomes `now`.
+    func deleteProject(id: Int64, memberIDs: [Int64], now: Int64) async throws
     func createTask(workspaceID: Int64, projectID: Int64, name: String, now: Int64) async throws -> TrackingTask
     func tasks(projectID: Int64) async throws -> [TrackingTask]
+    func tasks(workspaceID: Int64) async throws -> [TrackingTask]
+    /// The tags of these workspaces, by name.
+    func tags(workspaceIDs: [Int64]) async throws -> [Tag]
+    func tag(id: Int64) async throws -> Tag?
+    /// Renames a tag; a name taken in its workspace → conflict.
+    func renameTag(id: Int64, name: String, now: Int64) async throws
+    /// Deletes a tag. Entries keep its id, which no longer renders (as on Toggl, it disappears from them).
+    func deleteTag(id: Int64) async throws
     func task(id: Int64) async throws -> TrackingTask?
     /// Ids of tags with these names in the workspace, created when missing (in name order given).
     func tagIDs(workspaceID: Int64, names: [String], now: Int64) async throws -> [Int64]
@@ -36,9 +56,9 @@ public protocol TrackingStore: Sendable {
     /// An entry by id, deleted ones included (callers decide).
     func entry(id: Int64) async throws -> TimeEntry?
     func runningEntry(userID: Int64) async throws -> TimeEntry?
-    /// Entries of a user in a workspace: started in [from, to) when given, changed since `since`
-    /// (deleted ones included only then), sorted by start.
-    func entries(userID: Int64, workspaceID: Int64, from: Int64?, to: Int64?, since: Int64?) async throws -> [TimeEntry]
+    /// Entries of a user, in one workspace or (nil) all: started in [from, to) when given, changed
+    /// since `since` (deleted ones included only then), latest start first.
+    func entries(userID: Int64, workspaceID: Int64?, from: Int64?, to: Int64?, since: Int64?) async throws -> [TimeEntry]
     /// Replaces entries atomically: all are written or none.
     func updateEntries(_ entries: [TimeEntry]) async throws
 

@@ -4,12 +4,24 @@ import MissionJSON
 /// Fields without meaning here carry Toggl's neutral defaults.
 enum TogglJSON {
     static func t(_ unix: Int64) -> JSONValue { .string(TimeFormat.format(unix)) }
+    /// A date (`YYYY-MM-DD`) in UTC.
+    static func date(_ unix: Int64) -> JSONValue { .string(String(TimeFormat.format(unix).prefix(10))) }
+
+    /// The avatar every user has here (Toggl's default picture).
+    static let avatarURL = "https://assets.track.toggl.com/images/profile.png"
+
+    /// What `meta=true` adds to entries: names of the user, projects and tasks they point to.
+    struct EntryMeta: Sendable {
+        var userName: String
+        var projects: [Int64: Project]
+        var tasks: [Int64: String]
+    }
     static func id(_ v: Int64?) -> JSONValue { v.map { .int(Int($0)) } ?? .null }
 
     /// A time entry, written straight into `out`: entries are in nearly every response, and
     /// building a `JSONValue` tree for each (a boxed value per field) cost more than the rest of
     /// rendering `current`. Same rendering as `JSONValue` (the test pins the bytes).
-    static func writeEntry(_ e: TimeEntry, tagNames: [Int64: String], into out: inout [UInt8]) {
+    static func writeEntry(_ e: TimeEntry, tagNames: [Int64: String], meta: EntryMeta? = nil, into out: inout [UInt8]) {
         let quote = UInt8(ascii: "\"")
         var first = true
         func key(_ name: StaticString) {
@@ -70,8 +82,11 @@ enum TogglJSON {
         out.append(UInt8(ascii: "]"))
         key("tag_ids")
         out.append(UInt8(ascii: "["))
-        for (i, id) in e.tagIDs.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
+        separator = false
+        // A deleted tag leaves the entry, as on Toggl: only ids that still name a tag are shown.
+        for id in e.tagIDs where tagNames[id] != nil {
+            if separator { out.append(UInt8(ascii: ",")) }
+            separator = true
             JSONValue.writeDecimal(Int(id), into: &out)
         }
         out.append(UInt8(ascii: "]"))
@@ -81,20 +96,41 @@ enum TogglJSON {
         nulls("permissions", "shared_with")
         key("expense_ids")
         out.append(contentsOf: [UInt8(ascii: "["), UInt8(ascii: "]")])
-        nulls(
-            "client_name", "project_name", "project_color", "project_active", "project_billable", "task_name", "user_name",
-            "user_avatar_url")
+        if let meta {
+            let project = e.projectID.flatMap { meta.projects[$0] }
+            nulls("client_name")
+            if let project {
+                string("project_name", project.name)
+                string("project_color", projectColor)
+                bool("project_active", project.active)
+                key("project_billable")
+                null()
+            } else {
+                nulls("project_name", "project_color", "project_active", "project_billable")
+            }
+            if let name = e.taskID.flatMap({ meta.tasks[$0] }) { string("task_name", name) } else { nulls("task_name") }
+            string("user_name", meta.userName)
+            string("user_avatar_url", avatarURL)
+        } else {
+            nulls(
+                "client_name", "project_name", "project_color", "project_active", "project_billable", "task_name", "user_name",
+                "user_avatar_url")
+        }
         out.append(UInt8(ascii: "}"))
     }
 
-    static func me(_ u: User, token: String) -> JSONValue {
+    static let projectColor = "#06aaf5"
+
+    /// `/me`: `token` nil when it cannot be shown (sealed under another server secret).
+    static func me(_ u: User, token: String?, accountID: String) -> JSONValue {
         .object([
-            ("id", .int(Int(u.id))), ("email", .string(u.email)), ("fullname", .string(u.fullname)), ("api_token", .string(token)),
-            ("default_workspace_id", id(u.defaultWorkspaceID)), ("timezone", .string(u.timezone)), ("beginning_of_week", .int(1)),
-            ("image_url", .string("")), ("country_id", .null), ("has_password", .bool(true)), ("openid_enabled", .bool(false)),
-            ("openid_email", .null), ("intercom_hash", .null), ("2fa_enabled", .bool(false)),
-            ("created_at", t(u.createdAt)), ("updated_at", t(u.updatedAt)), ("at", t(u.updatedAt)),
-            ("authorization_updated_at", t(u.updatedAt)),
+            ("id", .int(Int(u.id))), ("email", .string(u.email)), ("fullname", .string(u.fullname)),
+            ("api_token", token.map(JSONValue.string) ?? .null), ("toggl_accounts_id", .string(accountID)),
+            ("default_workspace_id", id(u.defaultWorkspaceID)), ("timezone", .string(u.timezone)),
+            ("beginning_of_week", .int(u.beginningOfWeek)), ("image_url", .string(avatarURL)), ("country_id", .null),
+            ("has_password", .bool(true)), ("openid_enabled", .bool(false)), ("openid_email", .null), ("intercom_hash", .null),
+            ("2fa_enabled", .bool(false)), ("created_at", t(u.createdAt)), ("updated_at", t(u.updatedAt)), ("at", t(u.updatedAt)),
+            ("authorization_updated_at", t(u.updatedAt)), ("toggl_accounts_updated_at", t(u.updatedAt)),
         ])
     }
 
@@ -106,8 +142,12 @@ enum TogglJSON {
             ("default_hourly_rate", .null), ("rounding", .int(1)), ("rounding_minutes", .int(0)),
             ("only_admins_may_create_projects", .bool(false)), ("only_admins_may_create_tags", .bool(false)),
             ("only_admins_see_billable_rates", .bool(false)), ("only_admins_see_team_dashboard", .bool(false)),
-            ("projects_billable_by_default", .bool(true)), ("reports_collapse", .bool(true)), ("logo_url", .string("")),
-            ("api_token", .null), ("at", t(w.updatedAt)), ("server_deleted_at", .null),
+            ("projects_billable_by_default", .bool(true)), ("reports_collapse", .bool(true)),
+            ("logo_url", .string("https://assets.track.toggl.com/images/workspace.jpg")), ("api_token", .null), ("at", t(w.updatedAt)),
+            ("server_deleted_at", .null), ("csv_upload", .null), ("hide_start_end_times", .bool(false)), ("ical_enabled", .bool(false)),
+            ("ical_url", .null), ("last_modified", t(w.updatedAt)), ("projects_enforce_billable", .bool(false)),
+            ("projects_private_by_default", .bool(false)), ("rate_last_updated", .null), ("suspended_at", .null),
+            ("working_hours_in_minutes", .null),
         ])
     }
 
@@ -115,9 +155,19 @@ enum TogglJSON {
         .object([
             ("id", .int(Int(p.id))), ("workspace_id", id(p.workspaceID)), ("wid", id(p.workspaceID)), ("client_id", .null),
             ("cid", .null), ("name", .string(p.name)), ("is_private", .bool(false)), ("active", .bool(p.active)),
-            ("billable", .null), ("template", .null), ("color", .string("#06aaf5")), ("auto_estimates", .null),
+            ("billable", .null), ("template", .null), ("color", .string(projectColor)), ("auto_estimates", .null),
             ("estimated_hours", .null), ("rate", .null), ("currency", .null), ("at", t(p.createdAt)),
-            ("created_at", t(p.createdAt)), ("server_deleted_at", .null), ("actual_hours", .null),
+            ("created_at", t(p.createdAt)), ("server_deleted_at", .null), ("actual_hours", .null), ("actual_seconds", .null),
+            ("can_track_time", .bool(p.active)), ("estimated_seconds", .null), ("fixed_fee", .null), ("rate_last_updated", .null),
+            ("recurring", .bool(false)), ("recurring_parameters", .null), ("start_date", date(p.createdAt)), ("template_id", .null),
+            ("status", .string(p.active ? "active" : "archived")),
+        ])
+    }
+
+    static func tag(_ tag: Tag) -> JSONValue {
+        .object([
+            ("id", .int(Int(tag.id))), ("workspace_id", id(tag.workspaceID)), ("name", .string(tag.name)), ("at", t(tag.at)),
+            ("creator_id", .null), ("deleted_at", .null),
         ])
     }
 

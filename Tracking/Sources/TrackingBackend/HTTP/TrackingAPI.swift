@@ -71,15 +71,66 @@ public struct TrackingAPI: Sendable {
             let body = try await RequestJSON.read(&request, context: context)
             guard let email = try body.string("email").value else { throw TrackingError.bad("email is required") }
             guard let password = try body.string("password").value else { throw TrackingError.bad("password is required") }
-            let user = try await service.signup(
+            let (user, token) = try await service.signup(
                 email: email, password: password, fullname: try body.string("fullname").value, timezone: try body.string("timezone").value)
-            return JSONResponse.make(TogglJSON.me(user, token: service.credentials.token(userID: user.id)))
+            return JSONResponse.make(TogglJSON.me(user, token: token, accountID: service.credentials.accountID(userID: user.id)))
         }
-        route(.get, v9 + "/me") { _, _, user in
-            JSONResponse.make(TogglJSON.me(user, token: service.credentials.token(userID: user.id)))
+        route(.get, v9 + "/me") { request, _, user in
+            let (current, token) = try await service.profile(of: user)
+            let me = TogglJSON.me(current, token: token, accountID: service.credentials.accountID(userID: user.id))
+            guard Self.flag(request, "with_related_data"), case .object(var fields) = me else { return JSONResponse.make(me) }
+            fields += [
+                ("clients", .array([])), ("projects", .array(try await service.allProjects(for: current).map(TogglJSON.project))),
+                ("tags", .array(try await service.tags(for: current, workspaceID: nil).map(TogglJSON.tag))),
+                ("workspaces", .array(try await service.workspaces(for: current).map(TogglJSON.workspace))),
+            ]
+            // The entries are rendered as bytes (as everywhere), so they are spliced in last.
+            var body = JSONValue.object(fields).utf8()
+            body.removeLast()  // `}`
+            body += Array(",\"time_entries\":".utf8)
+            body += try await Self.entriesBytes(try await service.list(for: current, query: EntryQuery()), service, meta: nil)
+            body.append(UInt8(ascii: "}"))
+            return JSONResponse.make(utf8: body)
+        }
+        route(.put, v9 + "/me") { request, context, user in
+            let body = try await RequestJSON.read(&request, context: context)
+            if body.has("current_password") || body.has("password") {
+                throw TrackingError.bad("password changes are not supported by this server (use `missionctl backend user`)")
+            }
+            if body.has("country_id") { throw TrackingError.bad("country_id is not kept by this server; leave it out") }
+            var change = TrackingService.ProfileChange()
+            change.fullname = try body.string("fullname").value
+            change.email = try body.string("email").value
+            change.timezone = try body.string("timezone").value
+            change.defaultWorkspaceID = try body.integer("default_workspace_id").value
+            change.beginningOfWeek = try body.integer("beginning_of_week").value.map { Int(clamping: $0) }
+            let updated = try await service.updateProfile(of: user, change)
+            let (_, token) = try await service.profile(of: updated)
+            return JSONResponse.make(TogglJSON.me(updated, token: token, accountID: service.credentials.accountID(userID: user.id)))
+        }
+        route(.post, v9 + "/me/reset_token") { _, _, user in
+            JSONResponse.make(.string(try await service.resetToken(for: user)))
         }
         route(.get, v9 + "/me/workspaces") { _, _, user in
-            JSONResponse.make(.array(try await service.store.memberships(userID: user.id).map(TogglJSON.workspace)))
+            JSONResponse.make(.array(try await service.workspaces(for: user).map(TogglJSON.workspace)))
+        }
+        route(.get, v9 + "/workspaces") { _, _, user in
+            JSONResponse.make(.array(try await service.workspaces(for: user).map(TogglJSON.workspace)))
+        }
+        route(.get, v9 + "/workspaces/:wid") { _, context, user in
+            JSONResponse.make(TogglJSON.workspace(try await service.requireMember(user, try Self.param(context, "wid"))))
+        }
+        route(.get, v9 + "/me/projects") { _, _, user in
+            JSONResponse.make(.array(try await service.allProjects(for: user).map(TogglJSON.project)))
+        }
+        route(.get, v9 + "/me/tags") { _, _, user in
+            JSONResponse.make(.array(try await service.tags(for: user, workspaceID: nil).map(TogglJSON.tag)))
+        }
+        // Clients are not kept here: the lists are honest and empty.
+        route(.get, v9 + "/me/clients") { _, _, _ in JSONResponse.make(.array([])) }
+        route(.get, v9 + "/workspaces/:wid/clients") { _, context, user in
+            _ = try await service.requireMember(user, try Self.param(context, "wid"))
+            return JSONResponse.make(.array([]))
         }
         route(.post, v9 + "/workspaces") { request, context, user in
             let body = try await RequestJSON.read(&request, context: context)
@@ -91,10 +142,50 @@ public struct TrackingAPI: Sendable {
         route(.post, v9 + "/workspaces/:wid/projects") { request, context, user in
             let body = try await RequestJSON.read(&request, context: context)
             guard let name = try body.string("name").value else { throw TrackingError.bad("name is required") }
-            return JSONResponse.make(TogglJSON.project(try await service.createProject(for: user, workspaceID: try Self.param(context, "wid"), name: name)))
+            let project = try await service.createProject(
+                for: user, workspaceID: try Self.param(context, "wid"), name: name, active: try body.bool("active").value ?? true)
+            return JSONResponse.make(TogglJSON.project(project))
         }
         route(.get, v9 + "/workspaces/:wid/projects") { _, context, user in
             JSONResponse.make(.array(try await service.projects(for: user, workspaceID: try Self.param(context, "wid")).map(TogglJSON.project)))
+        }
+        route(.get, v9 + "/workspaces/:wid/projects/:pid") { _, context, user in
+            JSONResponse.make(
+                TogglJSON.project(try await service.project(for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "pid"))))
+        }
+        route(.put, v9 + "/workspaces/:wid/projects/:pid") { request, context, user in
+            let body = try await RequestJSON.read(&request, context: context)
+            let project = try await service.updateProject(
+                for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "pid"), name: try body.string("name").value,
+                active: try body.bool("active").value)
+            return JSONResponse.make(TogglJSON.project(project))
+        }
+        route(.delete, v9 + "/workspaces/:wid/projects/:pid") { _, context, user in
+            try await service.deleteProject(for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "pid"))
+            return Response(status: .ok)
+        }
+        route(.get, v9 + "/workspaces/:wid/tasks") { _, context, user in
+            JSONResponse.make(.array(try await service.workspaceTasks(for: user, workspaceID: try Self.param(context, "wid")).map(TogglJSON.task)))
+        }
+
+        // Tags
+        route(.get, v9 + "/workspaces/:wid/tags") { _, context, user in
+            JSONResponse.make(.array(try await service.tags(for: user, workspaceID: try Self.param(context, "wid")).map(TogglJSON.tag)))
+        }
+        route(.post, v9 + "/workspaces/:wid/tags") { request, context, user in
+            let body = try await RequestJSON.read(&request, context: context)
+            guard let name = try body.string("name").value else { throw TrackingError.bad("name is required") }
+            return JSONResponse.make(TogglJSON.tag(try await service.createTag(for: user, workspaceID: try Self.param(context, "wid"), name: name)))
+        }
+        route(.put, v9 + "/workspaces/:wid/tags/:tid") { request, context, user in
+            let body = try await RequestJSON.read(&request, context: context)
+            guard let name = try body.string("name").value else { throw TrackingError.bad("name is required") }
+            let tag = try await service.renameTag(for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "tid"), name: name)
+            return JSONResponse.make(TogglJSON.tag(tag))
+        }
+        route(.delete, v9 + "/workspaces/:wid/tags/:tid") { _, context, user in
+            try await service.deleteTag(for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "tid"))
+            return Response(status: .ok)
         }
         route(.post, v9 + "/workspaces/:wid/projects/:pid/tasks") { request, context, user in
             let body = try await RequestJSON.read(&request, context: context)
@@ -110,14 +201,20 @@ public struct TrackingAPI: Sendable {
         // Time entries
         route(.get, v9 + "/me/time_entries") { request, _, user in
             let entries = try await service.list(for: user, query: try Self.query(request))
-            return try await Self.render(entries, service)
+            let meta = Self.flag(request, "meta") ? try await Self.meta(for: user, entries, service) : nil
+            return JSONResponse.make(utf8: try await Self.entriesBytes(entries, service, meta: meta))
         }
         route(.get, v9 + "/me/time_entries/current") { _, _, user in
             guard let entry = try await service.current(for: user) else { return JSONResponse.make(.null) }
             return try await Self.render(entry, service)
         }
-        route(.get, v9 + "/me/time_entries/:id") { _, context, user in
-            try await Self.render(try await service.entry(for: user, id: try Self.param(context, "id")), service)
+        route(.get, v9 + "/me/time_entries/:id") { request, context, user in
+            let entry = try await service.entry(for: user, id: try Self.param(context, "id"))
+            guard Self.flag(request, "meta") else { return try await Self.render(entry, service) }
+            let names = try await service.tagNames(ids: entry.tagIDs)
+            var body: [UInt8] = []
+            TogglJSON.writeEntry(entry, tagNames: names, meta: try await Self.meta(for: user, [entry], service), into: &body)
+            return JSONResponse.make(utf8: body)
         }
         route(.post, v9 + "/workspaces/:wid/time_entries") { request, context, user in
             let body = try await RequestJSON.read(&request, context: context)
@@ -167,16 +264,35 @@ public struct TrackingAPI: Sendable {
         return JSONResponse.make(utf8: body)
     }
 
-    static func render(_ entries: [TimeEntry], _ service: TrackingService) async throws -> Response {
+    static func entriesBytes(_ entries: [TimeEntry], _ service: TrackingService, meta: TogglJSON.EntryMeta?) async throws -> [UInt8] {
         let names = try await service.tagNames(ids: Array(Set(entries.flatMap(\.tagIDs))))
         var body: [UInt8] = [UInt8(ascii: "[")]
         body.reserveCapacity(entries.count * 640 + 2)
         for (i, entry) in entries.enumerated() {
             if i > 0 { body.append(UInt8(ascii: ",")) }
-            TogglJSON.writeEntry(entry, tagNames: names, into: &body)
+            TogglJSON.writeEntry(entry, tagNames: names, meta: meta, into: &body)
         }
         body.append(UInt8(ascii: "]"))
-        return JSONResponse.make(utf8: body)
+        return body
+    }
+
+    /// Names for `meta=true`: the caller's, and those of the projects and tasks the entries name.
+    static func meta(for user: User, _ entries: [TimeEntry], _ service: TrackingService) async throws -> TogglJSON.EntryMeta {
+        var projects: [Int64: Project] = [:]
+        var tasks: [Int64: String] = [:]
+        for id in Set(entries.compactMap(\.projectID)) {
+            if let p = try await service.store.project(id: id) { projects[id] = p }
+        }
+        for id in Set(entries.compactMap(\.taskID)) {
+            if let t = try await service.store.task(id: id) { tasks[id] = t.name }
+        }
+        return TogglJSON.EntryMeta(userName: user.fullname, projects: projects, tasks: tasks)
+    }
+
+    /// A boolean query flag (`true`/`1`; Toggl's clients send `meta=true`, `with_related_data=True`).
+    static func flag(_ request: Request, _ name: String) -> Bool {
+        guard let raw = request.uri.queryParameters[Substring(name)] else { return false }
+        return ["true", "1"].contains(raw.lowercased())
     }
 
     static func param(_ context: TrackingRequestContext, _ name: String) throws -> Int64 {

@@ -3,8 +3,7 @@ import Logging
 import NIOCore
 import PostgresNIO
 
-/// One PostgreSQL connection kept for one job (the batched `current` read; the cache regime's
-/// membership), opened on first use and reopened after it closes. Leasing from the pool for
+/// One PostgreSQL connection kept for one job (the batched `current` read), opened on first use and reopened after it closes. Leasing from the pool for
 /// every batch cost more than the batch's query: pool state changes, and idle timers armed and
 /// cancelled on every lease.
 final class DedicatedConnection: @unchecked Sendable {

@@ -17,21 +17,10 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     let hotConnection: DedicatedConnection
     /// Coalesces concurrent `current` reads (see `BatchedReader`).
     let currentReads: BatchedReader<Int64, TimeEntry>
-    /// The server's running-entry cache and the right to use it; nil when this store does not
-    /// cache (administration, tests of the uncached path).
-    let ownership: CacheOwnership?
-    /// The regime's write gate for this store's writes (`CacheOwnership.writeGate`): as the
-    /// server, or for a store that does not cache, as an id that never owns the regime.
-    private let writeGate: String
-
-    /// `url`: `postgres://user:password@host:port/database`. `cachesRunningEntries`: a server's
-    /// store, which answers `current` from memory while it is alone on the schema (see
-    /// `CacheOwnership`); it joins the schema in `migrate()`.
-    public convenience init(url: String, schema: String, logger: Logger, cachesRunningEntries: Bool = false) throws {
-        try self.init(url: url, schema: schema, logger: logger, cacheTiming: cachesRunningEntries ? CacheOwnership.Timing() : nil)
-    }
-
-    init(url: String, schema: String, logger: Logger, cacheTiming: CacheOwnership.Timing?) throws {
+    /// `url`: `postgres://user:password@host:port/database`. The store keeps no state that other
+    /// servers could change under it: any number of servers may share one schema, and every read
+    /// goes to PostgreSQL.
+    public init(url: String, schema: String, logger: Logger) throws {
         guard Self.isValidSchema(schema) else {
             throw TrackingError.bad("schema `\(schema)` must be a lowercase SQL identifier ([a-z_][a-z0-9_]*, at most 63 characters)")
         }
@@ -56,13 +45,6 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
         hotConfiguration.options.additionalStartupParameters = [("search_path", "\"\(schema)\"")]
         let hot = DedicatedConnection(configuration: hotConfiguration, eventLoop: eventLoopGroup.next(), logger: logger)
         hotConnection = hot
-        let ownership = cacheTiming.map {
-            CacheOwnership(
-                connection: DedicatedConnection(configuration: hotConfiguration, eventLoop: eventLoopGroup.next(), logger: logger),
-                table: "\"\(schema)\".cache_regime", schema: schema, timing: $0, logger: logger)
-        }
-        self.ownership = ownership
-        writeGate = CacheOwnership.writeGate(writerID: ownership?.id ?? UUID().uuidString)
         self.schema = schema
         self.logger = logger
         let client = self.client
@@ -148,27 +130,22 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
                 ]
             ),
             (
-                2, "cache-regime",
+                // Version 2 created `cache_regime`, the lease by which one server at a time cached
+                // running timers; servers are stateless now, and schemas that have it lose it.
+                3, "stateless-servers", ["DROP TABLE IF EXISTS \(t("cache_regime"))"]
+            ),
+            (
+                4, "profiles-and-random-tokens",
                 [
-                    // The one row every write of time entries locks FOR SHARE (see CacheOwnership).
-                    """
-                    CREATE TABLE \(t("cache_regime")) (
-                        id INT PRIMARY KEY CHECK (id = 1), epoch BIGINT NOT NULL, owner_id TEXT, owner_pid INT,
-                        writable_from TIMESTAMPTZ NOT NULL)
-                    """,
-                    "INSERT INTO \(t("cache_regime")) (id, epoch, writable_from) VALUES (1, 0, '-infinity')",
+                    "ALTER TABLE \(t("users")) ADD COLUMN beginning_of_week INT NOT NULL DEFAULT 1, ADD COLUMN token_sealed TEXT",
+                    "CREATE INDEX time_entries_by_user_start ON \(t("time_entries")) (user_id, start)",
+                    "CREATE INDEX time_entries_by_project ON \(t("time_entries")) (project_id) WHERE project_id IS NOT NULL",
                 ]
             ),
         ]
     }
 
-    /// Then, for a caching store, joins the schema's cache regime.
     public func migrate() async throws {
-        try await migrateSchema()
-        await ownership?.start()
-    }
-
-    func migrateSchema() async throws {
         try await client.withTransaction(logger: logger) { conn in
             try await conn.query("SELECT pg_advisory_xact_lock(\(Int64(0x6D_6973_7369_6F6E)))", logger: logger)
             try await conn.query("CREATE SCHEMA IF NOT EXISTS \(unescaped: "\"\(schema)\"")", logger: logger)
@@ -194,7 +171,6 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     }
 
     public func close() async throws {
-        await ownership?.stop()
         await hotConnection.close()
         runTask.cancel()
         _ = await runTask.value
@@ -240,23 +216,40 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
         throw TrackingError(.unavailable, "the database returned no id")
     }
 
-    public func setTokenHash(userID: Int64, tokenHash: String) async throws {
-        try await client.query("UPDATE \(unescaped: t("users")) SET token_hash = \(tokenHash) WHERE id = \(userID)", logger: logger)
+    public func setToken(userID: Int64, tokenHash: String, sealed: String?) async throws {
+        try await client.query(
+            "UPDATE \(unescaped: t("users")) SET token_hash = \(tokenHash), token_sealed = \(sealed) WHERE id = \(userID)", logger: logger)
     }
 
-    static let userColumns = "id, email, fullname, timezone, default_workspace_id, created_at, updated_at, password_hash"
+    static let userColumns =
+        "id, email, fullname, timezone, default_workspace_id, created_at, updated_at, password_hash, beginning_of_week, token_sealed"
 
     func users(_ query: PostgresQuery) async throws -> StoredUser? {
         let rows = try await client.query(query, logger: logger)
-        for try await (id, email, fullname, timezone, wid, created, updated, hash) in rows.decode(
-            (Int64, String, String, String, Int64, Int64, Int64, String).self)
+        for try await (id, email, fullname, timezone, wid, created, updated, hash, week, sealed) in rows.decode(
+            (Int64, String, String, String, Int64, Int64, Int64, String, Int, String?).self)
         {
             return StoredUser(
                 user: User(
                     id: id, email: email, fullname: fullname, timezone: timezone, defaultWorkspaceID: wid, createdAt: created,
-                    updatedAt: updated), passwordHash: hash)
+                    updatedAt: updated, beginningOfWeek: week), passwordHash: hash, sealedToken: sealed)
         }
         return nil
+    }
+
+    public func user(id: Int64) async throws -> StoredUser? {
+        try await users("SELECT \(unescaped: Self.userColumns) FROM \(unescaped: t("users")) WHERE id = \(id)")
+    }
+
+    public func updateUser(_ u: User) async throws {
+        try await mapErrors {
+            try await client.query(
+                """
+                UPDATE \(unescaped: t("users")) SET fullname = \(u.fullname), timezone = \(u.timezone), email = \(u.email),
+                    default_workspace_id = \(u.defaultWorkspaceID), beginning_of_week = \(u.beginningOfWeek), updated_at = \(u.updatedAt)
+                WHERE id = \(u.id)
+                """, logger: logger)
+        }
     }
 
     public func user(email: String) async throws -> StoredUser? {
@@ -311,6 +304,16 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
         }
     }
 
+    public func members(workspaceID: Int64) async throws -> [Int64] {
+        var ids: [Int64] = []
+        for try await id in try await client.query(
+            "SELECT user_id FROM \(unescaped: t("memberships")) WHERE workspace_id = \(workspaceID)", logger: logger
+        ).decode(Int64.self) {
+            ids.append(id)
+        }
+        return ids
+    }
+
     // MARK: Catalog
 
     func projects(_ query: PostgresQuery) async throws -> [Project] {
@@ -338,6 +341,54 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
 
     public func project(id: Int64) async throws -> Project? {
         try await projects("SELECT id, workspace_id, name, active, created_at FROM \(unescaped: t("projects")) WHERE id = \(id)").first
+    }
+
+    public func updateProject(_ p: Project) async throws {
+        try await client.query(
+            "UPDATE \(unescaped: t("projects")) SET name = \(p.name), active = \(p.active) WHERE id = \(p.id)", logger: logger)
+    }
+
+    public func deleteProject(id: Int64, memberIDs: [Int64], now: Int64) async throws {
+        try await client.withTransaction(logger: logger) { conn in
+            try await conn.query(
+                "UPDATE \(unescaped: t("time_entries")) SET project_id = NULL, task_id = NULL, at = \(now) WHERE project_id = \(id)",
+                logger: logger)
+            try await conn.query("DELETE FROM \(unescaped: t("tasks")) WHERE project_id = \(id)", logger: logger)
+            try await conn.query("DELETE FROM \(unescaped: t("projects")) WHERE id = \(id)", logger: logger)
+        }
+    }
+
+    public func tasks(workspaceID: Int64) async throws -> [TrackingTask] {
+        try await tasks(
+            "SELECT id, workspace_id, project_id, name, active, created_at FROM \(unescaped: t("tasks")) WHERE workspace_id = \(workspaceID) ORDER BY id")
+    }
+
+    func tags(_ query: PostgresQuery) async throws -> [Tag] {
+        var result: [Tag] = []
+        for try await (id, wid, name, at) in try await client.query(query, logger: logger).decode((Int64, Int64, String, Int64).self) {
+            result.append(Tag(id: id, workspaceID: wid, name: name, at: at))
+        }
+        return result
+    }
+
+    public func tags(workspaceIDs: [Int64]) async throws -> [Tag] {
+        guard !workspaceIDs.isEmpty else { return [] }
+        return try await tags(
+            "SELECT id, workspace_id, name, created_at FROM \(unescaped: t("tags")) WHERE workspace_id = ANY(\(workspaceIDs)) ORDER BY name, id")
+    }
+
+    public func tag(id: Int64) async throws -> Tag? {
+        try await tags("SELECT id, workspace_id, name, created_at FROM \(unescaped: t("tags")) WHERE id = \(id)").first
+    }
+
+    public func renameTag(id: Int64, name: String, now: Int64) async throws {
+        try await mapErrors {
+            try await client.query("UPDATE \(unescaped: t("tags")) SET name = \(name), created_at = \(now) WHERE id = \(id)", logger: logger)
+        }
+    }
+
+    public func deleteTag(id: Int64) async throws {
+        try await client.query("DELETE FROM \(unescaped: t("tags")) WHERE id = \(id)", logger: logger)
     }
 
     func tasks(_ query: PostgresQuery) async throws -> [TrackingTask] {
@@ -430,20 +481,15 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     }
 
     public func insertEntry(_ e: NewTimeEntry) async throws -> TimeEntry {
-        try await writingEntries(of: [e.userID]) { gate in
-            var id: Int64?
-            for try await value in try await client.query(
-                """
-                WITH regime AS (SELECT 1 FROM \(unescaped: t("cache_regime")) WHERE id = 1 AND \(unescaped: gate) FOR SHARE)
-                INSERT INTO \(unescaped: t("time_entries")) (workspace_id, user_id, project_id, task_id, description, billable, start, stop,
-                    duronly, created_with, tag_ids, at)
-                SELECT \(e.workspaceID), \(e.userID), \(e.projectID), \(e.taskID), \(e.description), \(e.billable), \(e.start),
-                    \(e.stop), \(e.duronly), \(e.createdWith), \(TagList.encode(e.tagIDs)), \(e.at) FROM regime RETURNING id
-                """, logger: logger
-            ).decode(Int64.self) {
-                id = value
-            }
-            guard let id else { throw Self.regimeRefusal }
+        try await mapErrors {
+            let id = try await Self.single(
+                client.query(
+                    """
+                    INSERT INTO \(unescaped: t("time_entries")) (workspace_id, user_id, project_id, task_id, description, billable, start,
+                        stop, duronly, created_with, tag_ids, at)
+                    VALUES (\(e.workspaceID), \(e.userID), \(e.projectID), \(e.taskID), \(e.description), \(e.billable), \(e.start),
+                        \(e.stop), \(e.duronly), \(e.createdWith), \(TagList.encode(e.tagIDs)), \(e.at)) RETURNING id
+                    """, logger: logger))
             return e.stored(id: id)
         }
     }
@@ -453,11 +499,9 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
             .first
     }
 
-    /// From memory while this server owns the cache regime; otherwise concurrent calls share
-    /// queries (`currentReads`): `current` is the most frequent request.
+    /// Concurrent calls share queries (`currentReads`): `current` is the most frequent request.
     public func runningEntry(userID: Int64) async throws -> TimeEntry? {
-        guard let ownership, ownership.cacheUsable else { return try await currentReads.read(userID) }
-        return try await ownership.cache.runningEntry(userID: userID) { try await currentReads.read(userID) }
+        try await currentReads.read(userID)
     }
 
     /// A hot read as a session-level prepared statement: `PREPARE` once per connection (when
@@ -481,12 +525,12 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
         }
     }
 
-    public func entries(userID: Int64, workspaceID: Int64, from: Int64?, to: Int64?, since: Int64?) async throws -> [TimeEntry] {
+    public func entries(userID: Int64, workspaceID: Int64?, from: Int64?, to: Int64?, since: Int64?) async throws -> [TimeEntry] {
         let deletedFilter = since == nil ? " AND deleted_at IS NULL" : ""
         return try await entries(
             """
             SELECT \(unescaped: Self.entryColumns) FROM \(unescaped: t("time_entries"))
-            WHERE user_id = \(userID) AND workspace_id = \(workspaceID)\(unescaped: deletedFilter)
+            WHERE user_id = \(userID) AND (\(workspaceID)::BIGINT IS NULL OR workspace_id = \(workspaceID))\(unescaped: deletedFilter)
               AND (\(since)::BIGINT IS NULL OR at >= \(since)) AND (\(from)::BIGINT IS NULL OR start >= \(from))
               AND (\(to)::BIGINT IS NULL OR start < \(to))
             ORDER BY start DESC, id DESC
@@ -494,13 +538,8 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     }
 
     public func updateEntries(_ entries: [TimeEntry]) async throws {
-        try await writingEntries(of: entries.map(\.userID)) { gate in
+        try await mapErrors {
             try await client.withTransaction(logger: logger) { conn in
-                let open = try await conn.query(
-                    "SELECT 1 FROM \(unescaped: t("cache_regime")) WHERE id = 1 AND \(unescaped: gate) FOR SHARE", logger: logger)
-                var allowed = false
-                for try await _ in open { allowed = true }
-                guard allowed else { throw Self.regimeRefusal }
                 for e in entries {
                     try await conn.query(
                         """
@@ -513,18 +552,6 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
             }
         }
     }
-
-    /// Every write of time entries: seen by the cache, and passed only through the regime's write
-    /// gate (`gate`, SQL for `cache_regime`), which the statement must lock FOR SHARE.
-    func writingEntries<T>(of userIDs: [Int64], _ body: (_ gate: String) async throws -> T) async throws -> T {
-        guard let ownership else { return try await mapErrors { try await body(writeGate) } }
-        return try await ownership.cache.writing(userIDs: userIDs) { try await mapErrors { try await body(writeGate) } }
-    }
-
-    /// A write the regime did not let through: another server is taking over or giving up the
-    /// schema's cache, for a heartbeat or (after a server vanished) twice its lease.
-    static let regimeRefusal = TrackingError(
-        .unavailable, "the servers sharing this database are changing which of them caches running timers; retry in a few seconds")
 
     /// Maps the running-timer index violation to 409; the transaction was rolled back.
     func mapErrors<T>(_ body: () async throws -> T) async throws -> T {

@@ -8,8 +8,8 @@ import Foundation
 /// not) their cached values are dropped. A value read from the database is kept only if no write
 /// started or ended while it was being read (`generation`), so a read that raced a write can never
 /// cache what the write replaced. Nothing else may write entries: `SQLiteStore` holds an exclusive
-/// lock on its database for as long as it caches (see `SQLiteStore.Access`); `PostgresStore`
-/// uses its cache only while it owns its schema's cache regime (see `CacheOwnership`).
+/// lock on its database for as long as it caches (see `SQLiteStore.Access`). PostgreSQL servers
+/// share their schema, so `PostgresStore` keeps no such cache.
 final class RunningEntryCache: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [Int64: TimeEntry?] = [:]

@@ -100,6 +100,15 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
                     CREATE INDEX time_entries_by_user ON time_entries (user_id, workspace_id, start);
                     """)
         }
+        m.registerMigration("v2-profiles-and-random-tokens") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE users ADD COLUMN beginning_of_week INTEGER NOT NULL DEFAULT 1;
+                    ALTER TABLE users ADD COLUMN token_sealed TEXT;
+                    CREATE INDEX time_entries_by_user_start ON time_entries (user_id, start);
+                    CREATE INDEX time_entries_by_project ON time_entries (project_id) WHERE project_id IS NOT NULL;
+                    """)
+        }
         return m
     }
 
@@ -151,9 +160,28 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
         }
     }
 
-    public func setTokenHash(userID: Int64, tokenHash: String) async throws {
+    public func setToken(userID: Int64, tokenHash: String, sealed: String?) async throws {
         try await (try writer).write { db in
-            try db.execute(sql: "UPDATE users SET token_hash = ? WHERE id = ?", arguments: [tokenHash, userID])
+            try db.execute(sql: "UPDATE users SET token_hash = ?, token_sealed = ? WHERE id = ?", arguments: [tokenHash, sealed, userID])
+        }
+    }
+
+    public func user(id: Int64) async throws -> StoredUser? {
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [id]).map(Self.storedUser) }
+    }
+
+    public func updateUser(_ u: User) async throws {
+        try await mapErrors {
+            try await (try writer).write { db in
+                if try Int.fetchOne(db, sql: "SELECT 1 FROM users WHERE email = ? AND id <> ?", arguments: [u.email, u.id]) != nil {
+                    throw TrackingError(.conflict, "a user with this email already exists")
+                }
+                try db.execute(
+                    sql: """
+                        UPDATE users SET fullname = ?, timezone = ?, email = ?, default_workspace_id = ?, beginning_of_week = ?,
+                            updated_at = ? WHERE id = ?
+                        """, arguments: [u.fullname, u.timezone, u.email, u.defaultWorkspaceID, u.beginningOfWeek, u.updatedAt, u.id])
+            }
         }
     }
 
@@ -171,8 +199,9 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
         StoredUser(
             user: User(
                 id: row["id"], email: row["email"], fullname: row["fullname"], timezone: row["timezone"],
-                defaultWorkspaceID: row["default_workspace_id"], createdAt: row["created_at"], updatedAt: row["updated_at"]),
-            passwordHash: row["password_hash"])
+                defaultWorkspaceID: row["default_workspace_id"], createdAt: row["created_at"], updatedAt: row["updated_at"],
+                beginningOfWeek: row["beginning_of_week"]),
+            passwordHash: row["password_hash"], sealedToken: row["token_sealed"])
     }
 
     // MARK: Workspaces
@@ -210,6 +239,10 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
         }
     }
 
+    public func members(workspaceID: Int64) async throws -> [Int64] {
+        try read { db in try Int64.fetchAll(db, sql: "SELECT user_id FROM memberships WHERE workspace_id = ?", arguments: [workspaceID]) }
+    }
+
     // MARK: Catalog
 
     static func project(_ row: Row) -> Project {
@@ -237,6 +270,60 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
 
     public func project(id: Int64) async throws -> Project? {
         try read { db in try Row.fetchOne(db, sql: "SELECT * FROM projects WHERE id = ?", arguments: [id]).map(Self.project) }
+    }
+
+    public func updateProject(_ p: Project) async throws {
+        try await (try writer).write { db in
+            try db.execute(sql: "UPDATE projects SET name = ?, active = ? WHERE id = ?", arguments: [p.name, p.active, p.id])
+        }
+    }
+
+    public func deleteProject(id: Int64, memberIDs: [Int64], now: Int64) async throws {
+        // Entries of the members change (their project goes): the running-entry cache must see it.
+        try await writingEntries(of: memberIDs) {
+            try await (try writer).write { db in
+                try db.execute(
+                    sql: "UPDATE time_entries SET project_id = NULL, task_id = NULL, at = ? WHERE project_id = ?", arguments: [now, id])
+                try db.execute(sql: "DELETE FROM tasks WHERE project_id = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM projects WHERE id = ?", arguments: [id])
+            }
+        }
+    }
+
+    public func tasks(workspaceID: Int64) async throws -> [TrackingTask] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM tasks WHERE workspace_id = ? ORDER BY id", arguments: [workspaceID]).map(Self.task)
+        }
+    }
+
+    static func tag(_ row: Row) -> Tag {
+        Tag(id: row["id"], workspaceID: row["workspace_id"], name: row["name"], at: row["created_at"])
+    }
+
+    public func tags(workspaceIDs: [Int64]) async throws -> [Tag] {
+        guard !workspaceIDs.isEmpty else { return [] }
+        return try read { db in
+            let marks = Array(repeating: "?", count: workspaceIDs.count).joined(separator: ",")
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM tags WHERE workspace_id IN (\(marks)) ORDER BY name, id", arguments: StatementArguments(workspaceIDs)
+            ).map(Self.tag)
+        }
+    }
+
+    public func tag(id: Int64) async throws -> Tag? {
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM tags WHERE id = ?", arguments: [id]).map(Self.tag) }
+    }
+
+    public func renameTag(id: Int64, name: String, now: Int64) async throws {
+        try await mapErrors {
+            try await (try writer).write { db in
+                try db.execute(sql: "UPDATE tags SET name = ?, created_at = ? WHERE id = ?", arguments: [name, now, id])
+            }
+        }
+    }
+
+    public func deleteTag(id: Int64) async throws {
+        try await (try writer).write { db in try db.execute(sql: "DELETE FROM tags WHERE id = ?", arguments: [id]) }
     }
 
     public func createTask(workspaceID: Int64, projectID: Int64, name: String, now: Int64) async throws -> TrackingTask {
@@ -375,10 +462,14 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
         return try await runningEntries.writing(userIDs: userIDs) { try await mapErrors(body) }
     }
 
-    public func entries(userID: Int64, workspaceID: Int64, from: Int64?, to: Int64?, since: Int64?) async throws -> [TimeEntry] {
+    public func entries(userID: Int64, workspaceID: Int64?, from: Int64?, to: Int64?, since: Int64?) async throws -> [TimeEntry] {
         try read { db in
-            var sql = "SELECT \(Self.entryColumns) FROM time_entries WHERE user_id = ? AND workspace_id = ?"
-            var args: StatementArguments = [userID, workspaceID]
+            var sql = "SELECT \(Self.entryColumns) FROM time_entries WHERE user_id = ?"
+            var args: StatementArguments = [userID]
+            if let workspaceID {
+                sql += " AND workspace_id = ?"
+                args += [workspaceID]
+            }
             if let since {
                 sql += " AND at >= ?"
                 args += [since]
@@ -394,7 +485,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
                 args += [to]
             }
             sql += " ORDER BY start DESC, id DESC"
-            return try Self.fetchEntries(db, db.cachedStatement(sql: sql), args)  // eight shapes at most
+            return try Self.fetchEntries(db, db.cachedStatement(sql: sql), args)  // sixteen shapes at most
         }
     }
 

@@ -21,9 +21,8 @@ public struct BackendConfiguration: Sendable {
 /// Opens stores and runs the HTTP server.
 public enum BackendServer {
     /// Opens the configured store and runs its migrations. `access`: a server opens its store
-    /// `.exclusive`, administration beside a running server `.accounts`. On a SQLite file that is
-    /// the file's lock; on PostgreSQL, whether the store caches running entries (a server's does,
-    /// while it is alone on the schema: see `CacheOwnership`).
+    /// `.exclusive`, administration beside a running server `.accounts`: on a SQLite file that is
+    /// the file's lock. PostgreSQL servers keep no state, so any number share one schema.
     public static func openStore(
         _ database: DatabaseLocation, schema: String, logger: Logger, access: SQLiteStore.Access = .exclusive
     ) async throws -> any TrackingStore {
@@ -31,7 +30,7 @@ public enum BackendServer {
         switch database {
         case .sqliteMemory: store = try SQLiteStore(path: nil)
         case .sqliteFile(let path): store = try SQLiteStore(path: path, access: access)
-        case .postgres(let url): store = try PostgresStore(url: url, schema: schema, logger: logger, cachesRunningEntries: access == .exclusive)
+        case .postgres(let url): store = try PostgresStore(url: url, schema: schema, logger: logger)
         }
         do {
             try await store.migrate()
