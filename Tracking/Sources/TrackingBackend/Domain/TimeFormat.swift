@@ -36,6 +36,19 @@ public enum TimeFormat {
 
     /// Parses RFC 3339 (`Z` or a numeric offset, optional fraction, which is dropped) or a date
     /// (`2026-01-02`, midnight UTC). Returns nil for anything else.
+    /// The years a time may be written with: 1970 to 2199. Outside them clients' date parsing
+    /// breaks (year 1, year 10000), so such times are refused; the OpenAPI spec's pattern says the same.
+    public static let years = 1970...2199
+    /// A computed stop (start + duration) must stay before 2200-01-01T00:00:00Z.
+    public static let latest: Int64 = 7_258_118_400
+
+    /// `text` parsed already: its year (the first four digits) must be in `years`.
+    static func checkRange(_ text: String, _ key: String) throws {
+        guard let year = Int(text.prefix(4)), years.contains(year) else {
+            throw TrackingError.bad("\(key) must be a time in the years 1970 to 2199")
+        }
+    }
+
     public static func parse(_ text: String) -> Int64? {
         let s = Array(text.utf8)
         func num(_ from: Int, _ count: Int) -> Int? {

@@ -23,26 +23,37 @@ public struct TrackingService: Sendable {
     /// A new account and its API token (shown once here, and by `/me` later).
     public func signup(email raw: String, password: String, fullname: String?, timezone: String?) async throws -> (User, token: String) {
         let email = try Self.checkEmail(raw)
-        let parts = email.split(separator: "@")
-        guard password.count >= 8 else { throw TrackingError.bad("password must have at least 8 characters") }
-        let name = fullname?.trimmingCharacters(in: .whitespaces) ?? ""
+        let local = Self.localPart(email)
+        guard (8...1024).contains(password.unicodeScalars.count) else {
+            throw TrackingError.bad("password must have 8 to 1024 characters")
+        }
+        guard (fullname?.unicodeScalars.count ?? 0) <= 140 else { throw TrackingError.bad("fullname must be at most 140 characters") }
+        let name = fullname?.trimmingCharacters(in: Self.spaces) ?? ""
+        if let timezone { try Self.checkTimezone(timezone) }
         let user = try await store.createUser(
-            email: email, fullname: name.isEmpty ? String(parts[0]) : name, timezone: timezone ?? "UTC",
-            passwordHash: try credentials.hashPassword(password), workspaceName: "\(parts[0])'s workspace", now: now())
+            email: email, fullname: name.isEmpty ? local : name, timezone: timezone ?? "UTC",
+            passwordHash: try credentials.hashPassword(password), workspaceName: "\(local)'s workspace", now: now())
         let token = credentials.newToken()
         try await store.setToken(userID: user.id, tokenHash: credentials.tokenHash(token), sealed: credentials.seal(token))
         return (user, token)
     }
 
+    /// Checked on Unicode scalars, as the OpenAPI spec's pattern reads it (as Characters, `@` followed
+    /// by an emoji modifier or a combining mark would be one character, and not an `@`).
     static func checkEmail(_ raw: String) throws -> String {
-        let email = raw.trimmingCharacters(in: .whitespaces).lowercased()
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-            email.count <= 254, !email.contains(where: { $0.isWhitespace })
+        let scalars = raw.unicodeScalars
+        let parts = scalars.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, let first = parts[1].first, let last = parts[1].last, first != ".", last != ".",
+            parts[1].contains("."), scalars.count <= 254, !scalars.contains(where: Self.isSpaceOrControl)
         else {
             throw TrackingError.bad("email must be a valid e-mail address")
         }
-        return email
+        return raw.lowercased()
+    }
+
+    /// The part of an e-mail address before its `@`.
+    static func localPart(_ email: String) -> String {
+        String(String.UnicodeScalarView(email.unicodeScalars.prefix { $0 != "@" }))
     }
 
     /// The caller's row, with what `/me` shows: the API token when it can be recovered.
@@ -62,6 +73,16 @@ public struct TrackingService: Sendable {
     }
 
     /// The profile fields `PUT /me` may change; nil leaves a field as it is.
+    /// The time zones accepted: Foundation's known identifiers, and `UTC` (the default). The
+    /// OpenAPI spec lists the same set (a test compares them).
+    public static let timeZones: Set<String> = Set(TimeZone.knownTimeZoneIdentifiers).union(["UTC"])
+
+    static func checkTimezone(_ zone: String) throws {
+        guard timeZones.contains(zone) else {
+            throw TrackingError.bad("timezone must be an IANA time zone name such as Europe/Berlin")
+        }
+    }
+
     public struct ProfileChange: Sendable {
         public var fullname: String?
         public var email: String?
@@ -73,16 +94,10 @@ public struct TrackingService: Sendable {
 
     public func updateProfile(of user: User, _ change: ProfileChange) async throws -> User {
         guard var updated = try await store.user(id: user.id)?.user else { throw TrackingError.forbidden }
-        if let name = change.fullname {
-            let trimmed = name.trimmingCharacters(in: .whitespaces)
-            guard !trimmed.isEmpty, trimmed.count <= 140 else { throw TrackingError.bad("fullname must be 1 to 140 characters") }
-            updated.fullname = trimmed
-        }
+        if let name = change.fullname { updated.fullname = try Self.checkName(name, "fullname", limit: 140) }
         if let email = change.email { updated.email = try Self.checkEmail(email) }
         if let zone = change.timezone {
-            guard zone.count <= 64, TimeZone(identifier: zone) != nil else {
-                throw TrackingError.bad("timezone must be an IANA time zone name such as Europe/Berlin")
-            }
+            try Self.checkTimezone(zone)
             updated.timezone = zone
         }
         if let workspace = change.defaultWorkspaceID {
@@ -136,8 +151,7 @@ public struct TrackingService: Sendable {
     }
 
     public func createWorkspace(for user: User, name: String) async throws -> Membership {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, trimmed.count <= 140 else { throw TrackingError.bad("name must be 1 to 140 characters") }
+        let trimmed = try Self.checkName(name, limit: 140)
         return try await store.createWorkspace(name: trimmed, ownerID: user.id, now: now())
     }
 
@@ -153,9 +167,27 @@ public struct TrackingService: Sendable {
         try await store.memberships(userID: user.id)
     }
 
+    /// Spaces and control characters, as the OpenAPI spec's patterns list them: C0 and C1
+    /// controls, the space, NBSP, the Unicode spaces, line and paragraph separators, and the BOM.
+    static func isSpaceOrControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v <= 0x20 || (0x7F...0xA0).contains(v) || (0x2000...0x200A).contains(v)
+            || [0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF].contains(v)
+    }
+
+    static let spaces: CharacterSet = {
+        var set = CharacterSet()
+        for v: UInt32 in Array(0...0x20) + Array(0x7F...0xA0) + Array(0x2000...0x200A) + [0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF] {
+            if let scalar = Unicode.Scalar(v) { set.insert(scalar) }
+        }
+        return set
+    }()
+
+    /// A name: at most `limit` characters as sent (Unicode scalars, as JSON Schema's maxLength
+    /// counts), not blank; stored trimmed.
     static func checkName(_ name: String, _ what: String = "name", limit: Int = 255) throws -> String {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, trimmed.count <= limit else { throw TrackingError.bad("\(what) must be 1 to \(limit) characters") }
+        let trimmed = name.trimmingCharacters(in: spaces)
+        guard !trimmed.isEmpty, name.unicodeScalars.count <= limit else { throw TrackingError.bad("\(what) must be 1 to \(limit) characters, not blank") }
         return trimmed
     }
 
@@ -259,9 +291,7 @@ public struct TrackingService: Sendable {
         guard let project = try await store.project(id: projectID), project.workspaceID == workspaceID else {
             throw TrackingError(.notFound, "project not found in this workspace")
         }
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { throw TrackingError.bad("name must not be empty") }
-        return try await store.createTask(workspaceID: workspaceID, projectID: project.id, name: trimmed, now: now())
+        return try await store.createTask(workspaceID: workspaceID, projectID: project.id, name: try Self.checkName(name), now: now())
     }
 
     public func tasks(for user: User, workspaceID: Int64, projectID: Int64) async throws -> [TrackingTask] {
@@ -285,7 +315,7 @@ public struct TrackingService: Sendable {
             NewTimeEntry(
                 workspaceID: workspaceID, userID: user.id, projectID: projectID, taskID: taskID,
                 description: try Self.checkDescription(input.description.value ?? ""), billable: input.billable.value ?? false,
-                start: start, stop: stop, duronly: false, createdWith: input.createdWith.value ?? "missionctl", tagIDs: tagIDs,
+                start: start, stop: stop, duronly: false, createdWith: try Self.checkCreatedWith(input.createdWith.value), tagIDs: tagIDs,
                 at: time))
     }
 
@@ -416,12 +446,25 @@ public struct TrackingService: Sendable {
             if case .value(let d) = duration, d != stop - start { throw TrackingError.durationMismatch }
             return stop
         }
-        if case .value(let d) = duration, d >= 0 { return start + d }
+        if case .value(let d) = duration, d >= 0 {
+            guard d < TimeFormat.latest - start else { throw TrackingError.bad("start + duration must be before 2200-01-01T00:00:00Z") }
+            return start + d
+        }
         return nil
     }
 
+    /// Tags one entry may carry: one request naming 60,000 new tags held every writer for seconds.
+    static let maxTagsPerEntry = 100
+
+    static func checkCreatedWith(_ value: String?) throws -> String {
+        guard let value else { return "missionctl" }
+        guard value.unicodeScalars.count <= 255 else { throw TrackingError.bad("created_with must be at most 255 characters") }
+        return value
+    }
+
     static func checkDescription(_ d: String) throws -> String {
-        guard d.count <= 3000 else { throw TrackingError.bad("description must be at most 3000 characters") }
+        // Counted in Unicode scalars, as JSON Schema's maxLength counts (the OpenAPI spec says 3000).
+        guard d.unicodeScalars.count <= 3000 else { throw TrackingError.bad("description must be at most 3000 characters") }
         return d
     }
 
@@ -447,9 +490,11 @@ public struct TrackingService: Sendable {
 
     func resolveTags(workspaceID: Int64, names: [String]?, ids: [Int64]?) async throws -> [Int64] {
         var result: [Int64] = []
+        guard (names?.count ?? 0) + (ids?.count ?? 0) <= Self.maxTagsPerEntry else {
+            throw TrackingError.bad("an entry takes at most \(Self.maxTagsPerEntry) tags")
+        }
         if let names {
-            let cleaned = names.map { $0.trimmingCharacters(in: .whitespaces) }
-            guard cleaned.allSatisfy({ !$0.isEmpty && $0.count <= 100 }) else { throw TrackingError.bad("tags must be 1 to 100 characters") }
+            let cleaned = try names.map { try Self.checkName($0, "tags", limit: 100) }
             result += try await store.tagIDs(workspaceID: workspaceID, names: cleaned, now: now())
         }
         if let ids, !ids.isEmpty {

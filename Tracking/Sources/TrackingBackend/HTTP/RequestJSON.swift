@@ -33,7 +33,29 @@ struct RequestJSON {
         guard let raw = object[key] else { return .absent }
         if raw is NSNull { return .null }
         guard let s = raw as? String else { throw TrackingError.bad("\(key) must be a string") }
+        try Self.checkText(s, key)
         return .value(s)
+    }
+
+    /// PostgreSQL text cannot hold U+0000, so both stores refuse it alike.
+    static func checkText(_ s: String, _ key: String) throws {
+        if s.utf8.contains(0) { throw TrackingError.bad("\(key) must not contain the NUL character (\\u0000)") }
+    }
+
+    /// A string field that may be left out but not sent as null (an update of that field).
+    func optionalString(_ key: String) throws -> String? {
+        if case .null = try string(key) { throw TrackingError.bad("\(key) must be a string, not null") }
+        return try string(key).value
+    }
+
+    func optionalBool(_ key: String) throws -> Bool? {
+        if case .null = try bool(key) { throw TrackingError.bad("\(key) must be true or false, not null") }
+        return try bool(key).value
+    }
+
+    func optionalInteger(_ key: String) throws -> Int64? {
+        if case .null = try integer(key) { throw TrackingError.bad("\(key) must be an integer, not null") }
+        return try integer(key).value
     }
 
     func bool(_ key: String) throws -> Field<Bool> {
@@ -56,6 +78,7 @@ struct RequestJSON {
         case .null: return .null
         case .value(let s):
             guard let t = TimeFormat.parse(s) else { throw TrackingError.bad("\(key) must be an RFC 3339 time, e.g. 2026-01-02T10:00:00Z") }
+            try TimeFormat.checkRange(s, key)
             return .value(t)
         }
     }
@@ -64,6 +87,7 @@ struct RequestJSON {
         guard let raw = object[key] else { return .absent }
         if raw is NSNull { return .null }
         guard let a = raw as? [Any], let s = a as? [String] else { throw TrackingError.bad("\(key) must be an array of strings") }
+        for item in s { try Self.checkText(item, key) }
         return .value(s)
     }
 

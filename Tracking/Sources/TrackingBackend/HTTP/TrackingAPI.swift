@@ -41,6 +41,10 @@ public struct TrackingAPI: Sendable {
             table.add(method, path)
             router.on(RouterPath(path), method: method) { request, context in
                 var request = request
+                // `?=x`: a parameter without a name is a malformed query, not one to ignore.
+                if let query = request.uri.query, Self.hasNamelessParameter(query) {
+                    throw TrackingError.bad("the query has a parameter without a name")
+                }
                 let user: User
                 if auth {
                     user = try await service.authenticate(authorization: Self.authorization(request.headers))
@@ -78,7 +82,7 @@ public struct TrackingAPI: Sendable {
         route(.get, v9 + "/me") { request, _, user in
             let (current, token) = try await service.profile(of: user)
             let me = TogglJSON.me(current, token: token, accountID: service.credentials.accountID(userID: user.id))
-            guard Self.flag(request, "with_related_data"), case .object(var fields) = me else { return JSONResponse.make(me) }
+            guard try Self.flag(request, "with_related_data"), case .object(var fields) = me else { return JSONResponse.make(me) }
             fields += [
                 ("clients", .array([])), ("projects", .array(try await service.allProjects(for: current).map(TogglJSON.project))),
                 ("tags", .array(try await service.tags(for: current, workspaceID: nil).map(TogglJSON.tag))),
@@ -99,11 +103,11 @@ public struct TrackingAPI: Sendable {
             }
             if body.has("country_id") { throw TrackingError.bad("country_id is not kept by this server; leave it out") }
             var change = TrackingService.ProfileChange()
-            change.fullname = try body.string("fullname").value
-            change.email = try body.string("email").value
-            change.timezone = try body.string("timezone").value
-            change.defaultWorkspaceID = try body.integer("default_workspace_id").value
-            change.beginningOfWeek = try body.integer("beginning_of_week").value.map { Int(clamping: $0) }
+            change.fullname = try body.optionalString("fullname")
+            change.email = try body.optionalString("email")
+            change.timezone = try body.optionalString("timezone")
+            change.defaultWorkspaceID = try body.optionalInteger("default_workspace_id")
+            change.beginningOfWeek = try body.optionalInteger("beginning_of_week").map { Int(clamping: $0) }
             let updated = try await service.updateProfile(of: user, change)
             let (_, token) = try await service.profile(of: updated)
             return JSONResponse.make(TogglJSON.me(updated, token: token, accountID: service.credentials.accountID(userID: user.id)))
@@ -143,7 +147,7 @@ public struct TrackingAPI: Sendable {
             let body = try await RequestJSON.read(&request, context: context)
             guard let name = try body.string("name").value else { throw TrackingError.bad("name is required") }
             let project = try await service.createProject(
-                for: user, workspaceID: try Self.param(context, "wid"), name: name, active: try body.bool("active").value ?? true)
+                for: user, workspaceID: try Self.param(context, "wid"), name: name, active: try body.optionalBool("active") ?? true)
             return JSONResponse.make(TogglJSON.project(project))
         }
         route(.get, v9 + "/workspaces/:wid/projects") { _, context, user in
@@ -156,8 +160,8 @@ public struct TrackingAPI: Sendable {
         route(.put, v9 + "/workspaces/:wid/projects/:pid") { request, context, user in
             let body = try await RequestJSON.read(&request, context: context)
             let project = try await service.updateProject(
-                for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "pid"), name: try body.string("name").value,
-                active: try body.bool("active").value)
+                for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "pid"), name: try body.optionalString("name"),
+                active: try body.optionalBool("active"))
             return JSONResponse.make(TogglJSON.project(project))
         }
         route(.delete, v9 + "/workspaces/:wid/projects/:pid") { _, context, user in
@@ -201,7 +205,7 @@ public struct TrackingAPI: Sendable {
         // Time entries
         route(.get, v9 + "/me/time_entries") { request, _, user in
             let entries = try await service.list(for: user, query: try Self.query(request))
-            let meta = Self.flag(request, "meta") ? try await Self.meta(for: user, entries, service) : nil
+            let meta = try Self.flag(request, "meta") ? try await Self.meta(for: user, entries, service) : nil
             return JSONResponse.make(utf8: try await Self.entriesBytes(entries, service, meta: meta))
         }
         route(.get, v9 + "/me/time_entries/current") { _, _, user in
@@ -210,7 +214,7 @@ public struct TrackingAPI: Sendable {
         }
         route(.get, v9 + "/me/time_entries/:id") { request, context, user in
             let entry = try await service.entry(for: user, id: try Self.param(context, "id"))
-            guard Self.flag(request, "meta") else { return try await Self.render(entry, service) }
+            guard try Self.flag(request, "meta") else { return try await Self.render(entry, service) }
             let names = try await service.tagNames(ids: entry.tagIDs)
             var body: [UInt8] = []
             TogglJSON.writeEntry(entry, tagNames: names, meta: try await Self.meta(for: user, [entry], service), into: &body)
@@ -256,6 +260,10 @@ public struct TrackingAPI: Sendable {
         return router
     }
 
+    static func hasNamelessParameter(_ query: String) -> Bool {
+        query.split(separator: "&", omittingEmptySubsequences: false).contains { $0.hasPrefix("=") }
+    }
+
     static func render(_ entry: TimeEntry, _ service: TrackingService) async throws -> Response {
         let names = try await service.tagNames(ids: entry.tagIDs)
         var body: [UInt8] = []
@@ -289,10 +297,16 @@ public struct TrackingAPI: Sendable {
         return TogglJSON.EntryMeta(userName: user.fullname, projects: projects, tasks: tasks)
     }
 
-    /// A boolean query flag (`true`/`1`; Toggl's clients send `meta=true`, `with_related_data=True`).
-    static func flag(_ request: Request, _ name: String) -> Bool {
-        guard let raw = request.uri.queryParameters[Substring(name)] else { return false }
-        return ["true", "1"].contains(raw.lowercased())
+    /// A boolean query flag: `true`/`false` (any case; Python clients send `True`), `1`/`0`;
+    /// anything else is a 400 naming the parameter.
+    static func flag(_ request: Request, _ name: String) throws -> Bool {
+        let values = request.uri.queryParameters.getAll(name)
+        guard let raw = values.first else { return false }
+        switch (raw.lowercased(), values.count) {
+        case ("true", 1), ("1", 1): return true
+        case ("false", 1), ("0", 1): return false
+        default: throw TrackingError.bad("\(name) must be true or false, given once")
+        }
     }
 
     static func param(_ context: TrackingRequestContext, _ name: String) throws -> Int64 {
@@ -306,9 +320,14 @@ public struct TrackingAPI: Sendable {
     static func query(_ request: Request) throws -> EntryQuery {
         let q = request.uri.queryParameters
         var query = EntryQuery()
+        // A parameter given empty (`start_date=`) is a mistake, not an absence.
+        for key in ["start_date", "end_date", "before", "since", "workspace_id"] where q[Substring(key)]?.isEmpty == true {
+            throw TrackingError.bad("\(key) must not be empty")
+        }
         func time(_ key: String) throws -> Int64? {
             guard let raw = q[Substring(key)].map(String.init), !raw.isEmpty else { return nil }
             guard let t = TimeFormat.parse(raw) else { throw TrackingError.bad("\(key) must be an RFC 3339 time or a date (YYYY-MM-DD)") }
+            try TimeFormat.checkRange(raw, key)
             return t
         }
         query.from = try time("start_date")
@@ -317,7 +336,7 @@ public struct TrackingAPI: Sendable {
         if let from = query.from, let to = query.to, to < from { throw TrackingError.bad("end_date must not be before start_date") }
         query.before = try time("before")
         if let raw = q["since"].map(String.init), !raw.isEmpty {
-            guard let since = Int64(raw), since >= 0 else { throw TrackingError.bad("since must be a Unix timestamp") }
+            guard let since = Int64(raw), since >= 0, since < TimeFormat.latest else { throw TrackingError.bad("since must be a Unix timestamp") }
             query.since = since
         }
         if let raw = q["workspace_id"].map(String.init), !raw.isEmpty {
@@ -339,6 +358,7 @@ public struct TrackingAPI: Sendable {
             switch path {
             case "/description":
                 guard let s = value as? String else { throw TrackingError.bad("operation \(index): description must be a string") }
+                try RequestJSON.checkText(s, "description")
                 return .description(s)
             case "/billable":
                 guard let n = value as? NSNumber, n.isJSONBoolean else {
@@ -353,6 +373,7 @@ public struct TrackingAPI: Sendable {
                 guard let a = value as? [Any], let names = a as? [String] else {
                     throw TrackingError.bad("operation \(index): tags must be an array of strings")
                 }
+                for name in names { try RequestJSON.checkText(name, "tags") }
                 return .tags(names)
             default:
                 throw TrackingError.bad("operation \(index): path \(path) cannot be patched (description, billable, project_id, tags)")
