@@ -72,7 +72,7 @@ struct ReportOptions: ParsableArguments {
 
     /// Writes a prepared report and returns the exit code it implies.
     func write(_ report: DiagnosticsReport, repo: String, config: Configuration, command: String) throws -> ExitCode {
-        let chosen = try format ?? config.format.flatMap(ReportFormat.init(rawValue:)) ?? .text
+        let chosen = format ?? config.format.flatMap(ReportFormat.init(rawValue:)) ?? .text
         let context = ReportContext(root: repo, command: command)
         try ReportOutput.write(chosen.render(report, color: color.enabled(toTerminal: output == nil), context: context), to: output)
         if chosen == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {

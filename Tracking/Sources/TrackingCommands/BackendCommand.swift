@@ -79,8 +79,27 @@ struct BackendServeCommand: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
 
+    @Option(help: ArgumentHelp("Close a connection that sends nothing for this long, mid-request or between requests.", valueName: "seconds"))
+    var idleTimeout: Double = 30
+
+    @Option(help: ArgumentHelp("Open connections at most (default: the descriptor limit less 128, at most 10000).", valueName: "n"))
+    var maxConnections: Int?
+
+    @Option(help: ArgumentHelp("Open connections at most from one client address.", valueName: "n"))
+    var maxConnectionsPerAddress = 256
+
+    func validate() throws {
+        guard idleTimeout > 0, idleTimeout <= 86_400 else { throw ValidationError("--idle-timeout must be between 0 and 86400 seconds") }
+        guard (maxConnections ?? 1) > 0, maxConnectionsPerAddress > 0 else {
+            throw ValidationError("--max-connections and --max-connections-per-address must be positive")
+        }
+    }
+
     func run() async throws {
         var config = BackendConfiguration()
+        config.idleTimeout = idleTimeout
+        if let maxConnections { config.maxConnections = maxConnections }
+        config.maxConnectionsPerAddress = maxConnectionsPerAddress
         config.host = host
         config.port = port
         config.database = try db.location()

@@ -2,7 +2,7 @@
 /// them as `{"message": "…"}`, so no route builds an error response by hand.
 public struct TrackingError: Error, Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
-        case badRequest, forbidden, notFound, conflict, payloadTooLarge, unavailable
+        case badRequest, forbidden, notFound, conflict, payloadTooLarge, tooManyRequests, unavailable
     }
 
     public var kind: Kind
@@ -20,6 +20,7 @@ public struct TrackingError: Error, Sendable, Equatable {
         case .notFound: 404
         case .conflict: 409
         case .payloadTooLarge: 413
+        case .tooManyRequests: 429
         case .unavailable: 503
         }
     }

@@ -11,11 +11,25 @@ public struct TrackingService: Sendable {
     let tokenCache = BoundedCache<String, User>()
     /// Tag id → name, so rendering an entry rarely needs a second query.
     let tagNameCache = BoundedCache<Int64, String>()
+    /// SHA-256 of a verified `email:password` header → user, for 30 s: clients that log in with a
+    /// password on every request run scrypt once per half minute, not per request.
+    let passwordCache = BoundedCache<String, User>(lifetime: 30)
+    /// Bounds, off the cooperative pool, the scrypt work that logins and signups cause.
+    let passwords: PasswordGate
+    /// Verified against when the e-mail is unknown, so that unknown and known accounts take the
+    /// same time (a fast "no such user" would tell which addresses have accounts).
+    let decoyHash: String
 
     public init(store: any TrackingStore, credentials: Credentials, now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }) {
+        self.init(store: store, credentials: credentials, passwords: PasswordGate(), now: now)
+    }
+
+    init(store: any TrackingStore, credentials: Credentials, passwords: PasswordGate, now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }) {
         self.store = store
         self.credentials = credentials
         self.now = now
+        self.passwords = passwords
+        decoyHash = (try? credentials.hashPassword("decoy password")) ?? ""
     }
 
     // MARK: - Accounts
@@ -32,7 +46,7 @@ public struct TrackingService: Sendable {
         if let timezone { try Self.checkTimezone(timezone) }
         let user = try await store.createUser(
             email: email, fullname: name.isEmpty ? local : name, timezone: timezone ?? "UTC",
-            passwordHash: try credentials.hashPassword(password), workspaceName: "\(local)'s workspace", now: now())
+            passwordHash: try await hashPassword(password), workspaceName: "\(local)'s workspace", now: now())
         let token = credentials.newToken()
         try await store.setToken(userID: user.id, tokenHash: credentials.tokenHash(token), sealed: credentials.seal(token))
         return (user, token)
@@ -69,6 +83,7 @@ public struct TrackingService: Sendable {
         let token = credentials.newToken()
         try await store.setToken(userID: user.id, tokenHash: credentials.tokenHash(token), sealed: credentials.seal(token))
         tokenCache.removeAll()
+        passwordCache.removeAll()
         return token
     }
 
@@ -111,11 +126,19 @@ public struct TrackingService: Sendable {
         updated.updatedAt = now()
         try await store.updateUser(updated)
         tokenCache.removeAll()
+        passwordCache.removeAll()
         return updated
     }
 
+    func hashPassword(_ password: String) async throws -> String {
+        let credentials = self.credentials
+        let result = try await passwords.run { Result { try credentials.hashPassword(password) } }
+        return try result.get()
+    }
+
     /// HTTP Basic with `email:password` or `<api_token>:api_token`; anything else is 403.
-    public func authenticate(authorization: String?) async throws -> User {
+    /// `address`: the client's, for counting failed password logins (see `PasswordGate`).
+    public func authenticate(authorization: String?, address: String? = nil) async throws -> User {
         // Keyed by the whole header: a client repeats it verbatim, so a hit skips the decoding.
         if let header = authorization, let user = tokenCache[header] { return user }
         guard let header = authorization, header.lowercased().hasPrefix("basic "),
@@ -131,9 +154,19 @@ public struct TrackingService: Sendable {
             tokenCache.insert(stored.user, for: header)
             return stored.user
         }
-        guard let stored = try await store.user(email: name.lowercased()),
-            credentials.verifyPassword(secret, hash: stored.passwordHash)
-        else { throw TrackingError.forbidden }
+        let cacheKey = credentials.tokenHash(header)
+        if let user = passwordCache[cacheKey] { return user }
+        let account = name.lowercased()
+        try passwords.checkAllowed(account: account, address: address)
+        let stored = try await store.user(email: account)
+        let hash = stored?.passwordHash ?? decoyHash
+        let credentials = self.credentials
+        let verified = try await passwords.run { credentials.verifyPassword(secret, hash: hash) }
+        guard let stored, verified else {
+            passwords.recordFailure(account: account, address: address)
+            throw TrackingError.forbidden
+        }
+        passwordCache.insert(stored.user, for: cacheKey)
         return stored.user
     }
 

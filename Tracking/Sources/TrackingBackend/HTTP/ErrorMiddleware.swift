@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import MissionJSON
 import NIOCore
+import NIOHTTP1
 
 /// Renders every error as `{"message": "…"}` with its status, in one place. A store error that
 /// means the database cannot be reached answers 503; other unknown errors are logged and answered
@@ -22,6 +23,10 @@ struct ErrorMiddleware: RouterMiddleware {
             return response
         } catch let error as TrackingError {
             return Self.json(status: HTTPResponse.Status(code: error.status), message: error.message)
+        } catch let error where Self.isClientGone(error) {
+            // The client went away mid-request: nobody reads this answer, and it is no server error.
+            context.logger.info("client closed the connection before its request was complete")
+            return Self.json(status: .badRequest, message: "the request ended before its body was complete")
         } catch is NIOTooManyBytesError {
             return Self.json(status: .contentTooLarge, message: "request body is larger than 1 MB")
         } catch let error as HTTPError {
@@ -36,6 +41,14 @@ struct ErrorMiddleware: RouterMiddleware {
             context.logger.error("internal error: \(String(describing: error))")
             return Self.json(status: .internalServerError, message: "internal error")
         }
+    }
+
+    /// A body cut short by the client closing (the parser's unexpected end of stream), or a
+    /// channel that is already closed.
+    static func isClientGone(_ error: any Error) -> Bool {
+        if let parser = error as? HTTPParserError { return parser == .invalidEOFState || parser == .closedConnection }
+        if let channel = error as? ChannelError { return channel == .ioOnClosedChannel || channel == .eof || channel == .alreadyClosed }
+        return false
     }
 
     func notFoundOr405(_ request: Request) -> Response {

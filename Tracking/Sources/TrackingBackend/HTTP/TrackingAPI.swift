@@ -47,7 +47,7 @@ public struct TrackingAPI: Sendable {
                 }
                 let user: User
                 if auth {
-                    user = try await service.authenticate(authorization: Self.authorization(request.headers))
+                    user = try await service.authenticate(authorization: Self.authorization(request.headers), address: context.remoteAddress)
                 } else {
                     user = User(id: 0, email: "", fullname: "", timezone: "UTC", defaultWorkspaceID: 0, createdAt: 0, updatedAt: 0)
                 }

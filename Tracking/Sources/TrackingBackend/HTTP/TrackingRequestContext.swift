@@ -4,8 +4,12 @@ import Hummingbird
 public struct TrackingRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
 
+    /// The client's IP address (failed password logins are counted per address).
+    public let remoteAddress: String?
+
     public init(source: Source) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// Bodies over 1 MB are answered 413.

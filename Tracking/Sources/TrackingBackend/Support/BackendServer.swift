@@ -14,6 +14,11 @@ public struct BackendConfiguration: Sendable {
     public var tokenSecretFile: String?
     public var scryptRounds = 16384
     public var logLevel: Logger.Level = .info
+    /// Seconds a connection may send nothing (mid-request or between requests) before it is closed.
+    public var idleTimeout: Double = 30
+    /// Open connections at most, in all and per client address.
+    public var maxConnections = ConnectionLimiter.defaultTotal
+    public var maxConnectionsPerAddress = 256
 
     public init() {}
 }
@@ -59,11 +64,14 @@ public enum BackendServer {
     /// Builds the application for `service`. `onRunning` receives the bound port (useful with port 0).
     public static func application(
         service: TrackingService, host: String, port: Int, signupEnabled: Bool, logger: Logger,
+        limiter: ConnectionLimiter = ConnectionLimiter(total: ConnectionLimiter.defaultTotal, perAddress: 256),
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let router = TrackingAPI(service: service, signupEnabled: signupEnabled).router()
         return Application(
             router: router,
+            server: .http1(
+                configuration: .init(additionalChannelHandlers: [ConnectionLimiter.Handler(limiter)], idleTimeout: limiter.idleTimeout)),
             configuration: .init(address: .hostname(host, port: port), serverName: "missionctl"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger)
@@ -78,6 +86,7 @@ public enum BackendServer {
         let service = TrackingService(store: store, credentials: Credentials(secret: secret, scryptRounds: config.scryptRounds))
         let app = application(
             service: service, host: config.host, port: config.port, signupEnabled: config.signupEnabled, logger: logger,
+            limiter: ConnectionLimiter(total: config.maxConnections, perAddress: config.maxConnectionsPerAddress, idleTimeout: config.idleTimeout),
             onRunning: onRunning)
         logger.info("serving the tracking API on http://\(config.host):\(config.port) with \(config.database)")
         do {

@@ -1,0 +1,115 @@
+import Dispatch
+import Foundation
+
+/// Where password logins are verified, so that they cannot freeze the server.
+///
+/// scrypt takes about half a second of CPU by design. Run on Swift's cooperative pool (one thread
+/// per core), a few wrong-password clients took token requests from 3 ms to 5 s. Here every
+/// hash runs on threads of its own, at most `limit` at a time; at most `queueLimit` more wait, and
+/// any beyond answer 429 at once. Failed logins are counted per account and per client address,
+/// and over `failureLimit` in `window` they answer 429 too, for the rest of the window.
+final class PasswordGate: @unchecked Sendable {
+    let limit: Int
+    let queueLimit: Int
+    let failureLimit: (account: Int, address: Int)
+    let window: Double
+
+    private let lock = NSLock()
+    private var running = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+    private var failures: [String: (count: Int, since: Double)] = [:]
+    private let queue = DispatchQueue(label: "missionctl.password-hashing", attributes: .concurrent)
+    /// Highest number of hashes seen at once, and hashes run (tests and diagnostics).
+    private(set) var peak = 0
+    private(set) var hashes = 0
+
+    init(
+        limit: Int = max(1, ProcessInfo.processInfo.activeProcessorCount / 2), queueLimit: Int = 32,
+        failureLimit: (account: Int, address: Int) = (20, 10), window: Double = 60
+    ) {
+        self.limit = max(1, limit)
+        self.queueLimit = queueLimit
+        self.failureLimit = failureLimit
+        self.window = window
+    }
+
+    static var now: Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+    /// Runs `work` (a hash) off the cooperative pool once a slot is free, or throws 429.
+    func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async throws -> T {
+        let admitted: Bool? = lock.withLock {
+            if running < limit {
+                running += 1
+                peak = max(peak, running)
+                return true
+            }
+            return waiting.count < queueLimit ? false : nil
+        }
+        guard let admitted else {
+            throw TrackingError(.tooManyRequests, "too many password logins at once; retry shortly, or use the API token")
+        }
+        if !admitted {
+            // Woken by a finishing hash, which hands its slot over (`running` stays counted).
+            await withCheckedContinuation { continuation in
+                let started: Bool = lock.withLock {
+                    if running < limit {
+                        running += 1
+                        peak = max(peak, running)
+                        return true
+                    }
+                    waiting.append(continuation)
+                    return false
+                }
+                if started { continuation.resume() }
+            }
+        }
+        defer {
+            let next: CheckedContinuation<Void, Never>? = lock.withLock {
+                hashes += 1
+                if waiting.isEmpty {
+                    running -= 1
+                    return nil
+                }
+                return waiting.removeFirst()
+            }
+            next?.resume()
+        }
+        return await withCheckedContinuation { continuation in
+            queue.async { continuation.resume(returning: work()) }
+        }
+    }
+
+    /// Throws 429 while the account or the address has failed too often in the window.
+    func checkAllowed(account: String, address: String?) throws {
+        let now = Self.now
+        let blocked = lock.withLock {
+            over(key: "a:" + account, limit: failureLimit.account, now: now)
+                || (address.map { over(key: "i:" + $0, limit: failureLimit.address, now: now) } ?? false)
+        }
+        if blocked {
+            throw TrackingError(.tooManyRequests, "too many failed logins; wait a minute, or use the API token")
+        }
+    }
+
+    func recordFailure(account: String, address: String?) {
+        let now = Self.now
+        lock.withLock {
+            bump("a:" + account, now: now)
+            if let address { bump("i:" + address, now: now) }
+            if failures.count > 100_000 { failures = failures.filter { now - $0.value.since < window } }
+        }
+    }
+
+    private func over(key: String, limit: Int, now: Double) -> Bool {
+        guard let entry = failures[key], now - entry.since < window else { return false }
+        return entry.count >= limit
+    }
+
+    private func bump(_ key: String, now: Double) {
+        if let entry = failures[key], now - entry.since < window {
+            failures[key] = (entry.count + 1, entry.since)
+        } else {
+            failures[key] = (1, now)
+        }
+    }
+}
