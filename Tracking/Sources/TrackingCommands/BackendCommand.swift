@@ -115,6 +115,8 @@ struct BackendServeCommand: AsyncParsableCommand {
                 // Scripts wait for this line (it carries the port when --port 0 picked one).
                 Console.line("listening on http://\(host):\(bound)")
             }
+        } catch let error as ConfigurationError {
+            throw MissionError(error.message)
         } catch let error as TrackingError {
             throw MissionError(error.message)
         }
@@ -166,6 +168,8 @@ struct BackendUserAddCommand: AsyncParsableCommand {
             try await store.close()
             Console.line("created user \(user.id) <\(user.email)> in workspace \(user.defaultWorkspaceID)")
             Console.line("api_token: \(token)")
+        } catch let error as ConfigurationError {
+            throw MissionError(error.message)
         } catch let error as TrackingError {
             throw MissionError(error.message)
         }

@@ -97,3 +97,20 @@ import Testing
         try await h.close()
     }
 }
+
+/// Start-up problems are configuration errors, never HTTP answers; domain errors are
+/// Hummingbird response errors.
+@Suite struct ErrorKindTests {
+    @Test func badDatabaseSettingsAreConfigurationErrors() throws {
+        #expect(throws: ConfigurationError.self) { _ = try DatabaseLocation(parsing: "mysql://x") }
+        #expect(throws: ConfigurationError.self) {
+            _ = try PostgresStore(url: "postgres://u@127.0.0.1:1/db", schema: "Bad-Name", logger: Logger(label: "t"))
+        }
+    }
+
+    @Test func domainErrorsAreHTTPResponseErrors() {
+        let error: any HTTPResponseError = TrackingError.runningConflict
+        #expect(error.status == .conflict)
+        #expect(TrackingError(.tooManyRequests, "x").status.code == 429)
+    }
+}

@@ -1,5 +1,6 @@
-/// A domain error with the HTTP status it maps to. Routes throw these; one middleware renders
-/// them as `{"message": "…"}`, so no route builds an error response by hand.
+/// A domain error with the HTTP status it maps to. Routes throw these, and they render themselves
+/// as `{"message": "…"}` (Hummingbird's `HTTPResponseError`, in `TrackingError+HTTP.swift`), so no
+/// route builds an error response by hand. Start-up problems are `ConfigurationError`s instead.
 public struct TrackingError: Error, Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case badRequest, forbidden, notFound, conflict, payloadTooLarge, tooManyRequests, unavailable
@@ -13,7 +14,8 @@ public struct TrackingError: Error, Sendable, Equatable {
         self.message = message
     }
 
-    public var status: Int {
+    /// The HTTP status code.
+    public var code: Int {
         switch kind {
         case .badRequest: 400
         case .forbidden: 403

@@ -22,7 +22,7 @@ struct ErrorMiddleware: RouterMiddleware {
             }
             return response
         } catch let error as TrackingError {
-            return Self.json(status: HTTPResponse.Status(code: error.status), message: error.message)
+            return try error.response(from: request, context: context)
         } catch let error where Self.isClientGone(error) {
             // The client went away mid-request: nobody reads this answer, and it is no server error.
             context.logger.info("client closed the connection before its request was complete")

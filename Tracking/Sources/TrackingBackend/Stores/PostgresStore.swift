@@ -22,12 +22,12 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     /// goes to PostgreSQL.
     public init(url: String, schema: String, logger: Logger) throws {
         guard Self.isValidSchema(schema) else {
-            throw TrackingError.bad("schema `\(schema)` must be a lowercase SQL identifier ([a-z_][a-z0-9_]*, at most 63 characters)")
+            throw ConfigurationError("schema `\(schema)` must be a lowercase SQL identifier ([a-z_][a-z0-9_]*, at most 63 characters)")
         }
         guard let parts = URLComponents(string: url), ["postgres", "postgresql"].contains(parts.scheme ?? ""), let host = parts.host,
             let user = parts.user
         else {
-            throw TrackingError.bad("database URL must look like postgres://user:password@host:5432/database")
+            throw ConfigurationError("database URL must look like postgres://user:password@host:5432/database")
         }
         let path = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
         let (port, database) = (parts.port ?? 5432, path.isEmpty ? nil : path)

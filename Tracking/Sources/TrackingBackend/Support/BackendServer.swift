@@ -56,7 +56,7 @@ public enum BackendServer {
         let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         guard FileManager.default.createFile(atPath: file, contents: Data(secret), attributes: [.posixPermissions: 0o600]) else {
-            throw TrackingError(.unavailable, "cannot write the token secret \(file)")
+            throw ConfigurationError("cannot write the token secret \(file)")
         }
         return secret
     }

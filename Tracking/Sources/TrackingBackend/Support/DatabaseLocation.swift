@@ -9,12 +9,12 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
             self = .sqliteMemory
         } else if text.hasPrefix("sqlite:") {
             let path = String(text.dropFirst("sqlite:".count))
-            guard !path.isEmpty else { throw TrackingError.bad("--database sqlite:PATH needs a path (or sqlite::memory:)") }
+            guard !path.isEmpty else { throw ConfigurationError("--database sqlite:PATH needs a path (or sqlite::memory:)") }
             self = .sqliteFile(path)
         } else if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
             self = .postgres(text)
         } else {
-            throw TrackingError.bad("--database must be sqlite:PATH, sqlite::memory: or postgres://user:password@host:port/database")
+            throw ConfigurationError("--database must be sqlite:PATH, sqlite::memory: or postgres://user:password@host:port/database")
         }
     }
 
