@@ -9,8 +9,24 @@ import Testing
 /// Connections that never finish a request cannot starve the server: beyond the caps they are
 /// closed at once, and the idle timeout closes the rest; other clients are still answered.
 @Suite struct ConnectionLimitTests {
+    /// Runs blocking socket calls on a dispatch thread: blocked cooperative threads (two on a
+    /// 2-core machine) would stall every other test and the server under test.
+    static func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+        }
+    }
+
+    static func connect(port: Int, from source: String, sending bytes: String) async throws -> Int32 {
+        try await blocking { try connectNow(port: port, from: source, sending: bytes) }
+    }
+
+    static func readAll(_ fd: Int32) async -> (text: String, closed: Bool) {
+        (try? await blocking { readAllNow(fd) }) ?? ("", false)
+    }
+
     /// A raw TCP connection from `source` (a loopback address) that sends `bytes`.
-    static func connect(port: Int, from source: String, sending bytes: String) throws -> Int32 {
+    static func connectNow(port: Int, from source: String, sending bytes: String) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EMFILE) }
         var local = sockaddr_in()
@@ -33,7 +49,7 @@ import Testing
     }
 
     /// What the server sent before closing (or within the receive timeout).
-    static func readAll(_ fd: Int32) -> (text: String, closed: Bool) {
+    static func readAllNow(_ fd: Int32) -> (text: String, closed: Bool) {
         var data = [UInt8]()
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
@@ -56,23 +72,26 @@ import Testing
         try await app.test(.live) { client in
             let port = try #require(client.port)
             let half = "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: "
-            let held = try (0..<6).map { _ in try Self.connect(port: port, from: "127.0.0.1", sending: half) }
+            var held: [Int32] = []
+            for _ in 0..<6 { held.append(try await Self.connect(port: port, from: "127.0.0.1", sending: half)) }
             defer { held.forEach { close($0) } }
             try await Task.sleep(for: .milliseconds(200))
             // Over the per-address cap: the 5th and 6th were closed at once (the test client's own
             // connection, from 127.0.0.1 too, may take one of the four).
             #expect((2...3).contains(limiter.refused))
-            #expect(Self.readAll(held[5]).closed)
+            #expect(await Self.readAll(held[5]).closed)
             // Another address is still served.
-            let other = try Self.connect(port: port, from: "127.0.0.2", sending: "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            let other = try await Self.connect(port: port, from: "127.0.0.2", sending: "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
             defer { close(other) }
-            #expect(Self.readAll(other).text.contains("200 OK"))
+            #expect(await Self.readAll(other).text.contains("200 OK"))
             // The idle timeout (1 s here) closes the half-sent ones.
             try await Task.sleep(for: .milliseconds(1800))
-            #expect(held.prefix(4).allSatisfy { Self.readAll($0).closed })
-            let again = try Self.connect(port: port, from: "127.0.0.1", sending: "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            var closed = 0
+            for fd in held.prefix(4) where await Self.readAll(fd).closed { closed += 1 }
+            #expect(closed == 4)
+            let again = try await Self.connect(port: port, from: "127.0.0.1", sending: "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
             defer { close(again) }
-            #expect(Self.readAll(again).text.contains("200 OK"))
+            #expect(await Self.readAll(again).text.contains("200 OK"))
         }
         try await h.close()
     }
@@ -88,7 +107,7 @@ import Testing
         try await app.test(.live) { client in
             let port = try #require(client.port)
             let cut = "POST /api/v9/signup HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"email\": \"a"
-            close(try ConnectionLimitTests.connect(port: port, from: "127.0.0.1", sending: cut))
+            close(try await ConnectionLimitTests.connect(port: port, from: "127.0.0.1", sending: cut))
             try await Task.sleep(for: .milliseconds(500))
         }
         let logged = lines.all.joined()

@@ -57,10 +57,11 @@ import Testing
 
     @Test func aFullQueueAnswers429AtOnce() async throws {
         let gate = PasswordGate(limit: 1, queueLimit: 0)
+        // The hash blocks on the gate's own thread; the test itself only awaits (a blocked
+        // cooperative thread could starve the other tests on a 2-core machine).
         let release = DispatchSemaphore(value: 0)
-        let started = DispatchSemaphore(value: 0)
-        let first = Task { try await gate.run { started.signal(); release.wait(); return 1 } }
-        started.wait()
+        let first = Task { try await gate.run { release.wait(); return 1 } }
+        while gate.peak == 0 { try await Task.sleep(for: .milliseconds(5)) }
         await expectError(.tooManyRequests) { _ = try await gate.run { 2 } }
         release.signal()
         #expect(try await first.value == 1)

@@ -123,7 +123,7 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
                         deleted_at BIGINT)
                     """,
                     """
-                    CREATE UNIQUE INDEX one_running_timer_per_user ON \(t("time_entries")) (user_id)
+                    CREATE UNIQUE INDEX \(StoreSchema.runningTimerIndex) ON \(t("time_entries")) (user_id)
                         WHERE stop IS NULL AND deleted_at IS NULL
                     """,
                     "CREATE INDEX time_entries_by_user ON \(t("time_entries")) (user_id, workspace_id, start)",
@@ -448,8 +448,6 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
 
     // MARK: Time entries
 
-    static let entryColumns =
-        "id, workspace_id, user_id, project_id, task_id, description, billable, start, stop, duronly, created_with, tag_ids, at, deleted_at"
 
     func entries(_ query: PostgresQuery) async throws -> [TimeEntry] {
         try await Self.entries(client.query(query, logger: logger))
@@ -495,7 +493,7 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     }
 
     public func entry(id: Int64) async throws -> TimeEntry? {
-        try await prepared("missionctl_entry", "SELECT \(Self.entryColumns) FROM \(t("time_entries")) WHERE id = $1", [id], Self.entries)
+        try await prepared("missionctl_entry", "SELECT \(StoreSchema.entryColumns) FROM \(t("time_entries")) WHERE id = $1", [id], Self.entries)
             .first
     }
 
@@ -529,7 +527,7 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
         let deletedFilter = since == nil ? " AND deleted_at IS NULL" : ""
         return try await entries(
             """
-            SELECT \(unescaped: Self.entryColumns) FROM \(unescaped: t("time_entries"))
+            SELECT \(unescaped: StoreSchema.entryColumns) FROM \(unescaped: t("time_entries"))
             WHERE user_id = \(userID) AND (\(workspaceID)::BIGINT IS NULL OR workspace_id = \(workspaceID))\(unescaped: deletedFilter)
               AND (\(since)::BIGINT IS NULL OR at >= \(since)) AND (\(from)::BIGINT IS NULL OR start >= \(from))
               AND (\(to)::BIGINT IS NULL OR start < \(to))
@@ -561,7 +559,7 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
             // withTransaction wraps what the closure threw.
             let inner = (error as? PostgresTransactionError)?.closureError ?? error
             if let psql = inner as? PSQLError, psql.serverInfo?[.sqlState] == "23505" {
-                if psql.serverInfo?[.constraintName] == "one_running_timer_per_user" { throw TrackingError.runningConflict }
+                if StoreSchema.isRunningTimerConflict(uniqueViolationOn: psql.serverInfo?[.tableName]) { throw TrackingError.runningConflict }
                 throw TrackingError(.conflict, "conflicting data")
             }
             throw inner

@@ -8,7 +8,7 @@ import PostgresNIO
 struct RunningEntriesStatement: PostgresPreparedStatement {
     static let name = "missionctl_running_entries_v1"
     static let sql =
-        "SELECT \(PostgresStore.entryColumns) FROM time_entries WHERE user_id = ANY($1) AND stop IS NULL AND deleted_at IS NULL"
+        "SELECT \(StoreSchema.entryColumns) FROM time_entries WHERE user_id = ANY($1) AND stop IS NULL AND deleted_at IS NULL"
     static var bindingDataTypes: [PostgresDataType] { [.int8Array] }
 
     typealias Row = TimeEntry

@@ -95,7 +95,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
                         description TEXT NOT NULL, billable INTEGER NOT NULL, start INTEGER NOT NULL, stop INTEGER,
                         duronly INTEGER NOT NULL, created_with TEXT NOT NULL, tag_ids TEXT NOT NULL, at INTEGER NOT NULL,
                         deleted_at INTEGER);
-                    CREATE UNIQUE INDEX one_running_timer_per_user ON time_entries (user_id)
+                    CREATE UNIQUE INDEX \(StoreSchema.runningTimerIndex) ON time_entries (user_id)
                         WHERE stop IS NULL AND deleted_at IS NULL;
                     CREATE INDEX time_entries_by_user ON time_entries (user_id, workspace_id, start);
                     """)
@@ -379,9 +379,6 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
 
     // MARK: Time entries
 
-    /// Entry columns, in the order `fetchEntries` decodes them.
-    static let entryColumns =
-        "id, workspace_id, user_id, project_id, task_id, description, billable, start, stop, duronly, created_with, tag_ids, at, deleted_at"
 
     /// Runs `statement` (selecting `entryColumns`) and decodes up to `limit` rows through SQLite's
     /// C API: GRDB's `Row` builds a column-name index for every row, which on the hot `current`
@@ -434,7 +431,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
 
     public func entry(id: Int64) async throws -> TimeEntry? {
         try read { db in
-            try Self.fetchEntries(db, db.cachedStatement(sql: "SELECT \(Self.entryColumns) FROM time_entries WHERE id = ?"), [id], limit: 1)
+            try Self.fetchEntries(db, db.cachedStatement(sql: "SELECT \(StoreSchema.entryColumns) FROM time_entries WHERE id = ?"), [id], limit: 1)
                 .first
         }
     }
@@ -448,7 +445,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
         try read { db in
             // Prepared once per connection: this is the hot `current` query.
             try Self.fetchEntries(
-                db, db.cachedStatement(sql: "SELECT \(Self.entryColumns) FROM time_entries WHERE user_id = ? AND stop IS NULL AND deleted_at IS NULL"),
+                db, db.cachedStatement(sql: "SELECT \(StoreSchema.entryColumns) FROM time_entries WHERE user_id = ? AND stop IS NULL AND deleted_at IS NULL"),
                 [userID], limit: 1
             ).first
         }
@@ -464,7 +461,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
 
     public func entries(userID: Int64, workspaceID: Int64?, from: Int64?, to: Int64?, since: Int64?) async throws -> [TimeEntry] {
         try read { db in
-            var sql = "SELECT \(Self.entryColumns) FROM time_entries WHERE user_id = ?"
+            var sql = "SELECT \(StoreSchema.entryColumns) FROM time_entries WHERE user_id = ?"
             var args: StatementArguments = [userID]
             if let workspaceID {
                 sql += " AND workspace_id = ?"
@@ -512,7 +509,9 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
         do {
             return try await body()
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            if error.message?.contains("time_entries.user_id") == true || error.description.contains("one_running_timer_per_user") {
+            // SQLite names the violated index's table and columns: "UNIQUE constraint failed: time_entries.user_id".
+            let table = error.message?.split(separator: ":").last?.split(separator: ".").first.map { $0.trimmingCharacters(in: .whitespaces) }
+            if error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE, StoreSchema.isRunningTimerConflict(uniqueViolationOn: table) {
                 throw TrackingError.runningConflict
             }
             throw TrackingError(.conflict, "conflicting data: \(error.message ?? "constraint violated")")
