@@ -131,6 +131,22 @@ public struct MissionReport: Sendable {
             assertions.flatMap(\.findings) + features.flatMap(\.findings) + docs.flatMap(\.findings) + otherFindings
         }
         public func count(_ state: State) -> Int { assertions.count { $0.state == state } }
+
+        /// The states a summary line names: those with assertions, and `passed` always.
+        public var summaryStates: [(state: State, count: Int)] {
+            State.allCases.map { ($0, count($0)) }.filter { $0.count > 0 || $0.state == .passed }
+        }
+
+        public var findingCounts: (errors: Int, warnings: Int) {
+            let all = findings
+            let errors = all.count { $0.severity == .error }
+            return (errors, all.count - errors)
+        }
+    }
+
+    /// The heading over a mission's notes, in both renderings.
+    static func notesSummary(_ count: Int) -> String {
+        "\(count) note(s): what this mission lacks, and so was not checked"
     }
 
     public var missions: [MissionSection]

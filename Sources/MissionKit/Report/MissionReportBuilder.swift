@@ -111,6 +111,7 @@ extension MissionReport {
         let stateFile = mission.missionFile("validation-state.json")
         let contractFile = mission.missionFile("validation-contract.md")
         let allTests = handoffs.flatMap { h in h.tests.map { (h, $0) } }
+        let claimCount = Dictionary(features.map { ($0.id, $0.fulfills.count) }, uniquingKeysWith: { a, _ in a })
         let rows: [AssertionRow] = ids.map { id in
             let owners = claimants[id] ?? []
             let ownerIDs = owners.map(\.id)
@@ -122,7 +123,7 @@ extension MissionReport {
                     names = Self.words(verifies).contains(id)
                 } else {
                     // A case that names no assertion counts for its feature's only assertion.
-                    names = handoff.features.contains { f in ownerIDs.contains(f) && features.first { $0.id == f }?.fulfills.count == 1 }
+                    names = handoff.features.contains { f in ownerIDs.contains(f) && claimCount[f] == 1 }
                 }
                 if names { tests.append("\(test.file): \(test.name)") }
             }

@@ -66,14 +66,11 @@ public struct MissionReportHTML: Sendable {
         out += "<section class=\"mission\" id=\"\(anchor)\" data-path=\"\(Self.escape(m.path))\">\n"
         out += "<h2>\(Self.escape(m.title ?? "Mission")) <span class=\"dim\">\(Self.escape(m.path))</span></h2>\n"
         out += "<p class=\"counts\">Features: <b>\(completed)</b>/\(features.count) completed · Assertions:"
-        for state in MissionReport.State.allCases {
-            let n = m.count(state)
-            if n > 0 || state == .passed { out += " <span class=\"state \(state.rawValue)\">\(n) \(state.rawValue)</span>" }
-        }
-        let errors = m.findings.count { $0.severity == .error }
-        out += " · Findings: \(errors) error(s), \(m.findings.count - errors) warning(s)</p>\n"
+        for (state, n) in m.summaryStates { out += " <span class=\"state \(state.rawValue)\">\(n) \(state.rawValue)</span>" }
+        let counts = m.findingCounts
+        out += " · Findings: \(counts.errors) error(s), \(counts.warnings) warning(s)</p>\n"
         if !m.notes.isEmpty {
-            out += "<details class=\"notes\"><summary>\(m.notes.count) note(s): what this mission lacks, and so was not checked</summary><ul>"
+            out += "<details class=\"notes\"><summary>\(MissionReport.notesSummary(m.notes.count))</summary><ul>"
             for note in m.notes { out += "<li>\(Self.escape(note))</li>" }
             out += "</ul></details>\n"
         }
@@ -217,23 +214,12 @@ public struct MissionReportHTML: Sendable {
         })
     }
 
-    /// Escapes text for HTML content and attribute values; control and bidi characters become visible.
+    /// Escapes text for HTML content and attribute values (XML's escaping serves HTML too);
+    /// control and bidi characters become visible first.
     static func escape(_ s: String) -> String {
         let safe = DisplayText.sanitize(s)
         guard safe.contains(where: { "&<>\"'".contains($0) }) else { return safe }
-        var out = ""
-        out.reserveCapacity(safe.utf8.count + 16)
-        for c in safe {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
+        return JUnitXML.escape(safe)
     }
 
     /// A message or hint: escaped, with its `code spans` shown as code (an unpaired backtick stays).

@@ -30,14 +30,11 @@ public struct MissionReportMarkdown: Sendable {
         let features = m.features
         out += "\n## \(Self.inline(m.title ?? "Mission")) (`\(Self.code(m.path))`)\n\n"
         out += "Features: \(features.count { $0.isCompleted })/\(features.count) completed · Assertions: "
-        out += MissionReport.State.allCases.compactMap { s in
-            let n = m.count(s)
-            return n > 0 || s == .passed ? "\(n) \(s.rawValue)" : nil
-        }.joined(separator: ", ")
-        let errors = m.findings.count { $0.severity == .error }
-        out += " · Findings: \(errors) error(s), \(m.findings.count - errors) warning(s)\n"
+        out += m.summaryStates.map { "\($0.count) \($0.state.rawValue)" }.joined(separator: ", ")
+        let counts = m.findingCounts
+        out += " · Findings: \(counts.errors) error(s), \(counts.warnings) warning(s)\n"
         if !m.notes.isEmpty {
-            out += "\n<details><summary>\(m.notes.count) note(s): what this mission lacks, and so was not checked</summary>\n\n"
+            out += "\n<details><summary>\(MissionReport.notesSummary(m.notes.count))</summary>\n\n"
             for note in m.notes { out += "- \(Self.inline(note))\n" }
             out += "\n</details>\n"
         }

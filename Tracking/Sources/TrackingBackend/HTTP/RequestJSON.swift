@@ -43,19 +43,15 @@ struct RequestJSON {
     }
 
     /// A string field that may be left out but not sent as null (an update of that field).
-    func optionalString(_ key: String) throws -> String? {
-        if case .null = try string(key) { throw TrackingError.bad("\(key) must be a string, not null") }
-        return try string(key).value
-    }
+    func optionalString(_ key: String) throws -> String? { try notNull(string(key), key, "a string") }
 
-    func optionalBool(_ key: String) throws -> Bool? {
-        if case .null = try bool(key) { throw TrackingError.bad("\(key) must be true or false, not null") }
-        return try bool(key).value
-    }
+    func optionalBool(_ key: String) throws -> Bool? { try notNull(bool(key), key, "true or false") }
 
-    func optionalInteger(_ key: String) throws -> Int64? {
-        if case .null = try integer(key) { throw TrackingError.bad("\(key) must be an integer, not null") }
-        return try integer(key).value
+    func optionalInteger(_ key: String) throws -> Int64? { try notNull(integer(key), key, "an integer") }
+
+    func notNull<T>(_ field: Field<T>, _ key: String, _ what: String) throws -> T? {
+        if case .null = field { throw TrackingError.bad("\(key) must be \(what), not null") }
+        return field.value
     }
 
     func bool(_ key: String) throws -> Field<Bool> {
