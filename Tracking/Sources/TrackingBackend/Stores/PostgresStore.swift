@@ -75,93 +75,40 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     }
 
     /// A schema-qualified table name.
-    func t(_ table: String) -> String { "\"\(schema)\".\(table)" }
+    func t(_ table: String) -> String { SQLDialect.postgres(schema: schema).table(table) }
 
     // MARK: Migrations
 
-    /// Versioned migrations, applied in order inside one transaction under an advisory lock, so
-    /// concurrent servers starting together migrate once.
-    var migrations: [(Int, String, [String])] {
-        [
-            (
-                1, "accounts-and-entries",
-                [
-                    """
-                    CREATE TABLE \(t("users")) (
-                        id BIGSERIAL PRIMARY KEY, email TEXT NOT NULL UNIQUE, fullname TEXT NOT NULL, timezone TEXT NOT NULL,
-                        password_hash TEXT NOT NULL, token_hash TEXT UNIQUE, default_workspace_id BIGINT,
-                        created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)
-                    """,
-                    "CREATE TABLE \(t("workspaces")) (id BIGSERIAL PRIMARY KEY, name TEXT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)",
-                    """
-                    CREATE TABLE \(t("memberships")) (
-                        workspace_id BIGINT NOT NULL REFERENCES \(t("workspaces"))(id), user_id BIGINT NOT NULL REFERENCES \(t("users"))(id),
-                        role TEXT NOT NULL, PRIMARY KEY (workspace_id, user_id))
-                    """,
-                    """
-                    CREATE TABLE \(t("projects")) (
-                        id BIGSERIAL PRIMARY KEY, workspace_id BIGINT NOT NULL REFERENCES \(t("workspaces"))(id), name TEXT NOT NULL,
-                        active BOOLEAN NOT NULL DEFAULT TRUE, created_at BIGINT NOT NULL)
-                    """,
-                    """
-                    CREATE TABLE \(t("tasks")) (
-                        id BIGSERIAL PRIMARY KEY, workspace_id BIGINT NOT NULL REFERENCES \(t("workspaces"))(id),
-                        project_id BIGINT NOT NULL REFERENCES \(t("projects"))(id), name TEXT NOT NULL,
-                        active BOOLEAN NOT NULL DEFAULT TRUE, created_at BIGINT NOT NULL)
-                    """,
-                    """
-                    CREATE TABLE \(t("tags")) (
-                        id BIGSERIAL PRIMARY KEY, workspace_id BIGINT NOT NULL REFERENCES \(t("workspaces"))(id), name TEXT NOT NULL,
-                        created_at BIGINT NOT NULL, UNIQUE (workspace_id, name))
-                    """,
-                    """
-                    CREATE TABLE \(t("time_entries")) (
-                        id BIGSERIAL PRIMARY KEY, workspace_id BIGINT NOT NULL REFERENCES \(t("workspaces"))(id),
-                        user_id BIGINT NOT NULL REFERENCES \(t("users"))(id), project_id BIGINT, task_id BIGINT,
-                        description TEXT NOT NULL, billable BOOLEAN NOT NULL, start BIGINT NOT NULL, stop BIGINT,
-                        duronly BOOLEAN NOT NULL, created_with TEXT NOT NULL, tag_ids TEXT NOT NULL, at BIGINT NOT NULL,
-                        deleted_at BIGINT)
-                    """,
-                    """
-                    CREATE UNIQUE INDEX \(StoreSchema.runningTimerIndex) ON \(t("time_entries")) (user_id)
-                        WHERE stop IS NULL AND deleted_at IS NULL
-                    """,
-                    "CREATE INDEX time_entries_by_user ON \(t("time_entries")) (user_id, workspace_id, start)",
-                ]
-            ),
-            (
-                // Version 2 created `cache_regime`, the lease by which one server at a time cached
-                // running timers; servers are stateless now, and schemas that have it lose it.
-                3, "stateless-servers", ["DROP TABLE IF EXISTS \(t("cache_regime"))"]
-            ),
-            (
-                4, "profiles-and-random-tokens",
-                [
-                    "ALTER TABLE \(t("users")) ADD COLUMN beginning_of_week INT NOT NULL DEFAULT 1, ADD COLUMN token_sealed TEXT",
-                    "CREATE INDEX time_entries_by_user_start ON \(t("time_entries")) (user_id, start)",
-                    "CREATE INDEX time_entries_by_project ON \(t("time_entries")) (project_id) WHERE project_id IS NOT NULL",
-                ]
-            ),
-        ]
+    /// Applies `StoreSchema`'s pending migrations inside one transaction under an advisory lock,
+    /// so concurrent servers starting together migrate once.
+    public func migrate() async throws {
+        do {
+            try await migrateInTransaction()
+        } catch let error as PostgresTransactionError {
+            // The migration's own error (say, a newer schema) is the one to report.
+            throw error.closureError ?? error
+        }
     }
 
-    public func migrate() async throws {
+    private func migrateInTransaction() async throws {
+        let dialect = SQLDialect.postgres(schema: schema)
         try await client.withTransaction(logger: logger) { conn in
             try await conn.query("SELECT pg_advisory_xact_lock(\(Int64(0x6D_6973_7369_6F6E)))", logger: logger)
             try await conn.query("CREATE SCHEMA IF NOT EXISTS \(unescaped: "\"\(schema)\"")", logger: logger)
-            try await conn.query(
-                "CREATE TABLE IF NOT EXISTS \(unescaped: t("schema_migrations")) (version INT PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
-                logger: logger)
+            for sql in dialect.statements(.createTable(StoreSchema.migrationsTable)) {
+                try await conn.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+            }
             var applied: Set<Int> = []
             for try await version in try await conn.query("SELECT version FROM \(unescaped: t("schema_migrations"))", logger: logger)
                 .decode(Int.self)
             {
                 applied.insert(version)
             }
-            for (version, name, statements) in migrations where !applied.contains(version) {
-                for sql in statements { try await conn.query(PostgresQuery(unsafeSQL: sql), logger: logger) }
+            for migration in try StoreSchema.pending(applied: applied, database: "PostgreSQL schema `\(schema)`") {
+                for sql in dialect.statements(migration) { try await conn.query(PostgresQuery(unsafeSQL: sql), logger: logger) }
                 try await conn.query(
-                    "INSERT INTO \(unescaped: t("schema_migrations")) (version, name) VALUES (\(version), \(name))", logger: logger)
+                    "INSERT INTO \(unescaped: t("schema_migrations")) (version, name) VALUES (\(migration.version), \(migration.name))",
+                    logger: logger)
             }
         }
     }

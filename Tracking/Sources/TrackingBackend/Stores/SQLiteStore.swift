@@ -23,6 +23,8 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     /// Nil with `.accounts` access.
     let runningEntries: RunningEntryCache?
     private let ownerLock: OwnerLock?
+    /// The database as errors name it: its path, or "the in-memory database".
+    let label: String
 
     /// The database, or 503 once the store is closed (a closed SQLite handle must never be used).
     var writer: any DatabaseWriter {
@@ -46,6 +48,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
 
     /// `path` nil → an in-memory database (private to this store, so always exclusive).
     public init(path: String?, access: Access = .exclusive) throws {
+        label = path ?? "the in-memory database"
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
@@ -64,56 +67,37 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
         runningEntries = path == nil || access == .exclusive ? RunningEntryCache() : nil
     }
 
-    static var migrator: DatabaseMigrator {
-        var m = DatabaseMigrator()
-        m.registerMigration("v1-accounts-and-entries") { db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE users (
-                        id INTEGER PRIMARY KEY AUTOINCREMENT, email TEXT NOT NULL UNIQUE, fullname TEXT NOT NULL,
-                        timezone TEXT NOT NULL, password_hash TEXT NOT NULL, token_hash TEXT UNIQUE,
-                        default_workspace_id INTEGER, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
-                    CREATE TABLE workspaces (
-                        id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, created_at INTEGER NOT NULL,
-                        updated_at INTEGER NOT NULL);
-                    CREATE TABLE memberships (
-                        workspace_id INTEGER NOT NULL REFERENCES workspaces(id), user_id INTEGER NOT NULL REFERENCES users(id),
-                        role TEXT NOT NULL, PRIMARY KEY (workspace_id, user_id));
-                    CREATE TABLE projects (
-                        id INTEGER PRIMARY KEY AUTOINCREMENT, workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
-                        name TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1, created_at INTEGER NOT NULL);
-                    CREATE TABLE tasks (
-                        id INTEGER PRIMARY KEY AUTOINCREMENT, workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
-                        project_id INTEGER NOT NULL REFERENCES projects(id), name TEXT NOT NULL,
-                        active INTEGER NOT NULL DEFAULT 1, created_at INTEGER NOT NULL);
-                    CREATE TABLE tags (
-                        id INTEGER PRIMARY KEY AUTOINCREMENT, workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
-                        name TEXT NOT NULL, created_at INTEGER NOT NULL, UNIQUE (workspace_id, name));
-                    CREATE TABLE time_entries (
-                        id INTEGER PRIMARY KEY AUTOINCREMENT, workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
-                        user_id INTEGER NOT NULL REFERENCES users(id), project_id INTEGER, task_id INTEGER,
-                        description TEXT NOT NULL, billable INTEGER NOT NULL, start INTEGER NOT NULL, stop INTEGER,
-                        duronly INTEGER NOT NULL, created_with TEXT NOT NULL, tag_ids TEXT NOT NULL, at INTEGER NOT NULL,
-                        deleted_at INTEGER);
-                    CREATE UNIQUE INDEX \(StoreSchema.runningTimerIndex) ON time_entries (user_id)
-                        WHERE stop IS NULL AND deleted_at IS NULL;
-                    CREATE INDEX time_entries_by_user ON time_entries (user_id, workspace_id, start);
-                    """)
-        }
-        m.registerMigration("v2-profiles-and-random-tokens") { db in
-            try db.execute(
-                sql: """
-                    ALTER TABLE users ADD COLUMN beginning_of_week INTEGER NOT NULL DEFAULT 1;
-                    ALTER TABLE users ADD COLUMN token_sealed TEXT;
-                    CREATE INDEX time_entries_by_user_start ON time_entries (user_id, start);
-                    CREATE INDEX time_entries_by_project ON time_entries (project_id) WHERE project_id IS NOT NULL;
-                    """)
-        }
-        return m
+    /// Applies `StoreSchema`'s pending migrations in one transaction (SQLite's DDL is
+    /// transactional, so a failed migration leaves the database as it was).
+    public func migrate() async throws {
+        let name = label
+        try await (try writer).write { db in try Self.migrate(db, name: name) }
     }
 
-    public func migrate() async throws {
-        try Self.migrator.migrate(try writer)
+    /// `name`: the database as errors name it.
+    static func migrate(_ db: Database, name: String) throws {
+        let dialect = SQLDialect.sqlite
+        for sql in dialect.statements(.createTable(StoreSchema.migrationsTable)) { try db.execute(sql: sql) }
+        var applied = Set(try Int.fetchAll(db, sql: "SELECT version FROM schema_migrations"))
+        if applied.isEmpty, try db.tableExists("grdb_migrations") {
+            // A database from before the stores shared their migrations: adopt what it applied.
+            for identifier in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") {
+                guard let versions = StoreSchema.legacySQLiteMigrations[identifier] else {
+                    throw ConfigurationError(
+                        "\(name): migration `\(identifier)` comes from a newer or unknown missionctl: run that version, or use another database file")
+                }
+                for version in versions {
+                    let name = StoreSchema.migrations.first { $0.version == version }?.name ?? identifier
+                    try db.execute(sql: "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", arguments: [version, name])
+                    applied.insert(version)
+                }
+            }
+        }
+        for migration in try StoreSchema.pending(applied: applied, database: name) {
+            for sql in dialect.statements(migration) { try db.execute(sql: sql) }
+            try db.execute(
+                sql: "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", arguments: [migration.version, migration.name])
+        }
     }
 
     public func ping() async throws {
