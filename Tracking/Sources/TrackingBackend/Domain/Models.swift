@@ -48,6 +48,19 @@ public struct Project: Sendable, Hashable {
     public var name: String
     public var active: Bool
     public var createdAt: Int64
+    /// The workspace client the project is for, if any.
+    public var clientID: Int64? = nil
+}
+
+/// A workspace's client (a customer projects are for). Named so as not to suggest an HTTP client.
+public struct WorkspaceClient: Sendable, Hashable {
+    public var id: Int64
+    public var workspaceID: Int64
+    public var name: String
+    public var notes: String?
+    public var archived: Bool
+    public var creatorID: Int64
+    public var at: Int64
 }
 
 public struct TrackingTask: Sendable, Hashable {

@@ -224,9 +224,13 @@ public struct TrackingService: Sendable {
         return trimmed
     }
 
-    public func createProject(for user: User, workspaceID: Int64, name: String, active: Bool = true) async throws -> Project {
+    public func createProject(
+        for user: User, workspaceID: Int64, name: String, active: Bool = true, clientID: Int64? = nil
+    ) async throws -> Project {
         _ = try await requireMember(user, workspaceID)
-        var project = try await store.createProject(workspaceID: workspaceID, name: try Self.checkName(name), now: now())
+        let checked = try Self.checkName(name)
+        if let clientID { try await requireClientForProject(clientID, workspaceID: workspaceID) }
+        var project = try await store.createProject(workspaceID: workspaceID, name: checked, clientID: clientID, now: now())
         if !active {
             project.active = false
             try await store.updateProject(project)
@@ -243,12 +247,29 @@ public struct TrackingService: Sendable {
         return project
     }
 
-    public func updateProject(for user: User, workspaceID: Int64, id: Int64, name: String?, active: Bool?) async throws -> Project {
+    /// `clientID`: absent keeps the client, null removes it.
+    public func updateProject(
+        for user: User, workspaceID: Int64, id: Int64, name: String?, active: Bool?, clientID: Field<Int64> = .absent
+    ) async throws -> Project {
         var project = try await project(for: user, workspaceID: workspaceID, id: id)
         if let name { project.name = try Self.checkName(name) }
         if let active { project.active = active }
+        switch clientID {
+        case .absent: break
+        case .null: project.clientID = nil
+        case .value(let id):
+            try await requireClientForProject(id, workspaceID: workspaceID)
+            project.clientID = id
+        }
         try await store.updateProject(project)
         return project
+    }
+
+    /// A project's client must be one of its workspace (a 400: the request names it).
+    func requireClientForProject(_ clientID: Int64, workspaceID: Int64) async throws {
+        guard let client = try await store.client(id: clientID), client.workspaceID == workspaceID else {
+            throw TrackingError.bad("client_id \(clientID) is not a client of workspace \(workspaceID)")
+        }
     }
 
     /// Deletes the project and its tasks; its entries keep existing without a project (Toggl's default).

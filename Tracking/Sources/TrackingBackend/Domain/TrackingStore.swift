@@ -28,14 +28,27 @@ public protocol TrackingStore: Sendable {
     /// The ids of a workspace's members.
     func members(workspaceID: Int64) async throws -> [Int64]
 
-    func createProject(workspaceID: Int64, name: String, now: Int64) async throws -> Project
+    func createProject(workspaceID: Int64, name: String, clientID: Int64?, now: Int64) async throws -> Project
     func projects(workspaceID: Int64) async throws -> [Project]
     func project(id: Int64) async throws -> Project?
-    /// Writes a project's name and active flag.
+    /// Writes a project's name, active flag and client.
     func updateProject(_ project: Project) async throws
     /// Deletes a project and its tasks; its time entries (all by `memberIDs`) lose their project
     /// and task, and their `at` becomes `now`.
     func deleteProject(id: Int64, memberIDs: [Int64], now: Int64) async throws
+    /// Creates a client; a name taken in the workspace → conflict.
+    func createClient(workspaceID: Int64, name: String, notes: String?, creatorID: Int64, now: Int64) async throws -> WorkspaceClient
+    /// The clients of these workspaces, by name.
+    func clients(workspaceIDs: [Int64]) async throws -> [WorkspaceClient]
+    func client(id: Int64) async throws -> WorkspaceClient?
+    /// Writes a client's name, notes and `at`; a name taken in its workspace → conflict.
+    func updateClient(_ client: WorkspaceClient) async throws
+    /// Deletes a client; its projects stay, without a client.
+    func deleteClient(id: Int64) async throws
+    /// Archives a client and deactivates its active projects, at once; returns those projects' ids.
+    func archiveClient(id: Int64, now: Int64) async throws -> [Int64]
+    /// Restores an archived client and reactivates its projects `projectIDs` (nil: all of them), at once.
+    func restoreClient(id: Int64, projectIDs: [Int64]?, now: Int64) async throws
     func createTask(workspaceID: Int64, projectID: Int64, name: String, now: Int64) async throws -> TrackingTask
     func tasks(projectID: Int64) async throws -> [TrackingTask]
     func tasks(workspaceID: Int64) async throws -> [TrackingTask]

@@ -6,8 +6,10 @@ import MissionJSON
 struct RequestJSON {
     let object: [String: Any]
 
-    static func read(_ request: inout Request, context: TrackingRequestContext) async throws -> RequestJSON {
+    /// `emptyIsObject`: an empty body reads as `{}` (for requests whose fields are all optional).
+    static func read(_ request: inout Request, context: TrackingRequestContext, emptyIsObject: Bool = false) async throws -> RequestJSON {
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        if buffer.readableBytes == 0 && emptyIsObject { return RequestJSON(object: [:]) }
         guard buffer.readableBytes > 0 else { throw TrackingError.bad("a JSON object body is required") }
         let value: Any
         do {

@@ -14,6 +14,11 @@ final class RouteTable: @unchecked Sendable {
         lock.withLock { routes.append((method, path.split(separator: "/"))) }
     }
 
+    /// Every route, as registered (`:name` for a path parameter).
+    var all: [(method: HTTPRequest.Method, path: String)] {
+        lock.withLock { routes }.map { ($0.method, "/" + $0.segments.joined(separator: "/")) }
+    }
+
     /// The methods registered for a concrete request path.
     func methods(for path: String) -> [HTTPRequest.Method] {
         let parts = path.split(separator: "/")

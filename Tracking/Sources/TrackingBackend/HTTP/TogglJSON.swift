@@ -15,6 +15,8 @@ enum TogglJSON {
         var userName: String
         var projects: [Int64: Project]
         var tasks: [Int64: String]
+        /// Client names by client id, for the projects above.
+        var clients: [Int64: String] = [:]
     }
     static func id(_ v: Int64?) -> JSONValue { v.map { .int(Int($0)) } ?? .null }
 
@@ -98,7 +100,7 @@ enum TogglJSON {
         out.append(contentsOf: [UInt8(ascii: "["), UInt8(ascii: "]")])
         if let meta {
             let project = e.projectID.flatMap { meta.projects[$0] }
-            nulls("client_name")
+            if let name = project?.clientID.flatMap({ meta.clients[$0] }) { string("client_name", name) } else { nulls("client_name") }
             if let project {
                 string("project_name", project.name)
                 string("project_color", projectColor)
@@ -151,10 +153,23 @@ enum TogglJSON {
         ])
     }
 
+    /// The organization of a workspace: each workspace is its own organization here.
+    static func organization(_ m: Membership, userCount: Int) -> JSONValue {
+        let w = m.workspace
+        return .object([
+            ("id", .int(Int(w.id))), ("name", .string(w.name)), ("admin", .bool(m.isAdmin)), ("owner", .bool(m.isAdmin)),
+            ("at", t(w.updatedAt)), ("created_at", t(w.createdAt)), ("server_deleted_at", .null), ("suspended_at", .null),
+            ("is_multi_workspace_enabled", .bool(false)), ("is_unified", .bool(false)), ("max_workspaces", .int(1)),
+            ("max_data_retention_days", .null), ("payment_methods", .null), ("permissions", .null),
+            ("pricing_plan_enterprise", .bool(false)), ("pricing_plan_id", .null), ("pricing_plan_name", .string("Free")),
+            ("user_count", .int(userCount)),
+        ])
+    }
+
     static func project(_ p: Project) -> JSONValue {
         .object([
-            ("id", .int(Int(p.id))), ("workspace_id", id(p.workspaceID)), ("wid", id(p.workspaceID)), ("client_id", .null),
-            ("cid", .null), ("name", .string(p.name)), ("is_private", .bool(false)), ("active", .bool(p.active)),
+            ("id", .int(Int(p.id))), ("workspace_id", id(p.workspaceID)), ("wid", id(p.workspaceID)), ("client_id", id(p.clientID)),
+            ("cid", id(p.clientID)), ("name", .string(p.name)), ("is_private", .bool(false)), ("active", .bool(p.active)),
             ("billable", .null), ("template", .null), ("color", .string(projectColor)), ("auto_estimates", .null),
             ("estimated_hours", .null), ("rate", .null), ("currency", .null), ("at", t(p.createdAt)),
             ("created_at", t(p.createdAt)), ("server_deleted_at", .null), ("actual_hours", .null), ("actual_seconds", .null),
@@ -168,6 +183,22 @@ enum TogglJSON {
         .object([
             ("id", .int(Int(tag.id))), ("workspace_id", id(tag.workspaceID)), ("name", .string(tag.name)), ("at", t(tag.at)),
             ("creator_id", .null), ("deleted_at", .null),
+        ])
+    }
+
+    static func client(_ c: WorkspaceClient) -> JSONValue {
+        .object([
+            ("id", .int(Int(c.id))), ("wid", id(c.workspaceID)), ("name", .string(c.name)), ("notes", c.notes.map(JSONValue.string) ?? .null),
+            ("archived", .bool(c.archived)), ("creator_id", id(c.creatorID)), ("at", t(c.at)), ("server_deleted_at", .null),
+            ("permissions", .null), ("integration_ext_id", .null), ("integration_ext_type", .null), ("integration_provider", .null),
+        ])
+    }
+
+    /// A member as `GET /workspaces/{wid}/users` lists them.
+    static func workspaceUser(_ u: User, role: String) -> JSONValue {
+        .object([
+            ("id", .int(Int(u.id))), ("email", .string(u.email)), ("fullname", .string(u.fullname)), ("role", .string(role)),
+            ("is_admin", .bool(role == "admin")), ("is_active", .bool(true)), ("inactive", .bool(false)),
         ])
     }
 

@@ -29,9 +29,11 @@ public struct TrackingAPI: Sendable {
         return value
     }
 
-    public func router() -> Router<TrackingRequestContext> {
+    public func router() -> Router<TrackingRequestContext> { router(table: RouteTable()) }
+
+    /// The router, registering every route in `table` too (tests compare it with the OpenAPI spec).
+    func router(table: RouteTable) -> Router<TrackingRequestContext> {
         let router = Router(context: TrackingRequestContext.self)
-        let table = RouteTable()
         let service = self.service
 
         router.add(middleware: RequestLogMiddleware())
@@ -84,7 +86,7 @@ public struct TrackingAPI: Sendable {
             let me = TogglJSON.me(current, token: token, accountID: service.credentials.accountID(userID: user.id))
             guard try Self.flag(request, "with_related_data"), case .object(var fields) = me else { return JSONResponse.make(me) }
             fields += [
-                ("clients", .array([])), ("projects", .array(try await service.allProjects(for: current).map(TogglJSON.project))),
+                ("clients", .array(try await service.clients(for: current, workspaceID: nil, status: .both).map(TogglJSON.client))), ("projects", .array(try await service.allProjects(for: current).map(TogglJSON.project))),
                 ("tags", .array(try await service.tags(for: current, workspaceID: nil).map(TogglJSON.tag))),
                 ("workspaces", .array(try await service.workspaces(for: current).map(TogglJSON.workspace))),
             ]
@@ -130,11 +132,8 @@ public struct TrackingAPI: Sendable {
         route(.get, v9 + "/me/tags") { _, _, user in
             JSONResponse.make(.array(try await service.tags(for: user, workspaceID: nil).map(TogglJSON.tag)))
         }
-        // Clients are not kept here: the lists are honest and empty.
-        route(.get, v9 + "/me/clients") { _, _, _ in JSONResponse.make(.array([])) }
-        route(.get, v9 + "/workspaces/:wid/clients") { _, context, user in
-            _ = try await service.requireMember(user, try Self.param(context, "wid"))
-            return JSONResponse.make(.array([]))
+        route(.get, v9 + "/me/clients") { _, _, user in
+            JSONResponse.make(.array(try await service.clients(for: user, workspaceID: nil, status: .both).map(TogglJSON.client)))
         }
         route(.post, v9 + "/workspaces") { request, context, user in
             let body = try await RequestJSON.read(&request, context: context)
@@ -147,7 +146,8 @@ public struct TrackingAPI: Sendable {
             let body = try await RequestJSON.read(&request, context: context)
             guard let name = try body.string("name").value else { throw TrackingError.bad("name is required") }
             let project = try await service.createProject(
-                for: user, workspaceID: try Self.param(context, "wid"), name: name, active: try body.optionalBool("active") ?? true)
+                for: user, workspaceID: try Self.param(context, "wid"), name: name, active: try body.optionalBool("active") ?? true,
+                clientID: try Self.clientField(body).value)
             return JSONResponse.make(TogglJSON.project(project))
         }
         route(.get, v9 + "/workspaces/:wid/projects") { _, context, user in
@@ -161,7 +161,7 @@ public struct TrackingAPI: Sendable {
             let body = try await RequestJSON.read(&request, context: context)
             let project = try await service.updateProject(
                 for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "pid"), name: try body.optionalString("name"),
-                active: try body.optionalBool("active"))
+                active: try body.optionalBool("active"), clientID: try Self.clientField(body))
             return JSONResponse.make(TogglJSON.project(project))
         }
         route(.delete, v9 + "/workspaces/:wid/projects/:pid") { _, context, user in
@@ -170,6 +170,70 @@ public struct TrackingAPI: Sendable {
         }
         route(.get, v9 + "/workspaces/:wid/tasks") { _, context, user in
             JSONResponse.make(.array(try await service.workspaceTasks(for: user, workspaceID: try Self.param(context, "wid")).map(TogglJSON.task)))
+        }
+
+        // Clients
+        route(.get, v9 + "/workspaces/:wid/clients") { request, context, user in
+            let statusText = request.uri.queryParameters.get("status") ?? "active"
+            guard let status = TrackingService.ClientStatus(rawValue: statusText) else {
+                throw TrackingError.bad("status must be active, archived or both")
+            }
+            let clients = try await service.clients(
+                for: user, workspaceID: try Self.param(context, "wid"), status: status, name: request.uri.queryParameters.get("name"))
+            return JSONResponse.make(.array(clients.map(TogglJSON.client)))
+        }
+        route(.post, v9 + "/workspaces/:wid/clients") { request, context, user in
+            let body = try await RequestJSON.read(&request, context: context)
+            guard let name = try body.string("name").value else { throw TrackingError.bad("name is required") }
+            let client = try await service.createClient(
+                for: user, workspaceID: try Self.param(context, "wid"), name: name, notes: try body.string("notes").value)
+            return JSONResponse.make(TogglJSON.client(client))
+        }
+        route(.get, v9 + "/workspaces/:wid/clients/:cid") { _, context, user in
+            JSONResponse.make(
+                TogglJSON.client(try await service.client(for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "cid"))))
+        }
+        route(.put, v9 + "/workspaces/:wid/clients/:cid") { request, context, user in
+            let body = try await RequestJSON.read(&request, context: context)
+            let client = try await service.updateClient(
+                for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "cid"), name: try body.optionalString("name"),
+                notes: try body.string("notes"))
+            return JSONResponse.make(TogglJSON.client(client))
+        }
+        route(.delete, v9 + "/workspaces/:wid/clients/:cid") { _, context, user in
+            try await service.deleteClient(for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "cid"))
+            return Response(status: .ok)
+        }
+        route(.post, v9 + "/workspaces/:wid/clients/:cid/archive") { _, context, user in
+            let projects = try await service.archiveClient(
+                for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "cid"))
+            return JSONResponse.make(.array(projects.map { .int(Int($0)) }))
+        }
+        route(.post, v9 + "/workspaces/:wid/clients/:cid/restore") { request, context, user in
+            let body = try await RequestJSON.read(&request, context: context, emptyIsObject: true)
+            let client = try await service.restoreClient(
+                for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "cid"),
+                projectIDs: try Self.ids(body, "projects", limit: 1000), allProjects: try body.optionalBool("restore_all_projects") ?? false)
+            return JSONResponse.make(TogglJSON.client(client))
+        }
+
+        // Each workspace is its own organization here (`organization_id` is the workspace's id).
+        route(.get, v9 + "/organizations/:oid") { _, context, user in
+            let membership = try await service.requireMember(user, try Self.param(context, "oid"))
+            let members = try await service.store.members(workspaceID: membership.workspace.id)
+            return JSONResponse.make(TogglJSON.organization(membership, userCount: members.count))
+        }
+
+        // Members
+        route(.get, v9 + "/workspaces/:wid/users") { _, context, user in
+            let members = try await service.workspaceUsers(for: user, workspaceID: try Self.param(context, "wid"))
+            return JSONResponse.make(.array(members.map { TogglJSON.workspaceUser($0.0, role: $0.role) }))
+        }
+        // Projects here are open to every member of their workspace: no project has per-user
+        // assignments, so the list is honest and empty.
+        route(.get, v9 + "/workspaces/:wid/project_users") { _, context, user in
+            _ = try await service.requireMember(user, try Self.param(context, "wid"))
+            return JSONResponse.make(.array([]))
         }
 
         // Tags
@@ -294,7 +358,26 @@ public struct TrackingAPI: Sendable {
         for id in Set(entries.compactMap(\.taskID)) {
             if let t = try await service.store.task(id: id) { tasks[id] = t.name }
         }
-        return TogglJSON.EntryMeta(userName: user.fullname, projects: projects, tasks: tasks)
+        var clients: [Int64: String] = [:]
+        for id in Set(projects.values.compactMap(\.clientID)) {
+            if let c = try await service.store.client(id: id) { clients[id] = c.name }
+        }
+        return TogglJSON.EntryMeta(userName: user.fullname, projects: projects, tasks: tasks, clients: clients)
+    }
+
+    /// A list of ids (absent or null: none), at most `limit` of them, each a valid id.
+    static func ids(_ body: RequestJSON, _ key: String, limit: Int) throws -> [Int64] {
+        let ids = try body.integers(key).value ?? []
+        guard ids.count <= limit, ids.allSatisfy({ (1...8_999_999_999_999_999).contains($0) }) else {
+            throw TrackingError.bad("\(key) must be at most \(limit) ids, each a positive integer")
+        }
+        return ids
+    }
+
+    /// A project's client: `client_id`, or `cid` as older clients send it; null removes it.
+    static func clientField(_ body: RequestJSON) throws -> Field<Int64> {
+        let (field, legacy) = (try body.integer("client_id"), try body.integer("cid"))
+        return field.isPresent ? field : legacy
     }
 
     /// A boolean query flag: `true`/`false` (any case; Python clients send `True`), `1`/`0`;

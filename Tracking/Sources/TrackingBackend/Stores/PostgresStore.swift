@@ -263,36 +263,115 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
 
     // MARK: Catalog
 
+    static let projectColumns = "id, workspace_id, name, active, created_at, client_id"
+
     func projects(_ query: PostgresQuery) async throws -> [Project] {
         var result: [Project] = []
-        for try await (id, wid, name, active, created) in try await client.query(query, logger: logger).decode(
-            (Int64, Int64, String, Bool, Int64).self)
+        for try await (id, wid, name, active, created, clientID) in try await client.query(query, logger: logger).decode(
+            (Int64, Int64, String, Bool, Int64, Int64?).self)
         {
-            result.append(Project(id: id, workspaceID: wid, name: name, active: active, createdAt: created))
+            result.append(Project(id: id, workspaceID: wid, name: name, active: active, createdAt: created, clientID: clientID))
         }
         return result
     }
 
-    public func createProject(workspaceID: Int64, name: String, now: Int64) async throws -> Project {
+    public func createProject(workspaceID: Int64, name: String, clientID: Int64?, now: Int64) async throws -> Project {
         let id = try await Self.single(
             client.query(
-                "INSERT INTO \(unescaped: t("projects")) (workspace_id, name, created_at) VALUES (\(workspaceID), \(name), \(now)) RETURNING id",
+                """
+                INSERT INTO \(unescaped: t("projects")) (workspace_id, name, client_id, created_at)
+                VALUES (\(workspaceID), \(name), \(clientID), \(now)) RETURNING id
+                """,
                 logger: logger))
-        return Project(id: id, workspaceID: workspaceID, name: name, active: true, createdAt: now)
+        return Project(id: id, workspaceID: workspaceID, name: name, active: true, createdAt: now, clientID: clientID)
     }
 
     public func projects(workspaceID: Int64) async throws -> [Project] {
         try await projects(
-            "SELECT id, workspace_id, name, active, created_at FROM \(unescaped: t("projects")) WHERE workspace_id = \(workspaceID) ORDER BY id")
+            "SELECT \(unescaped: Self.projectColumns) FROM \(unescaped: t("projects")) WHERE workspace_id = \(workspaceID) ORDER BY id")
     }
 
     public func project(id: Int64) async throws -> Project? {
-        try await projects("SELECT id, workspace_id, name, active, created_at FROM \(unescaped: t("projects")) WHERE id = \(id)").first
+        try await projects("SELECT \(unescaped: Self.projectColumns) FROM \(unescaped: t("projects")) WHERE id = \(id)").first
     }
 
     public func updateProject(_ p: Project) async throws {
         try await client.query(
-            "UPDATE \(unescaped: t("projects")) SET name = \(p.name), active = \(p.active) WHERE id = \(p.id)", logger: logger)
+            "UPDATE \(unescaped: t("projects")) SET name = \(p.name), active = \(p.active), client_id = \(p.clientID) WHERE id = \(p.id)",
+            logger: logger)
+    }
+
+    // MARK: Clients
+
+    static let clientColumns = "id, workspace_id, name, notes, archived, creator_id, at"
+
+    func clients(_ query: PostgresQuery) async throws -> [WorkspaceClient] {
+        var result: [WorkspaceClient] = []
+        for try await (id, wid, name, notes, archived, creator, at) in try await client.query(query, logger: logger).decode(
+            (Int64, Int64, String, String?, Bool, Int64, Int64).self)
+        {
+            result.append(WorkspaceClient(id: id, workspaceID: wid, name: name, notes: notes, archived: archived, creatorID: creator, at: at))
+        }
+        return result
+    }
+
+    public func createClient(workspaceID: Int64, name: String, notes: String?, creatorID: Int64, now: Int64) async throws -> WorkspaceClient {
+        try await mapErrors {
+            let id = try await Self.single(
+                client.query(
+                    """
+                    INSERT INTO \(unescaped: t("clients")) (workspace_id, name, notes, creator_id, at)
+                    VALUES (\(workspaceID), \(name), \(notes), \(creatorID), \(now)) RETURNING id
+                    """, logger: logger))
+            return WorkspaceClient(id: id, workspaceID: workspaceID, name: name, notes: notes, archived: false, creatorID: creatorID, at: now)
+        }
+    }
+
+    public func clients(workspaceIDs: [Int64]) async throws -> [WorkspaceClient] {
+        guard !workspaceIDs.isEmpty else { return [] }
+        return try await clients(
+            "SELECT \(unescaped: Self.clientColumns) FROM \(unescaped: t("clients")) WHERE workspace_id = ANY(\(workspaceIDs)) ORDER BY name, id")
+    }
+
+    public func client(id: Int64) async throws -> WorkspaceClient? {
+        try await clients("SELECT \(unescaped: Self.clientColumns) FROM \(unescaped: t("clients")) WHERE id = \(id)").first
+    }
+
+    public func updateClient(_ c: WorkspaceClient) async throws {
+        try await mapErrors {
+            try await client.query(
+                "UPDATE \(unescaped: t("clients")) SET name = \(c.name), notes = \(c.notes), at = \(c.at) WHERE id = \(c.id)", logger: logger)
+        }
+    }
+
+    public func deleteClient(id: Int64) async throws {
+        try await client.withTransaction(logger: logger) { conn in
+            try await conn.query("UPDATE \(unescaped: t("projects")) SET client_id = NULL WHERE client_id = \(id)", logger: logger)
+            try await conn.query("DELETE FROM \(unescaped: t("clients")) WHERE id = \(id)", logger: logger)
+        }
+    }
+
+    public func archiveClient(id: Int64, now: Int64) async throws -> [Int64] {
+        try await client.withTransaction(logger: logger) { conn in
+            var projects: [Int64] = []
+            let rows = try await conn.query(
+                "UPDATE \(unescaped: t("projects")) SET active = FALSE WHERE client_id = \(id) AND active RETURNING id", logger: logger)
+            for try await projectID in rows.decode(Int64.self) { projects.append(projectID) }
+            try await conn.query("UPDATE \(unescaped: t("clients")) SET archived = TRUE, at = \(now) WHERE id = \(id)", logger: logger)
+            return projects.sorted()
+        }
+    }
+
+    public func restoreClient(id: Int64, projectIDs: [Int64]?, now: Int64) async throws {
+        try await client.withTransaction(logger: logger) { conn in
+            try await conn.query("UPDATE \(unescaped: t("clients")) SET archived = FALSE, at = \(now) WHERE id = \(id)", logger: logger)
+            if let projectIDs {
+                try await conn.query(
+                    "UPDATE \(unescaped: t("projects")) SET active = TRUE WHERE client_id = \(id) AND id = ANY(\(projectIDs))", logger: logger)
+            } else {
+                try await conn.query("UPDATE \(unescaped: t("projects")) SET active = TRUE WHERE client_id = \(id)", logger: logger)
+            }
+        }
     }
 
     public func deleteProject(id: Int64, memberIDs: [Int64], now: Int64) async throws {

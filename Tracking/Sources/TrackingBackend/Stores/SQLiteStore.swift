@@ -230,7 +230,15 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     // MARK: Catalog
 
     static func project(_ row: Row) -> Project {
-        Project(id: row["id"], workspaceID: row["workspace_id"], name: row["name"], active: row["active"], createdAt: row["created_at"])
+        Project(
+            id: row["id"], workspaceID: row["workspace_id"], name: row["name"], active: row["active"], createdAt: row["created_at"],
+            clientID: row["client_id"])
+    }
+
+    static func client(_ row: Row) -> WorkspaceClient {
+        WorkspaceClient(
+            id: row["id"], workspaceID: row["workspace_id"], name: row["name"], notes: row["notes"], archived: row["archived"],
+            creatorID: row["creator_id"], at: row["at"])
     }
 
     static func task(_ row: Row) -> TrackingTask {
@@ -239,10 +247,12 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
             createdAt: row["created_at"])
     }
 
-    public func createProject(workspaceID: Int64, name: String, now: Int64) async throws -> Project {
+    public func createProject(workspaceID: Int64, name: String, clientID: Int64?, now: Int64) async throws -> Project {
         try await (try writer).write { db in
-            try db.execute(sql: "INSERT INTO projects (workspace_id, name, created_at) VALUES (?, ?, ?)", arguments: [workspaceID, name, now])
-            return Project(id: db.lastInsertedRowID, workspaceID: workspaceID, name: name, active: true, createdAt: now)
+            try db.execute(
+                sql: "INSERT INTO projects (workspace_id, name, client_id, created_at) VALUES (?, ?, ?, ?)",
+                arguments: [workspaceID, name, clientID, now])
+            return Project(id: db.lastInsertedRowID, workspaceID: workspaceID, name: name, active: true, createdAt: now, clientID: clientID)
         }
     }
 
@@ -258,7 +268,8 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
 
     public func updateProject(_ p: Project) async throws {
         try await (try writer).write { db in
-            try db.execute(sql: "UPDATE projects SET name = ?, active = ? WHERE id = ?", arguments: [p.name, p.active, p.id])
+            try db.execute(
+                sql: "UPDATE projects SET name = ?, active = ?, client_id = ? WHERE id = ?", arguments: [p.name, p.active, p.clientID, p.id])
         }
     }
 
@@ -308,6 +319,69 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
 
     public func deleteTag(id: Int64) async throws {
         try await (try writer).write { db in try db.execute(sql: "DELETE FROM tags WHERE id = ?", arguments: [id]) }
+    }
+
+    public func createClient(workspaceID: Int64, name: String, notes: String?, creatorID: Int64, now: Int64) async throws -> WorkspaceClient {
+        try await mapErrors {
+            try await (try writer).write { db in
+                try db.execute(
+                    sql: "INSERT INTO clients (workspace_id, name, notes, creator_id, at) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [workspaceID, name, notes, creatorID, now])
+                return WorkspaceClient(
+                    id: db.lastInsertedRowID, workspaceID: workspaceID, name: name, notes: notes, archived: false, creatorID: creatorID, at: now)
+            }
+        }
+    }
+
+    public func clients(workspaceIDs: [Int64]) async throws -> [WorkspaceClient] {
+        guard !workspaceIDs.isEmpty else { return [] }
+        return try read { db in
+            let marks = Array(repeating: "?", count: workspaceIDs.count).joined(separator: ",")
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM clients WHERE workspace_id IN (\(marks)) ORDER BY name, id", arguments: StatementArguments(workspaceIDs)
+            ).map(Self.client)
+        }
+    }
+
+    public func client(id: Int64) async throws -> WorkspaceClient? {
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM clients WHERE id = ?", arguments: [id]).map(Self.client) }
+    }
+
+    public func updateClient(_ c: WorkspaceClient) async throws {
+        try await mapErrors {
+            try await (try writer).write { db in
+                try db.execute(sql: "UPDATE clients SET name = ?, notes = ?, at = ? WHERE id = ?", arguments: [c.name, c.notes, c.at, c.id])
+            }
+        }
+    }
+
+    public func deleteClient(id: Int64) async throws {
+        try await (try writer).write { db in
+            try db.execute(sql: "UPDATE projects SET client_id = NULL WHERE client_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM clients WHERE id = ?", arguments: [id])
+        }
+    }
+
+    public func archiveClient(id: Int64, now: Int64) async throws -> [Int64] {
+        try await (try writer).write { db in
+            let projects = try Int64.fetchAll(db, sql: "SELECT id FROM projects WHERE client_id = ? AND active ORDER BY id", arguments: [id])
+            try db.execute(sql: "UPDATE projects SET active = 0 WHERE client_id = ?", arguments: [id])
+            try db.execute(sql: "UPDATE clients SET archived = 1, at = ? WHERE id = ?", arguments: [now, id])
+            return projects
+        }
+    }
+
+    public func restoreClient(id: Int64, projectIDs: [Int64]?, now: Int64) async throws {
+        try await (try writer).write { db in
+            try db.execute(sql: "UPDATE clients SET archived = 0, at = ? WHERE id = ?", arguments: [now, id])
+            if let projectIDs {
+                for projectID in projectIDs {
+                    try db.execute(sql: "UPDATE projects SET active = 1 WHERE client_id = ? AND id = ?", arguments: [id, projectID])
+                }
+            } else {
+                try db.execute(sql: "UPDATE projects SET active = 1 WHERE client_id = ?", arguments: [id])
+            }
+        }
     }
 
     public func createTask(workspaceID: Int64, projectID: Int64, name: String, now: Int64) async throws -> TrackingTask {

@@ -79,6 +79,20 @@ enum StoreSchema {
                 .createIndex(
                     Index(name: "time_entries_by_project", table: "time_entries", columns: ["project_id"], predicate: "project_id IS NOT NULL")),
             ]),
+        SchemaMigration(
+            version: 5, name: "clients",
+            changes: [
+                .createTable(
+                    Table(
+                        name: "clients",
+                        columns: [
+                            Column("id", .key), Column("workspace_id", .reference("workspaces")), Column("name", .text),
+                            Column("notes", .text, nullable: true), Column("archived", .boolean, default: .boolean(false)),
+                            Column("creator_id", .reference("users")), Column("at", .integer),
+                        ],
+                        uniqueTogether: [["workspace_id", "name"]])),
+                .addColumns(table: "projects", [Column("client_id", .reference("clients"), nullable: true)]),
+            ]),
     ]
 
     /// Where each store records the versions it applied. Created if missing (PostgreSQL schemas
