@@ -5,40 +5,19 @@ pydantic models accept the response, and the value is the one the step expects. 
 scripts/test-toggl-clients with the base URL as the only argument.
 """
 import sys
-import time
-import uuid
 from datetime import datetime, timedelta, timezone
 
 import httpx
 from toggl_python import BadRequest, BasicAuth, CurrentUser, TokenAuth, Workspace
 from toggl_python.schemas.base import BulkEditOperation, BulkEditOperations
 
+from clientrun import PASSWORD, Run, check, signup
+
 base = sys.argv[1]
-started = time.monotonic()
-passed, failed = 0, []
-
-
-def step(name, fn):
-    global passed
-    try:
-        fn()
-        passed += 1
-        print(f"toggl-python: ok   {name}")
-    except Exception as e:  # every failure is reported, then the run goes on
-        failed.append(name)
-        print(f"toggl-python: FAIL {name}: {type(e).__name__}: {str(e)[:300]}")
-
-
-def check(cond, what):
-    if not cond:
-        raise AssertionError(what)
-
-
-# An account, made the way a self-hosted server's admin would (signup is not part of Toggl's client).
-email = f"client-{uuid.uuid4().hex[:8]}@example.org"
-signup = httpx.post(f"{base}/signup", json={"email": email, "password": "correct horse battery", "fullname": "Client Test"})
-signup.raise_for_status()
-token = signup.json()["api_token"]
+run = Run("toggl-python 0.3.2")
+account = signup(base, "Client Test")
+email = account["email"]
+token = account["api_token"]
 auth = TokenAuth(token)
 me_api, ws_api = CurrentUser(auth=auth, base_url=base), Workspace(auth=auth, base_url=base)
 state = {}
@@ -52,7 +31,7 @@ def me():
 
 
 def me_password():
-    m = CurrentUser(auth=BasicAuth(email, "correct horse battery"), base_url=base).me()
+    m = CurrentUser(auth=BasicAuth(email, PASSWORD), base_url=base).me()
     check(m.api_token == token, "the token /me shows with a password login is the same")
 
 
@@ -189,7 +168,6 @@ for name, fn in [
     ("entries from another workspace are listed", other_workspace), ("delete entry and project", delete),
     ("POST /me/reset_token", reset_token),
 ]:
-    step(name, fn)
+    run.step(name, fn)
 
-print(f"toggl-python 0.3.2: {passed}/{passed + len(failed)} steps passed in {time.monotonic() - started:.2f} s")
-sys.exit(1 if failed else 0)
+run.finish()

@@ -5,28 +5,24 @@ and the child process sets it before running the command as its console script w
 command a user types; it passes when the command exits 0, prints no error, and its output says what
 the step expects. Run by scripts/test-toggl-clients with the base URL as the only argument.
 """
+import atexit
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
-import time
-import uuid
 
-import httpx
+from clientrun import Run, call, check, signup
 
 base = sys.argv[1]
-started = time.monotonic()
-passed, failed = 0, []
-
-# An account, made the way a self-hosted server's admin would (signup is not part of the CLI).
-email = f"cli-{uuid.uuid4().hex[:8]}@example.org"
-signup = httpx.post(f"{base}/signup", json={"email": email, "password": "correct horse battery", "fullname": "Cli Test"})
-signup.raise_for_status()
-token = signup.json()["api_token"]
-workspace = httpx.get(f"{base}/me/workspaces", auth=(token, "api_token")).json()[0]["name"]
+run = Run("togglCli 4.0.1")
+account = signup(base, "Cli Test")
+email, token = account["email"], account["api_token"]
+workspace = call(base, token, "GET", "/me/workspaces")[0]["name"]
 
 # The CLI's own configuration file, as `toggl` would write it after asking for the token.
 home = tempfile.mkdtemp(prefix="togglcli-")
+atexit.register(shutil.rmtree, home, True)
 with open(os.path.join(home, ".togglrc"), "w") as rc:
     rc.write(f"[version]\nversion = 4.0.1\n\n[auth]\napi_token = {token}\n\n[options]\ntz = UTC\nretries = 1\n")
 entry = "import sys, toggl.toggl as t; t.TOGGL_URL = sys.argv[1]; t.main(sys.argv[2:])"
@@ -43,24 +39,19 @@ def toggl(*args, answer=None):
 
 
 def step(name, args, expect=(), answer=None):
-    global passed
-    try:
+    def command():
         out = toggl(*args, answer=answer)
         for text in expect:
             if text not in out:
                 raise AssertionError(f"expected {text!r} in: {out.strip()[:400]}")
-        passed += 1
-        print(f"togglCli: ok   {name}")
         return out
-    except Exception as e:  # every failure is reported, then the run goes on
-        failed.append(name)
-        print(f"togglCli: FAIL {name}: {type(e).__name__}: {str(e)[:400]}")
-        return ""
+
+    return run.step(name, command) or ""
 
 
 step("me", ["me"], ["Fullname: Cli Test", "Timezone: UTC", f"Workspace: {workspace}"])
 step("workspaces ls", ["workspaces", "ls"], [workspace])
-step("workspaces get (and its organization)", ["workspaces", "get", str(signup.json()["default_workspace_id"])], ["Premium: False"])
+step("workspaces get (and its organization)", ["workspaces", "get", str(account["default_workspace_id"])], ["Premium: False"])
 step("clients add", ["clients", "add", "-n", "Acme", "--notes", "Contact: Ada"], ["Client 'Acme' with #"])
 step("clients ls", ["clients", "ls"], ["Acme"])
 step("clients get", ["clients", "get", "Acme"], ["Notes: Contact: Ada"])
@@ -83,8 +74,7 @@ if planning:
     step("rm by id", ["rm", planning.strip()], ["successfully deleted"], answer="y\n")
     step("the removed entry is gone", ["-s", "ls", "-s", "2026-11-01T00:00:00", "-p", "2026-11-03T00:00:00"], ["No entries were found"])
 else:
-    failed.append("rm by id")
-    print("togglCli: FAIL rm by id: the ls step gave no id for 'Planning'")
+    run.step("rm by id", lambda: check(False, "the ls step gave no id for 'Planning'"))
 step("tags ls", ["tags", "ls"], ["review"])
 step("tags update", ["tags", "update", "review", "-n", "reviewed"], ["successfully updated"])
 step("tags rm", ["tags", "rm", "reviewed"], ["successfully deleted"], answer="y\n")
@@ -95,5 +85,4 @@ step("projects rm", ["projects", "rm", "Site 2"], ["successfully deleted"], answ
 step("clients rm", ["clients", "rm", "Acme Ltd"], ["successfully deleted"], answer="y\n")
 step("clients ls after rm", ["clients", "ls"], ["No entries were found"])
 
-print(f"togglCli: {passed}/{passed + len(failed)} passed in {time.monotonic() - started:.1f}s")
-sys.exit(1 if failed else 0)
+run.finish()

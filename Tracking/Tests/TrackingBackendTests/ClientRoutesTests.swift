@@ -66,7 +66,7 @@ import Testing
             #expect(try await Call.call(client, .get, "/workspaces/\(otherWID)/clients/\(cid)", other).0 == .notFound)
             #expect(
                 try await Call.call(client, .post, "/workspaces/\(otherWID)/projects", other, #"{"name": "P", "client_id": \#(cid)}"#).0
-                    == .badRequest)
+                    == .notFound)
             #expect((try await Call.call(client, .get, "/me/clients", other).1 as? [Any])?.isEmpty == true)
 
             // Deleting the client keeps its project, without a client.

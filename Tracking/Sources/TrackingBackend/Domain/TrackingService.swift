@@ -265,10 +265,10 @@ public struct TrackingService: Sendable {
         return project
     }
 
-    /// A project's client must be one of its workspace (a 400: the request names it).
+    /// A project's client must be one of its workspace: otherwise 404, as for an entry's project.
     func requireClientForProject(_ clientID: Int64, workspaceID: Int64) async throws {
         guard let client = try await store.client(id: clientID), client.workspaceID == workspaceID else {
-            throw TrackingError.bad("client_id \(clientID) is not a client of workspace \(workspaceID)")
+            throw TrackingError(.notFound, "client \(clientID) not found in this workspace")
         }
     }
 

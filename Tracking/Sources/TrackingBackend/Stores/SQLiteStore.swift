@@ -296,12 +296,16 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     }
 
     public func tags(workspaceIDs: [Int64]) async throws -> [Tag] {
+        try rowsByName("tags", workspaceIDs: workspaceIDs).map(Self.tag)
+    }
+
+    /// The rows of a workspace-owned table (`tags`, `clients`) in these workspaces, by name.
+    private func rowsByName(_ table: String, workspaceIDs: [Int64]) throws -> [Row] {
         guard !workspaceIDs.isEmpty else { return [] }
         return try read { db in
             let marks = Array(repeating: "?", count: workspaceIDs.count).joined(separator: ",")
             return try Row.fetchAll(
-                db, sql: "SELECT * FROM tags WHERE workspace_id IN (\(marks)) ORDER BY name, id", arguments: StatementArguments(workspaceIDs)
-            ).map(Self.tag)
+                db, sql: "SELECT * FROM \(table) WHERE workspace_id IN (\(marks)) ORDER BY name, id", arguments: StatementArguments(workspaceIDs))
         }
     }
 
@@ -334,13 +338,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     }
 
     public func clients(workspaceIDs: [Int64]) async throws -> [WorkspaceClient] {
-        guard !workspaceIDs.isEmpty else { return [] }
-        return try read { db in
-            let marks = Array(repeating: "?", count: workspaceIDs.count).joined(separator: ",")
-            return try Row.fetchAll(
-                db, sql: "SELECT * FROM clients WHERE workspace_id IN (\(marks)) ORDER BY name, id", arguments: StatementArguments(workspaceIDs)
-            ).map(Self.client)
-        }
+        try rowsByName("clients", workspaceIDs: workspaceIDs).map(Self.client)
     }
 
     public func client(id: Int64) async throws -> WorkspaceClient? {
