@@ -95,6 +95,32 @@ import Testing
         try await h.close()
     }
 
+    /// The database's unique constraints answer, with one message per rule on both stores.
+    @Test(arguments: StoreKind.available)
+    func takenNamesAndEmailsAnswer409WithTheSameMessage(kind: StoreKind) async throws {
+        let h = try await Harness(kind)
+        try await API.app(h).test(.router) { client in
+            let (auth, me) = try await API.signup(client, "hana")
+            _ = try await API.signup(client, "ivan")
+            let wid = try #require(me["default_workspace_id"] as? Int)
+            func message(_ answer: Any?) -> String? { (answer as? [String: Any])?["message"] as? String }
+            _ = try await Call.call(client, .post, "/workspaces/\(wid)/clients", auth, #"{"name": "Acme"}"#)
+            let (_, beta) = try await Call.call(client, .post, "/workspaces/\(wid)/clients", auth, #"{"name": "Beta"}"#)
+            let betaID = try #require((beta as? [String: Any])?["id"] as? Int)
+            for (method, path, body) in [
+                (HTTPRequest.Method.post, "/workspaces/\(wid)/clients", #"{"name": "Acme"}"#),
+                (.put, "/workspaces/\(wid)/clients/\(betaID)", #"{"name": "Acme"}"#),
+            ] {
+                let (status, answer) = try await Call.call(client, method, path, auth, body)
+                #expect(status == .conflict && message(answer) == "a client with this name already exists in the workspace", "\(method) \(path)")
+            }
+            let (status, answer) = try await Call.call(client, .put, "/me", auth, #"{"email": "ivan@example.com"}"#)
+            #expect(status == .conflict && message(answer) == "a user with this email already exists")
+            #expect((try await Call.call(client, .get, "/me", auth).1 as? [String: Any])?["email"] as? String == "hana@example.com")
+        }
+        try await h.close()
+    }
+
     @Test(arguments: StoreKind.available)
     func workspaceUsersListsMembersAndProjectUsersIsEmpty(kind: StoreKind) async throws {
         let h = try await Harness(kind)

@@ -45,18 +45,11 @@ extension TrackingService {
         return notes
     }
 
-    func requireFreeClientName(_ name: String, workspaceID: Int64, except id: Int64? = nil) async throws {
-        if try await store.clients(workspaceIDs: [workspaceID]).contains(where: { $0.name == name && $0.id != id }) {
-            throw TrackingError(.conflict, "a client with this name already exists in the workspace")
-        }
-    }
-
     public func createClient(for user: User, workspaceID: Int64, name: String, notes: String? = nil) async throws -> WorkspaceClient {
         _ = try await requireMember(user, workspaceID)
         let checked = try Self.checkName(name, "client name")
-        let notes = try Self.checkNotes(notes)
-        try await requireFreeClientName(checked, workspaceID: workspaceID)
-        return try await store.createClient(workspaceID: workspaceID, name: checked, notes: notes, creatorID: user.id, now: now())
+        // A name taken in the workspace: the store's unique constraint answers 409.
+        return try await store.createClient(workspaceID: workspaceID, name: checked, notes: try Self.checkNotes(notes), creatorID: user.id, now: now())
     }
 
     /// `notes`: absent keeps them, null clears them.
@@ -64,10 +57,7 @@ extension TrackingService {
         -> WorkspaceClient
     {
         var client = try await client(for: user, workspaceID: workspaceID, id: id)
-        if let name {
-            client.name = try Self.checkName(name, "client name")
-            try await requireFreeClientName(client.name, workspaceID: workspaceID, except: id)
-        }
+        if let name { client.name = try Self.checkName(name, "client name") }
         switch notes {
         case .absent: break
         case .null: client.notes = nil
@@ -97,6 +87,12 @@ extension TrackingService {
         let client = try await client(for: user, workspaceID: workspaceID, id: id)
         try await store.restoreClient(id: client.id, projectIDs: allProjects ? nil : projectIDs, now: now())
         return try await self.client(for: user, workspaceID: workspaceID, id: id)
+    }
+
+    /// The caller's membership of a workspace, which is its own organization here, and its member count.
+    public func organization(for user: User, id: Int64) async throws -> (Membership, userCount: Int) {
+        let membership = try await requireMember(user, id)
+        return (membership, try await store.members(workspaceID: id).count)
     }
 
     /// The members of a workspace the caller belongs to, with their roles.

@@ -73,8 +73,19 @@ public struct TrackingService: Sendable {
     /// The caller's row, with what `/me` shows: the API token when it can be recovered.
     public func profile(of user: User) async throws -> (User, token: String?) {
         guard let stored = try await store.user(id: user.id) else { throw TrackingError.forbidden }
-        let token = stored.sealedToken.map { credentials.open($0) } ?? credentials.token(userID: user.id)
-        return (stored.user, token)
+        return (stored.user, token(of: stored))
+    }
+
+    /// The API token `/me` shows: sealed ones opened, older ones derived; nil when sealed under
+    /// another server secret.
+    func token(of stored: StoredUser) -> String? {
+        stored.sealedToken.map { credentials.open($0) } ?? credentials.token(userID: stored.user.id)
+    }
+
+    /// After a token or profile change: cached logins must be looked up again.
+    func forgetLogins() {
+        tokenCache.removeAll()
+        passwordCache.removeAll()
     }
 
     /// A new API token for the caller; the old one stops working (on other servers sharing the
@@ -82,12 +93,10 @@ public struct TrackingService: Sendable {
     public func resetToken(for user: User) async throws -> String {
         let token = credentials.newToken()
         try await store.setToken(userID: user.id, tokenHash: credentials.tokenHash(token), sealed: credentials.seal(token))
-        tokenCache.removeAll()
-        passwordCache.removeAll()
+        forgetLogins()
         return token
     }
 
-    /// The profile fields `PUT /me` may change; nil leaves a field as it is.
     /// The time zones accepted: Foundation's known identifiers, and `UTC` (the default). The
     /// OpenAPI spec lists the same set (a test compares them).
     public static let timeZones: Set<String> = Set(TimeZone.knownTimeZoneIdentifiers).union(["UTC"])
@@ -98,6 +107,7 @@ public struct TrackingService: Sendable {
         }
     }
 
+    /// The profile fields `PUT /me` may change; nil leaves a field as it is.
     public struct ProfileChange: Sendable {
         public var fullname: String?
         public var email: String?
@@ -107,8 +117,10 @@ public struct TrackingService: Sendable {
         public init() {}
     }
 
-    public func updateProfile(of user: User, _ change: ProfileChange) async throws -> User {
-        guard var updated = try await store.user(id: user.id)?.user else { throw TrackingError.forbidden }
+    /// The updated profile, with what `/me` shows (as `profile(of:)`).
+    public func updateProfile(of user: User, _ change: ProfileChange) async throws -> (User, token: String?) {
+        guard let stored = try await store.user(id: user.id) else { throw TrackingError.forbidden }
+        var updated = stored.user
         if let name = change.fullname { updated.fullname = try Self.checkName(name, "fullname", limit: 140) }
         if let email = change.email { updated.email = try Self.checkEmail(email) }
         if let zone = change.timezone {
@@ -125,9 +137,8 @@ public struct TrackingService: Sendable {
         }
         updated.updatedAt = now()
         try await store.updateUser(updated)
-        tokenCache.removeAll()
-        passwordCache.removeAll()
-        return updated
+        forgetLogins()
+        return (updated, token(of: stored))
     }
 
     func hashPassword(_ password: String) async throws -> String {
@@ -202,16 +213,20 @@ public struct TrackingService: Sendable {
 
     /// Spaces and control characters, as the OpenAPI spec's patterns list them: C0 and C1
     /// controls, the space, NBSP, the Unicode spaces, line and paragraph separators, and the BOM.
+    static let spaceRanges: [ClosedRange<UInt32>] = [
+        0...0x20, 0x7F...0xA0, 0x1680...0x1680, 0x2000...0x200A, 0x2028...0x2029, 0x202F...0x202F, 0x205F...0x205F, 0x3000...0x3000,
+        0xFEFF...0xFEFF,
+    ]
+
     static func isSpaceOrControl(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        return v <= 0x20 || (0x7F...0xA0).contains(v) || (0x2000...0x200A).contains(v)
-            || [0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF].contains(v)
+        spaceRanges.contains { $0.contains(scalar.value) }
     }
 
+    /// The same characters, for trimming.
     static let spaces: CharacterSet = {
         var set = CharacterSet()
-        for v: UInt32 in Array(0...0x20) + Array(0x7F...0xA0) + Array(0x2000...0x200A) + [0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF] {
-            if let scalar = Unicode.Scalar(v) { set.insert(scalar) }
+        for range in spaceRanges {
+            for v in range { if let scalar = Unicode.Scalar(v) { set.insert(scalar) } }
         }
         return set
     }()
@@ -230,12 +245,7 @@ public struct TrackingService: Sendable {
         _ = try await requireMember(user, workspaceID)
         let checked = try Self.checkName(name)
         if let clientID { try await requireClientForProject(clientID, workspaceID: workspaceID) }
-        var project = try await store.createProject(workspaceID: workspaceID, name: checked, clientID: clientID, now: now())
-        if !active {
-            project.active = false
-            try await store.updateProject(project)
-        }
-        return project
+        return try await store.createProject(workspaceID: workspaceID, name: checked, active: active, clientID: clientID, now: now())
     }
 
     /// A project of a workspace the caller belongs to, or 404.

@@ -28,7 +28,7 @@ public protocol TrackingStore: Sendable {
     /// The ids of a workspace's members.
     func members(workspaceID: Int64) async throws -> [Int64]
 
-    func createProject(workspaceID: Int64, name: String, clientID: Int64?, now: Int64) async throws -> Project
+    func createProject(workspaceID: Int64, name: String, active: Bool, clientID: Int64?, now: Int64) async throws -> Project
     func projects(workspaceID: Int64) async throws -> [Project]
     func project(id: Int64) async throws -> Project?
     /// Writes a project's name, active flag and client.

@@ -78,7 +78,7 @@ public struct TrackingAPI: Sendable {
             guard let email = try body.string("email").value else { throw TrackingError.bad("email is required") }
             guard let password = try body.string("password").value else { throw TrackingError.bad("password is required") }
             let (user, token) = try await service.signup(
-                email: email, password: password, fullname: try body.string("fullname").value, timezone: try body.string("timezone").value)
+                email: email, password: password, fullname: try body.optionalString("fullname"), timezone: try body.optionalString("timezone"))
             return JSONResponse.make(TogglJSON.me(user, token: token, accountID: service.credentials.accountID(userID: user.id)))
         }
         route(.get, v9 + "/me") { request, _, user in
@@ -110,8 +110,7 @@ public struct TrackingAPI: Sendable {
             change.timezone = try body.optionalString("timezone")
             change.defaultWorkspaceID = try body.optionalInteger("default_workspace_id")
             change.beginningOfWeek = try body.optionalInteger("beginning_of_week").map { Int(clamping: $0) }
-            let updated = try await service.updateProfile(of: user, change)
-            let (_, token) = try await service.profile(of: updated)
+            let (updated, token) = try await service.updateProfile(of: user, change)
             return JSONResponse.make(TogglJSON.me(updated, token: token, accountID: service.credentials.accountID(userID: user.id)))
         }
         route(.post, v9 + "/me/reset_token") { _, _, user in
@@ -219,9 +218,8 @@ public struct TrackingAPI: Sendable {
 
         // Each workspace is its own organization here (`organization_id` is the workspace's id).
         route(.get, v9 + "/organizations/:oid") { _, context, user in
-            let membership = try await service.requireMember(user, try Self.param(context, "oid"))
-            let members = try await service.store.members(workspaceID: membership.workspace.id)
-            return JSONResponse.make(TogglJSON.organization(membership, userCount: members.count))
+            let (membership, userCount) = try await service.organization(for: user, id: try Self.param(context, "oid"))
+            return JSONResponse.make(TogglJSON.organization(membership, userCount: userCount))
         }
 
         // Members

@@ -136,8 +136,6 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     {
         try await mapErrors {
             try await client.withTransaction(logger: logger) { conn in
-                let existing = try await conn.query("SELECT 1 FROM \(unescaped: t("users")) WHERE email = \(email)", logger: logger)
-                for try await _ in existing { throw TrackingError(.conflict, "a user with this email already exists") }
                 let workspaceID = try await Self.single(
                     conn.query(
                         "INSERT INTO \(unescaped: t("workspaces")) (name, created_at, updated_at) VALUES (\(workspaceName), \(now), \(now)) RETURNING id",
@@ -275,15 +273,15 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
         return result
     }
 
-    public func createProject(workspaceID: Int64, name: String, clientID: Int64?, now: Int64) async throws -> Project {
+    public func createProject(workspaceID: Int64, name: String, active: Bool, clientID: Int64?, now: Int64) async throws -> Project {
         let id = try await Self.single(
             client.query(
                 """
-                INSERT INTO \(unescaped: t("projects")) (workspace_id, name, client_id, created_at)
-                VALUES (\(workspaceID), \(name), \(clientID), \(now)) RETURNING id
+                INSERT INTO \(unescaped: t("projects")) (workspace_id, name, active, client_id, created_at)
+                VALUES (\(workspaceID), \(name), \(active), \(clientID), \(now)) RETURNING id
                 """,
                 logger: logger))
-        return Project(id: id, workspaceID: workspaceID, name: name, active: true, createdAt: now, clientID: clientID)
+        return Project(id: id, workspaceID: workspaceID, name: name, active: active, createdAt: now, clientID: clientID)
     }
 
     public func projects(workspaceID: Int64) async throws -> [Project] {
@@ -585,8 +583,7 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
             // withTransaction wraps what the closure threw.
             let inner = (error as? PostgresTransactionError)?.closureError ?? error
             if let psql = inner as? PSQLError, psql.serverInfo?[.sqlState] == "23505" {
-                if StoreSchema.isRunningTimerConflict(uniqueViolationOn: psql.serverInfo?[.tableName]) { throw TrackingError.runningConflict }
-                throw TrackingError(.conflict, "conflicting data")
+                throw StoreSchema.uniqueViolation(on: psql.serverInfo?[.tableName])
             }
             throw inner
         }

@@ -123,9 +123,6 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     {
         try await mapErrors {
             try await (try writer).write { db in
-                if try Int.fetchOne(db, sql: "SELECT 1 FROM users WHERE email = ?", arguments: [email]) != nil {
-                    throw TrackingError(.conflict, "a user with this email already exists")
-                }
                 try db.execute(
                     sql: "INSERT INTO workspaces (name, created_at, updated_at) VALUES (?, ?, ?)", arguments: [workspaceName, now, now])
                 let workspaceID = db.lastInsertedRowID
@@ -157,9 +154,6 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     public func updateUser(_ u: User) async throws {
         try await mapErrors {
             try await (try writer).write { db in
-                if try Int.fetchOne(db, sql: "SELECT 1 FROM users WHERE email = ? AND id <> ?", arguments: [u.email, u.id]) != nil {
-                    throw TrackingError(.conflict, "a user with this email already exists")
-                }
                 try db.execute(
                     sql: """
                         UPDATE users SET fullname = ?, timezone = ?, email = ?, default_workspace_id = ?, beginning_of_week = ?,
@@ -247,12 +241,12 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
             createdAt: row["created_at"])
     }
 
-    public func createProject(workspaceID: Int64, name: String, clientID: Int64?, now: Int64) async throws -> Project {
+    public func createProject(workspaceID: Int64, name: String, active: Bool, clientID: Int64?, now: Int64) async throws -> Project {
         try await (try writer).write { db in
             try db.execute(
-                sql: "INSERT INTO projects (workspace_id, name, client_id, created_at) VALUES (?, ?, ?, ?)",
-                arguments: [workspaceID, name, clientID, now])
-            return Project(id: db.lastInsertedRowID, workspaceID: workspaceID, name: name, active: true, createdAt: now, clientID: clientID)
+                sql: "INSERT INTO projects (workspace_id, name, active, client_id, created_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [workspaceID, name, active, clientID, now])
+            return Project(id: db.lastInsertedRowID, workspaceID: workspaceID, name: name, active: active, createdAt: now, clientID: clientID)
         }
     }
 
@@ -567,9 +561,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             // SQLite names the violated index's table and columns: "UNIQUE constraint failed: time_entries.user_id".
             let table = error.message?.split(separator: ":").last?.split(separator: ".").first.map { $0.trimmingCharacters(in: .whitespaces) }
-            if error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE, StoreSchema.isRunningTimerConflict(uniqueViolationOn: table) {
-                throw TrackingError.runningConflict
-            }
+            if error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE { throw StoreSchema.uniqueViolation(on: table) }
             throw TrackingError(.conflict, "conflicting data: \(error.message ?? "constraint violated")")
         }
     }

@@ -127,10 +127,18 @@ enum StoreSchema {
     /// The unique index over running entries per user.
     static let runningTimerIndex = "one_running_timer_per_user"
 
-    /// Whether a unique-constraint violation on `table` is the running-timer rule: the index is
-    /// the only unique constraint of `time_entries` besides its generated key, so both stores
-    /// decide the same way, from the table the database names.
-    static func isRunningTimerConflict(uniqueViolationOn table: String?) -> Bool {
-        table == "time_entries"
+    /// The error a unique-constraint violation on `table` stands for, decided from the table the
+    /// database names, the same way in both stores. Each of these tables has one unique rule a
+    /// request can break (a generated key or a random token hash cannot collide), so the
+    /// constraint itself answers, without a read before the write.
+    static func uniqueViolation(on table: String?) -> TrackingError {
+        switch table {
+        // The unique index over running entries per user.
+        case "time_entries": TrackingError.runningConflict
+        case "users": TrackingError(.conflict, "a user with this email already exists")
+        case "tags": TrackingError(.conflict, "a tag with this name already exists in the workspace")
+        case "clients": TrackingError(.conflict, "a client with this name already exists in the workspace")
+        default: TrackingError(.conflict, "conflicting data")
+        }
     }
 }
