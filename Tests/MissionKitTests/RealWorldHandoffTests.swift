@@ -42,7 +42,8 @@ import Testing
         let verifier = HandoffVerifier(repo: GitRepository(root: g.root), mission: nil)
         let v = try verifier.verify(bytes: Array(handoff.utf8), file: "handoffs/runner-cli.json", commitOverride: nil)
         #expect(v.commit?.hasPrefix(sha) == true)
-        #expect(v.notes.contains { $0.contains("the commit that added it") })
+        #expect(v.commitSource == .addingCommit)
+        #expect(v.commitNote?.contains("the commit that added the handoff") == true)
         #expect(!v.findings.contains { $0.rule == "invalid-handoff" })
         let missing = v.findings.filter { $0.rule == "claimed-file-not-in-commit" }
         #expect(missing.count == 1 && missing[0].message.contains("runner/results.py"))

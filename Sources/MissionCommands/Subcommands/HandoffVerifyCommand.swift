@@ -84,6 +84,7 @@ struct HandoffVerifyCommand: ParsableCommand {
                     results.append(result)
                 }
             }
+            if let summary = HandoffVerifier.unnamedCommitSummary(results) { report.notes.append(summary) }
             // The one-line summaries count what is reported: after the configuration and the baseline.
             report = try reportOptions.prepare(report, repo: repoRoot, config: config)
             var remaining: [Finding: Int] = [:]
@@ -110,7 +111,7 @@ struct HandoffVerifyCommand: ParsableCommand {
                 throw MissionError("\(shown):\(f.line):\(f.column): \(f.message)")
             }
             report.findings = result.findings
-            report.notes = result.notes
+            report.notes = result.notes + (result.commitNote.map { [$0] } ?? [])
             report.details.append(result.detail)
             report = try reportOptions.prepare(report, repo: repoRoot, config: config)
         }

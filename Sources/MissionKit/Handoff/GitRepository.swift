@@ -166,6 +166,39 @@ public struct GitRepository: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Whether this repository is a shallow clone (some history is missing).
+    public func isShallow() throws(MissionError) -> Bool {
+        let out = try git(["rev-parse", "--is-shallow-repository"])
+        return out.status == 0 && out.stdoutText.hasPrefix("true")
+    }
+
+    /// Every commit reachable from HEAD with its subject, newest first (empty without history).
+    public func subjects() throws(MissionError) -> [(id: String, subject: String)] {
+        let out = try git(["log", "--no-show-signature", "--format=%H%x00%s", "HEAD", "--"])
+        guard out.status == 0 else { return [] }
+        return out.stdout.split(separator: UInt8(ascii: "\n")).compactMap { line in
+            guard let zero = line.firstIndex(of: 0) else { return nil }
+            return (String(decoding: line[..<zero], as: UTF8.self), String(decoding: line[(zero + 1)...], as: UTF8.self))
+        }
+    }
+
+    /// Which of `paths` (files or folders, repo-relative) exist in `commit`'s tree, asked in one
+    /// `git ls-tree` call.
+    public func existing(_ paths: [String], at commit: String) throws(MissionError) -> Set<String> {
+        guard !paths.isEmpty, !commit.hasPrefix("-") else { return [] }
+        // Recursive: without -r, ls-tree lists a folder's children or only itself depending on
+        // the other paths asked; a folder exists when some file lies under it.
+        let trimmed = { (p: String) in p.hasSuffix("/") ? String(p.dropLast()) : p }
+        let out = try git(["ls-tree", "-r", "-z", "--name-only", "--full-name", commit, "--"] + Set(paths.map(trimmed)).sorted())
+        guard out.status == 0 else { return [] }
+        var listed: Set<String> = []
+        for entry in out.stdout.split(separator: 0) {
+            var path = String(decoding: entry, as: UTF8.self)
+            while listed.insert(path).inserted, let slash = path.lastIndex(of: "/") { path = String(path[..<slash]) }
+        }
+        return Set(paths.filter { listed.contains(trimmed($0)) })
+    }
+
     /// A file's content at a commit, or nil when it does not exist there.
     public func show(_ commit: String, path: String) throws(MissionError) -> [UInt8]? {
         let out = try git(["show", "\(commit):\(path)"])

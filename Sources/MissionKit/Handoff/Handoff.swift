@@ -34,7 +34,10 @@ public struct Handoff: Sendable {
 
     // The wrapper's fields (nil for a bare handoff).
     public var isWrapped: Bool
+    /// The commit the handoff names: `commitId`, or `commit` as some writers spell it.
     public var commitId: String?
+    /// The JSON path of the key that named the commit (`$.commitId` or `$.commit`).
+    public var commitPath: String = "$.commitId"
     public var featureId: String?
     public var successState: String?
     public var followedProcedure: Bool?
@@ -176,12 +179,15 @@ public struct Handoff: Sendable {
                 problems.append(Problem(message: "each filesChanged entry must be a path (or an object with `path`)", path: path))
             }
         }
+        for key in ["commitId", "commit"] where top[key] != nil && !(top[key] is NSNullLike) {
+            handoff.commitId = string(top, key, "$." + key, required: false)
+            handoff.commitPath = "$." + key
+            break
+        }
         if !wrapped {
-            handoff.commitId = string(top, "commitId", "$.commitId", required: false)
             handoff.featureId = string(top, "featureId", "$.featureId", required: false) ?? (top["feature"] as? String)
         }
         if wrapped {
-            handoff.commitId = string(top, "commitId", "$.commitId", required: false)
             handoff.featureId = string(top, "featureId", "$.featureId", required: false)
             handoff.successState = string(top, "successState", "$.successState", required: false)
             if let state = handoff.successState, !["success", "failure", "partial"].contains(state) {

@@ -20,10 +20,12 @@ public struct HandoffContext: Sendable {
     /// Closed-set docs (repo-relative), when a mission is given.
     public var closedSet: Set<String>
     public var repo: GitRepository
+    /// Paths named in the prose that exist at the commit or at its parent.
+    public let existing: Set<String>
 
     public init(
         handoff: Handoff, document: JSONDocument, file: String, commit: String, changes: [GitRepository.FileChange],
-        mission: Mission?, closedSet: Set<String>, repo: GitRepository
+        mission: Mission?, closedSet: Set<String>, repo: GitRepository, existing: Set<String> = []
     ) {
         self.handoff = handoff
         self.document = document
@@ -33,44 +35,63 @@ public struct HandoffContext: Sendable {
         self.mission = mission
         self.closedSet = closedSet
         self.repo = repo
+        self.existing = existing
         addedLines = [:]
         writtenPaths = changes.filter { $0.kind != "D" }.map(\.path)
         touchedPaths = changes.map(\.path) + changes.compactMap(\.oldPath)
         writtenSet = Set(writtenPaths)
         touchedSet = Set(touchedPaths)
-        let root = repo.root
-        let exists = { (path: String) in FileSystem.exists(root + "/" + path) }
         proseClaims = [("salientSummary", handoff.salientSummary), ("whatWasImplemented", handoff.whatWasImplemented)]
-            .flatMap { field, text in ProseClaim.extract(from: text, exists: exists).map { ($0, handoff.base + "." + field) } }
+            .flatMap { field, text in ProseClaim.extract(from: text, exists: existing.contains).map { ($0, handoff.base + "." + field) } }
     }
 
+    /// Every path the handoff names that the commit is compared with, once each, and whether it
+    /// is a claim (tests.added, filesChanged, prose that says it changed) rather than a mention.
+    public var claimedPatterns: [(pattern: String, isClaim: Bool)] {
+        var order: [String] = []
+        var isClaim: [String: Bool] = [:]
+        func add(_ pattern: String, _ claim: Bool) {
+            if let known = isClaim[pattern] {
+                isClaim[pattern] = known || claim
+            } else {
+                order.append(pattern)
+                isClaim[pattern] = claim
+            }
+        }
+        for t in handoff.tests { add(t.file, true) }
+        for f in handoff.filesChanged { add(f.file, true) }
+        for (claim, _) in proseClaims where claim.kind == .changed || claim.kind == .mentioned { add(claim.path, claim.kind == .changed) }
+        return order.map { ($0, isClaim[$0] ?? false) }
+    }
+
+    /// Whether `path` (named in the prose) exists at the commit or at its parent.
+    public func exists(_ path: String) -> Bool { existing.contains(path) }
+
     /// Whether `claimed` (a path, `dir/...` or glob) matches a path the commit wrote.
-    public func isWritten(_ claimed: String) -> Bool { !matches(claimed, in: writtenPaths, set: writtenSet).isEmpty }
+    public func isWritten(_ claimed: String) -> Bool { !Self.matches(claimed, in: writtenPaths, set: writtenSet).isEmpty }
 
     /// Whether `claimed` matches any path the commit touched (deletions and old rename names included).
-    public func isTouched(_ claimed: String) -> Bool { !matches(claimed, in: touchedPaths, set: touchedSet).isEmpty }
+    public func isTouched(_ claimed: String) -> Bool { !Self.matches(claimed, in: touchedPaths, set: touchedSet).isEmpty }
 
-    /// The changed paths matching a claimed path: itself, a `/...` folder, or a glob.
-    public func matches(_ claimed: String, in paths: [String], set: Set<String>? = nil) -> [String] {
-        let pattern = claimed.hasPrefix("./") ? String(claimed.dropFirst(2)) : claimed
-        if let set, !pattern.hasSuffix("/"), !pattern.hasSuffix("/..."), !Glob.isPattern(pattern) {
-            return set.contains(pattern) ? [pattern] : []
-        }
-        if pattern.hasSuffix("/...") {
-            let folder = String(pattern.dropLast(3))
-            return paths.filter { $0.hasPrefix(folder) }
-        }
-        if pattern.hasSuffix("/") { return paths.filter { $0.hasPrefix(pattern) } }
+    /// The changed paths matching a claimed path: itself, a folder it names (`dir`, `dir/`,
+    /// `dir/...`, whatever its last segment looks like), or a glob.
+    public static func matches(_ claimed: String, in paths: [String], set: Set<String>? = nil) -> [String] {
+        var pattern = claimed
+        while pattern.hasPrefix("./") { pattern.removeFirst(2) }
+        if pattern.hasSuffix("/...") { pattern.removeLast(3) }
         if Glob.isPattern(pattern) {
             let glob = Glob(pattern)
             return paths.filter { glob.matches($0) }
         }
-        return paths.filter { $0 == pattern }
+        if pattern.hasSuffix("/") { pattern.removeLast() }
+        if let set, set.contains(pattern) { return [pattern] }
+        let folder = pattern + "/"
+        return paths.filter { $0 == pattern || $0.hasPrefix(folder) }
     }
 
     /// Added lines of every changed file a claimed path covers.
     public func addedLines(for claimed: String) -> [String] {
-        matches(claimed, in: writtenPaths, set: writtenSet).flatMap { (addedLines[$0] ?? []).map(\.text) }
+        Self.matches(claimed, in: writtenPaths, set: writtenSet).flatMap { (addedLines[$0] ?? []).map(\.text) }
     }
 
     public func location(_ path: String) -> SourceLocation { document.location(path) }

@@ -13,6 +13,7 @@ public struct HandoffVerifier: Sendable {
         ClaimedTestCaseNotFoundRule.self,
         ClaimedDocBlockNotUpdatedRule.self,
         HandoffUnknownAssertionRule.self,
+        VerifiesWithoutAssertionRule.self,
         HandoffUnknownFeatureRule.self,
         ClaimedCommandFailedRule.self,
         ProcedureClaimWithoutEvidenceRule.self,
@@ -25,6 +26,10 @@ public struct HandoffVerifier: Sendable {
 
     /// The mission's closed-set Markdown docs, resolved once (`--all` verifies many handoffs).
     let closedSet: Set<String>
+    /// The mission's progress_log.jsonl, read once.
+    let progressLog: ProgressLog?
+    /// Commit subjects, read once when a handoff first needs them.
+    let subjects = CommitSubjects()
 
     public init(repo: GitRepository, mission: Mission?, rerunTimeout: Double? = nil) {
         self.repo = repo
@@ -35,12 +40,46 @@ public struct HandoffVerifier: Sendable {
         } else {
             closedSet = []
         }
+        progressLog = mission.flatMap { ProgressLog.load(missionDir: $0.missionDir) }
+    }
+
+    /// Where the commit a handoff is verified against came from.
+    public enum CommitSource: String, Sendable, Hashable, CaseIterable {
+        /// `--commit` on the command line.
+        case option
+        /// The handoff's own `commitId` or `commit`.
+        case handoff
+        /// The feature's `commit` in features.json.
+        case features
+        /// The `commit` of the feature's `feature_complete` event in progress_log.jsonl.
+        case progressLog
+        /// The newest commit whose subject starts with the feature id.
+        case subject
+        /// The commit that added the handoff file.
+        case addingCommit
+
+        /// How the per-handoff line and the notes name it.
+        public var label: String {
+            switch self {
+            case .option: "--commit"
+            case .handoff: "handoff"
+            case .features: "features.json"
+            case .progressLog: "progress_log.jsonl"
+            case .subject: "commit subject"
+            case .addingCommit: "the commit that added the handoff"
+            }
+        }
+
+        /// Whether the handoff (or its user) named the commit, rather than the mission's records.
+        public var isNamed: Bool { self == .option || self == .handoff }
     }
 
     /// The outcome for one handoff.
     public struct Verification: Sendable {
         public var file: String
         public var commit: String?
+        /// Where `commit` came from.
+        public var commitSource: CommitSource?
         public var subject: String?
         public var matched: [String] = []
         public var missing: [String] = []
@@ -48,8 +87,10 @@ public struct HandoffVerifier: Sendable {
         public var findings: [Finding] = []
         /// The JSON could not be parsed at all (a usage error for a single handoff).
         public var unreadable: Bool = false
-        /// Plain statements about how it was verified (which commit was chosen, and why).
+        /// Plain statements about how it was verified (a missing commit in a shallow clone, …).
         public var notes: [String] = []
+        /// For a handoff that names no commit: which commit was used, and why.
+        public var commitNote: String?
 
         public init(file: String) {
             self.file = file
@@ -57,17 +98,26 @@ public struct HandoffVerifier: Sendable {
 
         public var errors: Int { findings.count { $0.severity == .error } }
 
+        /// The commit as shown: its short id and, unless the handoff named it, where it came from.
+        var commitText: String {
+            guard let commit else { return "no commit" }
+            let source = commitSource.map { $0.isNamed ? "" : " (\($0.label))" } ?? ""
+            return "commit \(commit.prefix(7))" + source
+        }
+
         /// The one-line summary `--all` prints.
         public var line: String {
             let mark = errors > 0 ? "✘" : "✔"
-            let commitText = commit.map { String($0.prefix(7)) } ?? "no commit"
             var s = "\(mark) \(file)  \(commitText)  matched \(matched.count), missing \(missing.count), extra \(extra.count)"
             if !findings.isEmpty { s += "  (\(errors) error(s), \(findings.count - errors) warning(s))" }
+            if matched.isEmpty && !missing.isEmpty {
+                s += "  — the commit matches none of the \(missing.count) claimed file(s): it looks like the wrong commit"
+            }
             return s
         }
 
         public var detail: ReportDetail {
-            var lines = ["handoff \(file)  commit \(commit.map { String($0.prefix(7)) } ?? "-")\(subject.map { " \"\($0)\"" } ?? "")"]
+            var lines = ["handoff \(file)  \(commitText)\(subject.map { " \"\($0)\"" } ?? "")"]
             for (label, files) in [("matched", matched), ("missing", missing), ("extra  ", extra)] {
                 lines.append("  \(label)  " + (files.isEmpty ? "(none)" : files.joined(separator: ", ")))
             }
@@ -75,6 +125,7 @@ public struct HandoffVerifier: Sendable {
                 key: "handoffs",
                 value: .object([
                     ("file", .string(file)), ("commit", commit.map(JSONValue.string) ?? .null),
+                    ("commitSource", commitSource.map { JSONValue.string($0.label) } ?? .null),
                     ("matched", .array(matched.map(JSONValue.string))), ("missing", .array(missing.map(JSONValue.string))),
                     ("extra", .array(extra.map(JSONValue.string))),
                 ]),
@@ -82,7 +133,7 @@ public struct HandoffVerifier: Sendable {
         }
     }
 
-    /// Verifies the handoff in `bytes`. `commitOverride` wins over the wrapper's `commitId`.
+    /// Verifies the handoff in `bytes`. `commitOverride` wins over the handoff's `commitId`.
     /// Throws only for a usage problem: no commit to verify against.
     public func verify(bytes: [UInt8], file: String, commitOverride: String?) throws(MissionError) -> Verification {
         var result = Verification(file: file)
@@ -106,45 +157,16 @@ public struct HandoffVerifier: Sendable {
         result.findings += problems.map { InvalidHandoffRule.finding($0, file: file, document: document) }
         guard let handoff = decoded else { return result }
 
-        var named = commitOverride ?? handoff.commitId ?? ""
-        if named.isEmpty {
-            // Teams that commit the handoff with the work name no commit: the commit that added
-            // the handoff file is the one it describes.
-            guard let adding = try repo.commitAdding(file) else {
-                throw MissionError(
-                    "\(file): no commit to verify: the handoff has no commitId and git knows no commit that added it; pass --commit SHA")
-            }
-            named = adding
-            result.notes.append("\(file) names no commit: verified against \(adding.prefix(7)), the commit that added it.")
-        }
-        let claimed = named
-        let commitLocation = commitOverride == nil ? document.location("$.commitId") : .start
-        if let reason = GitRepository.notASingleCommit(claimed) {
-            result.findings.append(
-                InvalidHandoffRule.descriptor.finding(
-                    file, commitLocation, message: reason, hint: "Write the id of the one commit that holds the work, e.g. `\"commitId\": \"74e81a8\"`."))
-            return result
-        }
-        // The change list and the added lines of the claimed files come from two git calls run
-        // concurrently; the second is limited to pathspecs derived from the claims themselves.
-        let claimedDocs = ProseClaim.extract(from: handoff.salientSummary + "\n" + handoff.whatWasImplemented)
-            .filter { $0.kind == .changed && closedSet.contains($0.path) }.map(\.path)
-        // Claimed paths that climb out of the repository are findings of their own (never pathspecs:
-        // git refuses them and the whole verification would stop).
-        let specs = Self.pathspecs(
-            tests: handoff.tests.filter { !$0.cases.isEmpty }.map(\.file).filter(Self.staysInside),
-            docs: claimedDocs.filter(Self.staysInside))
-        let repo = self.repo
-        let lines = Concurrent { () throws(MissionError) in try repo.addedLines(claimed, pathspecs: specs) }
-        guard let commitChanges = try repo.commitChanges(claimed) else {
-            _ = try? lines.value()
-            result.findings.append(CommitNotFoundRule.finding(claimed, file: file, location: commitLocation, repo: repo.root))
-            return result
-        }
-        var addedLines = try lines.value()
+        guard let (commitChanges, source) = try resolveCommit(handoff, document: document, file: file, override: commitOverride, into: &result)
+        else { return result }
         let commit = commitChanges.id
+        let commitLocation = source == .handoff ? document.location(handoff.commitPath) : .start
+        result.commit = commit
+        result.commitSource = source
+        if !source.isNamed {
+            result.commitNote = "\(file) names no commit: verified against \(commit.prefix(7)), from \(source.label)."
+        }
         if commitChanges.parents.isEmpty, try repo.isShallowBoundary(commit) {
-            result.commit = commit
             result.findings.append(
                 CommitNotVerifiableRule.descriptor.finding(
                     file, commitLocation,
@@ -152,8 +174,25 @@ public struct HandoffVerifier: Sendable {
                     hint: "Fetch more history (`git fetch --deepen=50`, or `fetch-depth: 0` in actions/checkout) and verify again."))
             return result
         }
-        result.commit = commit
         result.subject = commitChanges.subject
+
+        // The added lines of the claimed files come from a git call run while the paths the prose
+        // names are looked up at the commit and its parent; it is limited to pathspecs derived from
+        // the claims themselves.
+        let prose = handoff.salientSummary + "\n" + handoff.whatWasImplemented
+        let claimedDocs = ProseClaim.extract(from: prose, exists: { _ in false })
+            .filter { $0.kind == .changed && closedSet.contains($0.path) }.map(\.path)
+        // Claimed paths that climb out of the repository are findings of their own (never pathspecs:
+        // git refuses them and the whole verification would stop).
+        let specs = Self.pathspecs(
+            tests: handoff.tests.filter { !$0.cases.isEmpty }.map(\.file).filter(Self.staysInside),
+            docs: claimedDocs.filter(Self.staysInside))
+        let repo = self.repo
+        let lines = Concurrent { () throws(MissionError) in try repo.addedLines(commit, pathspecs: specs) }
+        let asked = ProseClaim.existenceQuestions(in: prose).filter { Self.staysInside($0) && !Glob.isPattern($0) && !$0.hasSuffix("/...") }
+        var existing = try repo.existing(Array(asked), at: commit)
+        if let parent = commitChanges.parents.first { existing.formUnion(try repo.existing(Array(asked), at: parent)) }
+        var addedLines = try lines.value()
         let changes = commitChanges.changes
         // A claimed file that is a rename target: diff again with its old name so that only the
         // lines really added count, not the whole renamed file.
@@ -165,7 +204,7 @@ public struct HandoffVerifier: Sendable {
 
         var context = HandoffContext(
             handoff: handoff, document: document, file: file, commit: commit, changes: changes, mission: mission,
-            closedSet: closedSet, repo: repo)
+            closedSet: closedSet, repo: repo, existing: existing)
         context.addedLines = addedLines
 
         for rule in Self.rules { result.findings += rule.init().check(context) }
@@ -173,18 +212,12 @@ public struct HandoffVerifier: Sendable {
 
         // matched / missing / extra
         let changedPaths = changes.map(\.path)
-        var claimedPatterns = handoff.tests.map(\.file) + handoff.filesChanged.map(\.file)
-        claimedPatterns += context.proseClaims.filter { $0.claim.kind != .verified }.map(\.claim.path)
         var matchedSet: Set<String> = []
         let touchedSet = Set(context.touchedPaths)
-        for pattern in unique(claimedPatterns) {
-            let hits = context.matches(pattern, in: context.touchedPaths, set: touchedSet)
+        for (pattern, isClaim) in context.claimedPatterns {
+            let hits = HandoffContext.matches(pattern, in: context.touchedPaths, set: touchedSet)
             if hits.isEmpty {
-                if handoff.tests.contains(where: { $0.file == pattern }) || handoff.filesChanged.contains(where: { $0.file == pattern })
-                    || context.proseClaims.contains(where: { $0.claim.path == pattern && $0.claim.kind == .changed })
-                {
-                    result.missing.append(pattern)
-                }
+                if isClaim { result.missing.append(pattern) }
             } else {
                 matchedSet.formUnion(hits)
             }
@@ -192,6 +225,128 @@ public struct HandoffVerifier: Sendable {
         result.matched = changedPaths.filter { matchedSet.contains($0) }
         result.extra = changedPaths.filter { !matchedSet.contains($0) }
         return result
+    }
+
+    /// The commit to verify against, and where it came from; nil when there is none to verify
+    /// (the reason is then in `result`'s findings or notes).
+    ///
+    /// A commit the handoff names is used as it is. Otherwise the mission's records are tried in
+    /// order: the feature's `commit` in features.json, its `feature_complete` event, a commit whose
+    /// subject starts with the feature id, and the commit that added the handoff file. A candidate
+    /// that only does bookkeeping (it matches none of the claims and changes mostly mission files)
+    /// is passed over: a handoff committed after its work is not evidence against the work.
+    func resolveCommit(
+        _ handoff: Handoff, document: JSONDocument, file: String, override: String?, into result: inout Verification
+    ) throws(MissionError) -> (GitRepository.CommitChanges, CommitSource)? {
+        if let named = override ?? handoff.commitId.flatMap({ $0.isEmpty ? nil : $0 }) {
+            let source: CommitSource = override != nil ? .option : .handoff
+            let location = source == .handoff ? document.location(handoff.commitPath) : .start
+            if let reason = GitRepository.notASingleCommit(named) {
+                result.findings.append(
+                    InvalidHandoffRule.descriptor.finding(
+                        file, location, message: reason, hint: "Write the id of the one commit that holds the work, e.g. `\"commitId\": \"74e81a8\"`."))
+                return nil
+            }
+            if let changes = try repo.commitChanges(named) { return (changes, source) }
+            if try repo.isShallow() {
+                result.notes.append("\(file): commit \(named) is not in this shallow clone, so the handoff was not verified; fetch more history (`git fetch --unshallow`) to verify it.")
+            } else {
+                result.findings.append(CommitNotFoundRule.finding(named, file: file, location: location, repo: repo.root))
+            }
+            return nil
+        }
+
+        let claims = Self.claimPatterns(handoff)
+        var tried: [String] = []
+        var seen: Set<String> = []
+        var missingFromShallowClone = 0
+        let candidates = try commitCandidates(handoff, file: file)
+        for (rev, source) in candidates {
+            guard GitRepository.notASingleCommit(rev) == nil, let changes = try repo.commitChanges(rev) else {
+                if try repo.isShallow() { missingFromShallowClone += 1 }
+                tried.append("\(source.label) names \(rev), which is not in this repository")
+                continue
+            }
+            guard seen.insert(changes.id).inserted else { continue }
+            if let why = bookkeeping(changes, claims: claims) {
+                tried.append("\(source.label) gives \(changes.id.prefix(7)), which \(why)")
+                continue
+            }
+            return (changes, source)
+        }
+        if candidates.isEmpty {
+            throw MissionError(
+                "\(file): no commit to verify: the handoff names none (commitId), the mission records none for its feature, and git knows no commit that added it; pass --commit SHA")
+        }
+        if missingFromShallowClone == tried.count {
+            result.notes.append("\(file): the commit the mission records for it is not in this shallow clone, so the handoff was not verified; fetch more history to verify it.")
+            return nil
+        }
+        result.findings.append(
+            CommitNotVerifiableRule.descriptor.finding(
+                file, handoff.featureId != nil ? document.location("$.featureId") : .start,
+                message: "the handoff names no commit, and no candidate holds its work: " + tried.joined(separator: "; "),
+                hint: "Name the commit that holds the work in the handoff (`\"commitId\": \"74e81a8\"`) or in features.json (`commit`), or pass --commit SHA."))
+        return nil
+    }
+
+    /// The commits the mission's records offer for a handoff that names none, in order of trust.
+    func commitCandidates(_ handoff: Handoff, file: String) throws(MissionError) -> [(String, CommitSource)] {
+        var candidates: [(String, CommitSource)] = []
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        if let feature = handoff.featureId ?? HandoffLog.featureFromFileName(name), !feature.isEmpty {
+            if let commit = mission?.features?.features.first(where: { $0.id == feature })?.commit { candidates.append((commit, .features)) }
+            if let commit = progressLog?.completedFeatureCommits[feature] { candidates.append((commit, .progressLog)) }
+            if let commit = try subjects.newest(startingWith: feature, in: repo) { candidates.append((commit, .subject)) }
+        }
+        if let adding = try repo.commitAdding(file) { candidates.append((adding, .addingCommit)) }
+        return candidates
+    }
+
+    /// Why `commit` only does bookkeeping for this handoff, or nil when it may hold the work.
+    func bookkeeping(_ commit: GitRepository.CommitChanges, claims: [String]) -> String? {
+        guard !claims.isEmpty else { return nil }  // nothing claimed: any commit will do
+        let touched = commit.changes.map(\.path) + commit.changes.compactMap(\.oldPath)
+        if commit.changes.isEmpty { return "changes nothing" }
+        let set = Set(touched)
+        guard !claims.contains(where: { !HandoffContext.matches($0, in: touched, set: set).isEmpty }) else { return nil }
+        let missionFiles = commit.changes.count { isMissionFile($0.path) }
+        guard missionFiles * 2 >= commit.changes.count else { return nil }
+        return missionFiles == commit.changes.count
+            ? "changes only mission files and none of the claimed ones"
+            : "changes mostly mission files (\(missionFiles) of \(commit.changes.count)) and none of the claimed ones"
+    }
+
+    /// Files the mission keeps about itself: `.factory/`, the mission folder, handoffs and logs.
+    func isMissionFile(_ path: String) -> Bool {
+        if path.hasPrefix(".factory/") { return true }
+        if let dir = mission?.missionPath, dir != ".", path.hasPrefix(dir + "/") { return true }
+        let parts = path.split(separator: "/")
+        if parts.dropLast().contains("handoffs") { return true }
+        return Self.missionFileNames.contains(String(parts.last ?? ""))
+    }
+
+    static let missionFileNames: Set<String> = [
+        "mission.md", "features.json", "validation-contract.md", "validation-state.json", "progress_log.jsonl", "state.json",
+        "working_directory.txt",
+    ]
+
+    /// Every file the handoff claims to have changed, as written (tests, filesChanged, prose).
+    static func claimPatterns(_ handoff: Handoff) -> [String] {
+        let prose = ProseClaim.extract(from: handoff.salientSummary + "\n" + handoff.whatWasImplemented, exists: { _ in true })
+        return handoff.tests.map(\.file) + handoff.filesChanged.map(\.file) + prose.filter { $0.kind == .changed }.map(\.path)
+    }
+
+    /// One note for every handoff of a run that names no commit: how many, and where their
+    /// commits came from (nil when every handoff named its commit).
+    public static func unnamedCommitSummary(_ results: [Verification]) -> String? {
+        let sources = results.compactMap { $0.commitSource }.filter { !$0.isNamed }
+        guard !sources.isEmpty else { return nil }
+        let counts = CommitSource.allCases.compactMap { source -> String? in
+            let n = sources.count { $0 == source }
+            return n == 0 ? nil : "\(source.label) \(n)"
+        }
+        return "\(sources.count) handoff(s) name no commit; verified against the mission's records: " + counts.joined(separator: ", ") + "."
     }
 
     /// git pathspecs for claimed paths: literal files, `dir/...` folders, and globs.
@@ -220,11 +375,6 @@ public struct HandoffVerifier: Sendable {
             if depth < 0 { return false }
         }
         return true
-    }
-
-    func unique(_ items: [String]) -> [String] {
-        var seen: Set<String> = []
-        return items.filter { seen.insert($0).inserted }
     }
 
 

@@ -6,7 +6,10 @@ public struct ProseClaim: Sendable, Hashable {
         case changed
         /// "verified that `x` …", "read `x`": no claim about the commit.
         case verified
-        /// Neither: worth a warning when the commit does not touch it.
+        /// "no changes to `x`", "did not touch `x`", "`x` is unchanged": the sentence says it was
+        /// left alone, which claims nothing about the commit.
+        case untouched
+        /// Neither: worth a warning when it names nothing that exists (a dangling reference).
         case mentioned
     }
 
@@ -30,16 +33,33 @@ public struct ProseClaim: Sendable, Hashable {
 
     /// Extracts the path claims of a prose field. A bare word is a path when it has a slash and
     /// a known file extension, or a slash and `exists` says the repository has it.
+    ///
+    /// A path without a file extension (`feature/x`, `origin/main`, `Sources/App`) counts only when
+    /// `exists` says so; globs and `dir/...` patterns always count, and nothing under `.git/` does.
     public static func extract(from prose: String, exists: (String) -> Bool = { _ in false }) -> [ProseClaim] {
         var claims: [ProseClaim] = []
         for sentence in sentences(prose) {
             let tokens = tokenize(sentence, exists: exists)
             for (index, token) in tokens.enumerated() {
                 guard case .code(let span) = token, let path = repoPath(span) else { continue }
+                if !hasKnownExtension(path), !path.hasSuffix("/..."), !Glob.isPattern(path), !exists(path) { continue }
                 claims.append(ProseClaim(path: path, kind: classify(tokens, at: index), sentence: sentence))
             }
         }
         return claims
+    }
+
+    /// Every path-like span `extract` may ask `exists` about, so that one git call can answer all.
+    public static func existenceQuestions(in prose: String) -> Set<String> {
+        var asked: Set<String> = []
+        let claims = extract(from: prose) { asked.insert($0); return true }
+        return asked.union(claims.map(\.path))
+    }
+
+    static func hasKnownExtension(_ path: String) -> Bool {
+        let last = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = last.lastIndex(of: ".") else { return false }
+        return knownExtensions.contains(String(last[last.index(after: dot)...]).lowercased())
     }
 
     enum Token: Equatable {
@@ -48,13 +68,40 @@ public struct ProseClaim: Sendable, Hashable {
         case clauseBreak
     }
 
-    /// The verb nearest before the path within its clause decides; failing that, the first after.
+    /// Words that, before a path in its clause, say the path was left alone ("no changes to",
+    /// "did not touch", "without modifying", "deliberately skipped").
+    static let negators: Set<String> = [
+        "no", "not", "never", "without", "nor", "didn't", "didnt", "don't", "doesn't", "haven't", "hasn't", "wasn't",
+        "weren't", "won't", "skipped", "skip", "avoided", "avoid", "excluded",
+    ]
+    /// Words that, right after a path, say it was left alone ("`x` is unchanged", "left `x` untouched").
+    static let unchangedWords: Set<String> = ["unchanged", "untouched", "unmodified", "intact", "alone"]
+
+    /// Negation first ("no changes to `x`", "`x` is unchanged"); then the verb nearest before the
+    /// path within its clause decides; failing that, the first after.
     static func classify(_ tokens: [Token], at index: Int) -> Kind {
+        // "`x` is unchanged", "`x` was not modified", "left `x` untouched": the next few words.
+        var ahead = 0
+        var j = index + 1
+        while j < tokens.count, ahead < 4, case .word(let w) = tokens[j] {
+            if unchangedWords.contains(w) { return .untouched }
+            if w == "not" || w == "never", j + 1 < tokens.count, case .word(let v) = tokens[j + 1], changeVerbs.contains(v) || v == "touched" {
+                return .untouched
+            }
+            ahead += 1
+            j += 1
+        }
         var i = index - 1
         while i >= 0 {
-            if tokens[i] == .clauseBreak { break }
+            if tokens[i] == .clauseBreak {
+                // "No changes to `a`, `b`": a list of paths shares the clause of its first item.
+                guard i > 0, case .code = tokens[i - 1], case .code = tokens[i + 1] else { break }
+                i -= 1
+                continue
+            }
             if case .word(let w) = tokens[i] {
-                if changeVerbs.contains(w) { return .changed }
+                if negators.contains(w) { return .untouched }
+                if changeVerbs.contains(w) { return negated(tokens, before: i) ? .untouched : .changed }
                 if verifyVerbs.contains(w) { return .verified }
             }
             i -= 1
@@ -77,6 +124,15 @@ public struct ProseClaim: Sendable, Hashable {
             }
         }
         return .mentioned
+    }
+
+    /// Whether one of the two words before a change verb negates it ("no changes", "did not update").
+    static func negated(_ tokens: [Token], before verb: Int) -> Bool {
+        for k in stride(from: verb - 1, through: max(0, verb - 2), by: -1) {
+            guard case .word(let w) = tokens[k] else { return false }
+            if negators.contains(w) { return true }
+        }
+        return false
     }
 
     /// Splits on `.`, `!`, `?`, `;` followed by white space, and on line breaks, never inside code spans.
@@ -144,8 +200,8 @@ public struct ProseClaim: Sendable, Hashable {
                 }
             } else if code != nil {
                 code!.append(c)
-            } else if c.isLetter || c == "'" || c == "-" {
-                word.append(c)
+            } else if c.isLetter || c == "'" || c == "\u{2019}" || c == "-" {
+                word.append(c == "\u{2019}" ? "'" : c)
             } else {
                 flush()
                 if c == "," || c == ":" || c == "(" || c == ")" { tokens.append(.clauseBreak) }
@@ -182,6 +238,8 @@ public struct ProseClaim: Sendable, Hashable {
         guard !s.isEmpty, !s.contains(" "), !s.hasPrefix("/"), !s.hasPrefix("-"), !s.contains("://"), !s.contains("=")
         else { return nil }
         while s.hasPrefix("./") { s.removeFirst(2) }
+        // git's own files and refs are never repository files: `.git/HEAD`, `refs/heads/x`, `root.path/.git/`.
+        if s.split(separator: "/").contains(where: { $0 == ".git" }) || s.hasPrefix("refs/") { return nil }
         let allowed = s.unicodeScalars.allSatisfy { c in
             (c.value < 128 && (CharacterClass.isAlnum(c) || "._-/*?[]{}@+".unicodeScalars.contains(c))) || c.value >= 128
         }

@@ -15,15 +15,59 @@ public enum TestNameMatcher {
         let keys: Set<String>
 
         public init(_ lines: [String]) {
-            lowercasedText = lines.joined(separator: "\n").lowercased()
+            // A case is named by the value of its source literal: `@Test("splits \\r lines")` adds
+            // "splits \r lines". Lines holding escapes are searched in both spellings.
+            var text = lines.joined(separator: "\n")
+            let unescaped = lines.filter { $0.contains("\\") }.map(TestNameMatcher.literalValue)
+            if !unescaped.isEmpty { text += "\n" + unescaped.joined(separator: "\n") }
+            lowercasedText = text.lowercased()
             keys = Set(lines.flatMap { TestNameMatcher.identifiers(in: $0).map(TestNameMatcher.identifierKey) })
         }
 
         public func contains(_ name: String) -> Bool {
+            if containsExactly(name) { return true }
+            // `X [fixture]`: the parameterised test X, when the commit adds a line with the
+            // argument's first word (Swift `@Test(arguments:)`, pytest `parametrize`, Go tables).
+            if let (base, argument) = TestNameMatcher.parameterised(name) {
+                return containsExactly(base) && lowercasedText.contains(argument.lowercased())
+            }
+            return false
+        }
+
+        func containsExactly(_ name: String) -> Bool {
             if lowercasedText.contains(name.lowercased()) { return true }
             let key = TestNameMatcher.identifierKey(name)
             return !key.isEmpty && keys.contains(key)
         }
+    }
+
+    /// `X [first word …]` → (X, first word), or nil when the name has no trailing brackets.
+    static func parameterised(_ name: String) -> (String, String)? {
+        guard name.hasSuffix("]"), let open = name.lastIndex(of: "[") else { return nil }
+        let base = String(name[..<open]).trimming(" ")
+        let inside = name[name.index(after: open)..<name.index(before: name.endIndex)]
+        let word = inside.drop { !$0.isLetter && !$0.isNumber }.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
+        guard !base.isEmpty, !word.isEmpty else { return nil }
+        return (String(base), String(word))
+    }
+
+    /// A source line with its string-literal escapes resolved: `\\` → `\`, `\"` → `"`, `\'` → `'`.
+    static func literalValue(_ line: String) -> String {
+        var out = ""
+        var escaped = false
+        for c in line {
+            if escaped {
+                out.append(c == "\\" || c == "\"" || c == "'" ? c : "\\")
+                if !(c == "\\" || c == "\"" || c == "'") { out.append(c) }
+                escaped = false
+            } else if c == "\\" {
+                escaped = true
+            } else {
+                out.append(c)
+            }
+        }
+        if escaped { out.append("\\") }
+        return out
     }
 
     /// Lower-cased letters and digits only, without a leading `test`: "Test_Rejects second-timer" → "rejectssecondtimer".

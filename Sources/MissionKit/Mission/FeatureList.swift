@@ -5,6 +5,8 @@ public struct FeatureList: Sendable, Hashable {
         public var skillName: String?
         public var milestone: String?
         public var status: String?
+        /// The commit the orchestrator recorded for the feature's work (`commit`), when any.
+        public var commit: String?
         /// Where `status` is (the feature's position when it has none).
         public var statusLocation: SourceLocation = .start
         /// Assertion ids with their positions in the file.
@@ -75,13 +77,13 @@ public struct FeatureList: Sendable, Hashable {
                     problems.append(ShapeProblem(message: "\(path).fulfills must be an array of assertion ids", location: json.location(path + ".fulfills")))
                 }
             }
-            for key in ["skillName", "milestone", "status"] where f[key] != nil && !(f[key] is String) && !(f[key] is NSNullLike) {
+            for key in ["skillName", "milestone", "status", "commit"] where f[key] != nil && !(f[key] is String) && !(f[key] is NSNullLike) {
                 problems.append(ShapeProblem(message: "\(path).\(key) must be a string", location: json.location("\(path).\(key)")))
             }
             features.append(
                 Feature(
                     id: id, skillName: f["skillName"] as? String, milestone: f["milestone"] as? String,
-                    status: f["status"] as? String, statusLocation: json.location(path + ".status"), fulfills: fulfills,
+                    status: f["status"] as? String, commit: (f["commit"] as? String).flatMap { $0.isEmpty ? nil : $0 }, statusLocation: json.location(path + ".status"), fulfills: fulfills,
                     location: json.location(path), skillLocation: json.location(path + ".skillName")))
         }
         return (FeatureList(features: features), problems)

@@ -36,10 +36,16 @@ public struct HandoffLog: Sendable {
         return HandoffLog(entries: entries)
     }
 
+    /// The feature a handoff file is named after: `<time>__<feature>__<session>.json`.
+    public static func featureFromFileName(_ name: String) -> String? {
+        guard name.hasSuffix(".json") else { return nil }
+        let parts = name.dropLast(5).components(separatedBy: "__")
+        return parts.count >= 3 && !parts[1].isEmpty ? parts[1] : nil
+    }
+
     static func entry(path: String, name: String, shown: String) -> Entry {
         var entry = Entry(file: shown, features: [], commit: nil, successState: nil, tests: [])
-        let parts = name.dropLast(5).components(separatedBy: "__")
-        if parts.count >= 3, !parts[1].isEmpty { entry.features.append(parts[1]) }
+        if let feature = featureFromFileName(name) { entry.features.append(feature) }
         guard let bytes = try? FileSystem.readBytes(path, limit: 4 * 1024 * 1024), let document = try? JSONDocument(bytes: bytes),
             let handoff = Handoff.decode(document).0
         else { return entry }

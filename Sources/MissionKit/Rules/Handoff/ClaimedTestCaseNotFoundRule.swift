@@ -12,9 +12,11 @@ public struct ClaimedTestCaseNotFoundRule: HandoffRule {
             guard !added.cases.isEmpty else { continue }
             let lines = context.addedLines(for: added.file)
             let index = TestNameMatcher.Index(lines)
+            var declared: [String]?
             for testCase in added.cases where !index.contains(testCase.name) {
-                let declared = TestNameMatcher.declaredTests(in: lines)
-                let list = declared.isEmpty ? "none recognised" : declared.prefix(12).joined(separator: ", ") + (declared.count > 12 ? ", …" : "")
+                let tests = declared ?? TestNameMatcher.declaredTests(in: lines)
+                declared = tests
+                let list = tests.isEmpty ? "none recognised" : tests.prefix(5).joined(separator: ", ") + (tests.count > 5 ? " and \(tests.count - 5) more" : "")
                 out.append(
                     Self.descriptor.finding(
                         context.file, context.location(testCase.path + ".name"),

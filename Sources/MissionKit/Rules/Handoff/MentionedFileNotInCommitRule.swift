@@ -1,20 +1,22 @@
-/// A path named in prose that says neither "changed" nor "verified", and that the commit did not touch.
+/// A path named in prose (neither claimed as changed nor as verified) that exists neither at the
+/// commit nor at its parent: a dangling reference. Naming a file the commit rightly left alone
+/// ("follows `docs/style.md`") is normal and no finding.
 public struct MentionedFileNotInCommitRule: HandoffRule {
     public static let descriptor = RuleDescriptor(
         id: "mentioned-file-not-in-commit", severity: .warning,
-        summary: "A path named in the handoff prose (neither claimed as changed nor as verified) is not in the commit.")
+        summary: "A path named in the handoff prose exists neither at the commit nor at its parent (a dangling reference).")
     public init() {}
 
     public func check(_ context: HandoffContext) -> [Finding] {
         var reported: Set<String> = []
         return context.proseClaims.compactMap { claim, path in
-            guard claim.kind == .mentioned, reported.insert(claim.path).inserted,
-                !context.isTouched(claim.path)
+            guard claim.kind == .mentioned, !Glob.isPattern(claim.path), !claim.path.hasSuffix("/..."), reported.insert(claim.path).inserted,
+                !context.isTouched(claim.path), !context.exists(claim.path)
             else { return nil }
             return Self.descriptor.finding(
                 context.file, context.location(path),
-                message: "`\(claim.path)` is named but not in the commit: \"\(claim.sentence.shortened(120))\"",
-                hint: "Say whether the file was changed (and commit it) or only read (\"verified\", \"read\").")
+                message: "`\(claim.path)` exists neither at commit \(context.commit.prefix(7)) nor at its parent: \"\(claim.sentence.shortened(120))\"",
+                hint: "Correct the path, or commit the file it names.")
         }
     }
 }
