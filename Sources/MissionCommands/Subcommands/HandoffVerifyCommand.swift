@@ -9,10 +9,15 @@ struct HandoffVerifyCommand: ParsableCommand {
         abstract: "Prove that a handoff's commit contains the files, tests and doc updates it claims.",
         discussion: """
             Reads a handoff (the bare object, or the wrapped form with commitId, featureId, successState, \
-            skillFeedback), resolves its commit (short ids work; --commit overrides commitId), and compares the \
-            claims with what the commit changed: tests.added files and their case names, paths the prose says were \
-            updated/added/fixed…, closed-set docs whose Mission status block must be refreshed, failed commands, \
-            and followedProcedure without an interactive check. Paths the prose only verified or read are no finding.
+            skillFeedback), resolves its commit, and compares the claims with what the commit changed: tests.added \
+            files and their case names, paths the prose says were updated/added/fixed…, closed-set docs whose \
+            Mission status block must be refreshed, failed commands, and followedProcedure without an interactive \
+            check. Paths the prose only verified, read or left untouched are no finding.
+
+            The commit: --commit, else the handoff's commitId (or commit). A handoff that names none is verified \
+            against the mission's records, in order: the feature's commit in features.json, its feature_complete \
+            event in progress_log.jsonl, the newest commit whose subject starts with the feature id, and the commit \
+            that added the handoff file; a candidate that only records mission files is passed over. Short ids work.
 
             git is run with argument arrays, never through a shell. --rerun is the exception, and it is opt-in: it \
             EXECUTES the commandsRun commands taken from the handoff, each through /bin/sh in a clean temporary \

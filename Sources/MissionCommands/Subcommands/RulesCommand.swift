@@ -13,11 +13,11 @@ struct RulesCommand: ParsableCommand {
 
     func run() throws {
         if format == .json {
-            let checkIDs = Set(RuleRegistry.descriptors.map(\.id))
-            let rules = RuleRegistry.allDescriptors.map { d in
-                JSONValue.object([
+            let rules = RuleRegistry.all.map { rule in
+                let d = rule.descriptor
+                return JSONValue.object([
                     ("id", .string(d.id)), ("severity", .string(d.severity.rawValue)), ("summary", .string(d.summary)),
-                    ("command", .string(checkIDs.contains(d.id) ? "check" : "handoff verify")),
+                    ("command", .string(rule.command.rawValue)),
                 ])
             }
             Console.line(JSONValue.array(rules).rendered(pretty: true))

@@ -1,7 +1,29 @@
+/// What every rule is: an id with its severity and summary, and examples of text that should and
+/// should not report it. The three kinds of check below refine it; a rule that is only found
+/// while files load (`invalid-handoff`, `commit-not-found`) is a definition alone.
+public protocol RuleDefinition: Sendable {
+    static var descriptor: RuleDescriptor { get }
+    /// Inputs that must report this rule, and inputs that must not (run by one generic test).
+    static var examples: [RuleExample] { get }
+    /// The command that reports it.
+    static var command: RuleCommand { get }
+}
+
+/// The command whose findings carry a rule.
+public enum RuleCommand: String, Sendable {
+    case check
+    case handoffVerify = "handoff verify"
+}
+
+extension RuleDefinition {
+    public static var examples: [RuleExample] { [] }
+    public static var command: RuleCommand { .check }
+    var descriptor: RuleDescriptor { Self.descriptor }
+}
+
 /// A check over a loaded mission. One rule per file: its descriptor (id, severity, summary),
 /// its messages and its check live together.
-public protocol Rule: Sendable {
-    static var descriptor: RuleDescriptor { get }
+public protocol Rule: RuleDefinition {
     /// Status-block rules only run when the mission uses status blocks.
     static var isStatusBlockRule: Bool { get }
     init()
@@ -10,5 +32,41 @@ public protocol Rule: Sendable {
 
 extension Rule {
     public static var isStatusBlockRule: Bool { false }
-    var descriptor: RuleDescriptor { Self.descriptor }
+}
+
+/// A status-block rule that looks at each closed-set doc on its own.
+public protocol StatusBlockRule: Rule {
+    func check(_ doc: ScannedDoc, in context: CheckContext) -> [Finding]
+}
+
+extension StatusBlockRule {
+    public static var isStatusBlockRule: Bool { true }
+    public func check(_ context: CheckContext) -> [Finding] { context.listedDocs.flatMap { check($0, in: context) } }
+}
+
+/// A status-block rule that judges each block by itself (also run by `status set` before it writes).
+public protocol BlockContentRule: StatusBlockRule {
+    static func findings(for block: StatusBlock, file: String) -> [Finding]
+}
+
+extension BlockContentRule {
+    public func check(_ doc: ScannedDoc, in context: CheckContext) -> [Finding] {
+        doc.blocks.flatMap { Self.findings(for: $0, file: doc.path) }
+    }
+}
+
+/// A check over the repository files that all missions share; it runs once per run.
+public protocol RepositoryRule: RuleDefinition {
+    init()
+    func check(_ repository: RepositoryFiles) -> [Finding]
+}
+
+/// A check over a handoff and its commit.
+public protocol HandoffRule: RuleDefinition {
+    init()
+    func check(_ context: HandoffContext) -> [Finding]
+}
+
+extension HandoffRule {
+    public static var command: RuleCommand { .handoffVerify }
 }

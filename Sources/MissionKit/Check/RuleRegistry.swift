@@ -1,6 +1,8 @@
-/// Every rule `check` runs, in the order they are documented.
+/// Every rule missionctl reports, once each, in the order they are documented: the source of
+/// what `check` and `handoff verify` run, of `missionctl rules`, of docs/rules.md's tables and of SARIF.
 public enum RuleRegistry {
-    public static let rules: [any Rule.Type] = [
+    public static let all: [any RuleDefinition.Type] = [
+        // Status blocks
         MissingStatusBlockRule.self,
         DuplicateStatusBlockRule.self,
         MalformedStatusBlockRule.self,
@@ -11,6 +13,7 @@ public enum RuleRegistry {
         UnreadableSourceDocRule.self,
         UnlistedStatusBlockRule.self,
         UnknownAgentRule.self,
+        // Mission files
         NoSourceDocsRule.self,
         UnreadableSourceDocItemRule.self,
         InvalidMissionFileRule.self,
@@ -26,10 +29,7 @@ public enum RuleRegistry {
         CompletedFeatureFailedAssertionRule.self,
         CompletedFeatureWithoutHandoffRule.self,
         UnimplementedAssertionRule.self,
-    ]
-
-    /// Rules over the files all missions share (services.yaml, skills), run once per run.
-    public static let repositoryRules: [any RepositoryRule.Type] = [
+        // Repository files: services.yaml, skills, validator syntheses
         InvalidServicesFileRule.self,
         UnknownServiceKeyRule.self,
         ServiceWithoutStartRule.self,
@@ -45,17 +45,37 @@ public enum RuleRegistry {
         SynthesisStatusContradictionRule.self,
         SynthesisMilestoneMismatchRule.self,
         SynthesisRoundMismatchRule.self,
+        // Handoffs
+        InvalidHandoffRule.self,
+        CommitNotFoundRule.self,
+        CommitNotVerifiableRule.self,
+        ClaimedFileNotInCommitRule.self,
+        MentionedFileNotInCommitRule.self,
+        ClaimedTestCaseNotFoundRule.self,
+        ClaimedDocBlockNotUpdatedRule.self,
+        VerifiesWithoutAssertionRule.self,
+        HandoffUnknownFeatureRule.self,
+        ClaimedCommandFailedRule.self,
+        ProcedureClaimWithoutEvidenceRule.self,
+        RerunMismatchRule.self,
+        // Suppressions
+        UnusedSuppressionRule.self,
+        InvalidSuppressionRule.self,
     ]
 
-    public static var descriptors: [RuleDescriptor] {
-        rules.map { $0.descriptor } + repositoryRules.map { $0.descriptor }
-            + [Suppressions.unusedDescriptor, Suppressions.invalidDescriptor]
-    }
+    /// The rules `check` runs over each mission, in order.
+    public static let rules: [any Rule.Type] = all.compactMap { $0 as? any Rule.Type }
 
-    /// Every rule id any command reports (check and handoff verify).
-    public static var allDescriptors: [RuleDescriptor] { descriptors + HandoffVerifier.descriptors }
+    /// Rules over the files all missions share (services.yaml, skills), run once per run.
+    public static let repositoryRules: [any RepositoryRule.Type] = all.compactMap { $0 as? any RepositoryRule.Type }
+
+    /// The rules `handoff verify` runs over each handoff, in order (`unknown-assertion` too).
+    public static let handoffRules: [any HandoffRule.Type] = all.compactMap { $0 as? any HandoffRule.Type }
+
+    /// Every rule id any command reports, once each.
+    public static var allDescriptors: [RuleDescriptor] { all.map { $0.descriptor } }
 
     public static func descriptor(_ id: String) -> RuleDescriptor? {
-        descriptors.first { $0.id == id }
+        allDescriptors.first { $0.id == id }
     }
 }

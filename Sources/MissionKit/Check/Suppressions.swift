@@ -28,12 +28,8 @@ public struct Suppressions: Sendable {
     /// Comments that start like a directive but cannot be one (no rule, unknown kind).
     public var invalid: [(message: String, location: SourceLocation)]
 
-    public static let unusedDescriptor = RuleDescriptor(
-        id: "unused-suppression", severity: .warning,
-        summary: "A `<!-- missionctl-disable… RULE -->` comment suppresses no finding.")
-    public static let invalidDescriptor = RuleDescriptor(
-        id: "invalid-suppression", severity: .warning,
-        summary: "A `<!-- missionctl-… -->` comment names no rule, an unknown rule, or an unknown directive.")
+    public static var unusedDescriptor: RuleDescriptor { UnusedSuppressionRule.descriptor }
+    public static var invalidDescriptor: RuleDescriptor { InvalidSuppressionRule.descriptor }
 
     /// Reads the directives of a Markdown text (nothing is parsed unless it mentions `missionctl-`).
     public static func parse(_ text: SourceText, knownRules: Set<String>) -> Suppressions {

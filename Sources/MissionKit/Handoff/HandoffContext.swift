@@ -96,10 +96,3 @@ public struct HandoffContext: Sendable {
 
     public func location(_ path: String) -> SourceLocation { document.location(path) }
 }
-
-/// A rule over a handoff and its commit.
-public protocol HandoffRule: Sendable {
-    static var descriptor: RuleDescriptor { get }
-    init()
-    func check(_ context: HandoffContext) -> [Finding]
-}

@@ -7,23 +7,6 @@ public struct HandoffVerifier: Sendable {
     /// With `--rerun`: run each claimed command in a clean worktree of the commit.
     public var rerunTimeout: Double?
 
-    public static let rules: [any HandoffRule.Type] = [
-        ClaimedFileNotInCommitRule.self,
-        MentionedFileNotInCommitRule.self,
-        ClaimedTestCaseNotFoundRule.self,
-        ClaimedDocBlockNotUpdatedRule.self,
-        HandoffUnknownAssertionRule.self,
-        VerifiesWithoutAssertionRule.self,
-        HandoffUnknownFeatureRule.self,
-        ClaimedCommandFailedRule.self,
-        ProcedureClaimWithoutEvidenceRule.self,
-    ]
-
-    public static var descriptors: [RuleDescriptor] {
-        [InvalidHandoffRule.descriptor, CommitNotFoundRule.descriptor, CommitNotVerifiableRule.descriptor] + rules.map { $0.descriptor }
-            .filter { $0.id != UnknownAssertionRule.descriptor.id } + [RerunMismatchRule.descriptor]
-    }
-
     /// The mission's closed-set Markdown docs, resolved once (`--all` verifies many handoffs).
     let closedSet: Set<String>
     /// The mission's progress_log.jsonl, read once.
@@ -207,7 +190,7 @@ public struct HandoffVerifier: Sendable {
             closedSet: closedSet, repo: repo, existing: existing)
         context.addedLines = addedLines
 
-        for rule in Self.rules { result.findings += rule.init().check(context) }
+        for rule in RuleRegistry.handoffRules { result.findings += rule.init().check(context) }
         if let timeout = rerunTimeout { result.findings += try rerun(handoff, commit: commit, context: context, timeout: timeout) }
 
         // matched / missing / extra

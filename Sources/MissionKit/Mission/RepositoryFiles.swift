@@ -89,14 +89,3 @@ public struct RepositoryFiles: Sendable {
         return items.filter { seen.insert($0).inserted }
     }
 }
-
-/// A check over the repository files that all missions share; it runs once per run.
-public protocol RepositoryRule: Sendable {
-    static var descriptor: RuleDescriptor { get }
-    init()
-    func check(_ repository: RepositoryFiles) -> [Finding]
-}
-
-extension RepositoryRule {
-    var descriptor: RuleDescriptor { Self.descriptor }
-}

@@ -14,3 +14,12 @@ public struct ClaimedCommandFailedRule: HandoffRule {
         }
     }
 }
+
+extension ClaimedCommandFailedRule {
+    public static var examples: [RuleExample] {
+        [
+            .handoff(RuleExample.handoffJSON(commands: #"{"command": "make test", "exitCode": 2}"#), commit: ["a.go": "package a\n"], reports: true),
+            .handoff(RuleExample.handoffJSON(commands: #"{"command": "make test", "exitCode": 0}"#), commit: ["a.go": "package a\n"], reports: false),
+        ]
+    }
+}

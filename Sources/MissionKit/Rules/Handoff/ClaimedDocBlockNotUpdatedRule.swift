@@ -43,3 +43,16 @@ public struct ClaimedDocBlockNotUpdatedRule: HandoffRule {
         return out
     }
 }
+
+extension ClaimedDocBlockNotUpdatedRule {
+    public static var examples: [RuleExample] {
+        [
+            .handoff(
+                RuleExample.handoffJSON(implemented: "Updated `docs/a.md`."), commit: ["docs/a.md": RuleExample.block() + "\nMore text.\n"],
+                files: RuleExample.closedSet.merging(["docs/a.md": RuleExample.block()]) { $1 }, reports: true),
+            .handoff(
+                RuleExample.handoffJSON(implemented: "Updated `docs/a.md`."), commit: ["docs/a.md": RuleExample.block(status: "partial", todo: "wire it", done: "no")],
+                files: RuleExample.closedSet.merging(["docs/a.md": RuleExample.block()]) { $1 }, reports: false),
+        ]
+    }
+}

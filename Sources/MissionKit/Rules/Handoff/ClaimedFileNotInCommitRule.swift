@@ -41,3 +41,12 @@ public struct ClaimedFileNotInCommitRule: HandoffRule {
 extension String {
     func shortened(_ n: Int) -> String { count > n ? String(prefix(n - 1)) + "…" : self }
 }
+
+extension ClaimedFileNotInCommitRule {
+    public static var examples: [RuleExample] {
+        [
+            .handoff(RuleExample.handoffJSON(implemented: "Updated `src/x.go`."), commit: ["src/y.go": "package y\n"], reports: true),
+            .handoff(RuleExample.handoffJSON(implemented: "Updated `src/x.go`; no changes to `src/y.go`."), commit: ["src/x.go": "package x\n"], reports: false),
+        ]
+    }
+}

@@ -27,3 +27,16 @@ public struct ClaimedTestCaseNotFoundRule: HandoffRule {
         return out
     }
 }
+
+extension ClaimedTestCaseNotFoundRule {
+    public static var examples: [RuleExample] {
+        [
+            .handoff(
+                RuleExample.handoffJSON(tests: #"{"file": "x_test.go", "cases": [{"name": "TestMissing"}]}"#), commit: ["x_test.go": "func TestX(t *testing.T) {}\n"],
+                reports: true),
+            .handoff(
+                RuleExample.handoffJSON(tests: #"{"file": "x_test.go", "cases": [{"name": "TestX"}]}"#), commit: ["x_test.go": "func TestX(t *testing.T) {}\n"],
+                reports: false),
+        ]
+    }
+}

@@ -19,3 +19,12 @@ public struct HandoffUnknownFeatureRule: HandoffRule {
         ]
     }
 }
+
+extension HandoffUnknownFeatureRule {
+    public static var examples: [RuleExample] {
+        [
+            .handoff(RuleExample.handoffJSON(wrapper: #""commitId": "HEAD", "featureId": "timre""#), commit: ["a.go": "package a\n"], files: RuleExample.features(#"{"id": "timer"}"#), reports: true),
+            .handoff(RuleExample.handoffJSON(wrapper: #""commitId": "HEAD", "featureId": "timer""#), commit: ["a.go": "package a\n"], files: RuleExample.features(#"{"id": "timer"}"#), reports: false),
+        ]
+    }
+}

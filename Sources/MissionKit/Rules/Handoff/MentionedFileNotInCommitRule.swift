@@ -20,3 +20,12 @@ public struct MentionedFileNotInCommitRule: HandoffRule {
         }
     }
 }
+
+extension MentionedFileNotInCommitRule {
+    public static var examples: [RuleExample] {
+        [
+            .handoff(RuleExample.handoffJSON(implemented: "Added `src/x.go`; see `docs/gone.md`."), commit: ["src/x.go": "package x\n"], reports: true),
+            .handoff(RuleExample.handoffJSON(implemented: "Added `src/x.go`; see `README.md`."), commit: ["src/x.go": "package x\n"], files: ["README.md": "# r\n"], reports: false),
+        ]
+    }
+}

@@ -15,3 +15,12 @@ public struct ProcedureClaimWithoutEvidenceRule: HandoffRule {
         ]
     }
 }
+
+extension ProcedureClaimWithoutEvidenceRule {
+    public static var examples: [RuleExample] {
+        [
+            .handoff(RuleExample.handoffJSON(checks: 0, wrapper: #""commitId": "HEAD", "skillFeedback": {"followedProcedure": true}"#), commit: ["a.go": "package a\n"], reports: true),
+            .handoff(RuleExample.handoffJSON(checks: 1, wrapper: #""commitId": "HEAD", "skillFeedback": {"followedProcedure": true}"#), commit: ["a.go": "package a\n"], reports: false),
+        ]
+    }
+}

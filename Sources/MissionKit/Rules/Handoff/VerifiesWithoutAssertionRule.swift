@@ -17,3 +17,16 @@ public struct VerifiesWithoutAssertionRule: HandoffRule {
         }
     }
 }
+
+extension VerifiesWithoutAssertionRule {
+    public static var examples: [RuleExample] {
+        [
+            .handoff(
+                RuleExample.handoffJSON(tests: #"{"file": "t_test.go", "cases": [{"name": "TestOne", "verifies": "scaffold-smoke"}]}"#),
+                commit: ["t_test.go": "func TestOne(t *testing.T) {}\n"], files: RuleExample.contract, reports: true),
+            .handoff(
+                RuleExample.handoffJSON(tests: #"{"file": "t_test.go", "cases": [{"name": "TestOne", "verifies": "VAL-A-001"}]}"#),
+                commit: ["t_test.go": "func TestOne(t *testing.T) {}\n"], files: RuleExample.contract, reports: false),
+        ]
+    }
+}

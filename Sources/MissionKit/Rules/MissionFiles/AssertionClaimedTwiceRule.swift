@@ -26,3 +26,12 @@ public struct AssertionClaimedTwiceRule: Rule {
         return out
     }
 }
+
+extension AssertionClaimedTwiceRule {
+    public static var examples: [RuleExample] {
+        [
+            .reports(RuleExample.features(#"{"id": "f", "fulfills": ["VAL-A-001"]}"#, #"{"id": "g", "fulfills": ["VAL-A-001"]}"#)),
+            .passes(RuleExample.features(#"{"id": "f", "fulfills": ["VAL-A-001"]}"#, #"{"id": "g", "fulfills": ["VAL-A-002"]}"#)),
+        ]
+    }
+}

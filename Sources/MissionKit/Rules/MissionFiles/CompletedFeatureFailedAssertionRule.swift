@@ -30,3 +30,12 @@ public struct CompletedFeatureFailedAssertionRule: Rule {
         }
     }
 }
+
+extension CompletedFeatureFailedAssertionRule {
+    public static var examples: [RuleExample] {
+        [
+            .reports(RuleExample.contract.merging(RuleExample.features(#"{"id": "f", "status": "completed", "fulfills": ["VAL-A-001"]}"#)) { $1 }.merging(RuleExample.state(#""VAL-A-001": {"status": "failed"}"#)) { $1 }),
+            .passes(RuleExample.contract.merging(RuleExample.features(#"{"id": "f", "status": "completed", "fulfills": ["VAL-A-001"]}"#)) { $1 }.merging(RuleExample.state(#""VAL-A-001": {"status": "passed"}"#)) { $1 }),
+        ]
+    }
+}

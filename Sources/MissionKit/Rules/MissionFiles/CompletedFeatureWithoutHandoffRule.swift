@@ -23,3 +23,12 @@ public struct CompletedFeatureWithoutHandoffRule: Rule {
         ]
     }
 }
+
+extension CompletedFeatureWithoutHandoffRule {
+    public static var examples: [RuleExample] {
+        [
+            .reports(RuleExample.features(#"{"id": "f", "status": "completed"}"#, #"{"id": "g", "status": "completed"}"#).merging([".factory/handoffs/2026-01-01__g__s1.json": "{}"]) { $1 }),
+            .passes(RuleExample.features(#"{"id": "f", "status": "completed"}"#, #"{"id": "g", "status": "pending"}"#).merging([".factory/handoffs/2026-01-01__f__s1.json": "{}"]) { $1 }),
+        ]
+    }
+}

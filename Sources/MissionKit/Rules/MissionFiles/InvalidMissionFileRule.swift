@@ -14,3 +14,9 @@ public struct InvalidMissionFileRule: Rule {
         context.mission.loadFindings.filter { $0.rule == descriptor.id }
     }
 }
+
+extension InvalidMissionFileRule {
+    public static var examples: [RuleExample] {
+        [.reports([".factory/features.json": "{\"features\": ["]), .passes(RuleExample.features(#"{"id": "timer"}"#))]
+    }
+}

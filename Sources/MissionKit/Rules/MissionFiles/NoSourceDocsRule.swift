@@ -28,3 +28,12 @@ public struct NoSourceDocsRule: Rule {
         ]
     }
 }
+
+extension NoSourceDocsRule {
+    public static var examples: [RuleExample] {
+        [
+            .reports([".factory/AGENTS.md": "# M\n\n## Source docs (closed set)\n\nNone yet.\n"]),
+            .doc(RuleExample.block(), reports: false),
+        ]
+    }
+}

@@ -15,3 +15,12 @@ public struct SourceDocOutsideRepositoryRule: Rule {
         }
     }
 }
+
+extension SourceDocOutsideRepositoryRule {
+    public static var examples: [RuleExample] {
+        [
+            .reports([".factory/AGENTS.md": "# M\n\n## Source docs (closed set)\n\n- `../outside.md`\n"]),
+            .doc(RuleExample.block(), reports: false),
+        ]
+    }
+}

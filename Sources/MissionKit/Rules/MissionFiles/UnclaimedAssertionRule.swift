@@ -16,3 +16,12 @@ public struct UnclaimedAssertionRule: Rule {
         }
     }
 }
+
+extension UnclaimedAssertionRule {
+    public static var examples: [RuleExample] {
+        [
+            .reports(RuleExample.contract.merging(RuleExample.features(#"{"id": "f", "fulfills": ["VAL-A-001"]}"#)) { $1 }),
+            .passes(RuleExample.contract.merging(RuleExample.features(#"{"id": "f", "fulfills": ["VAL-A-001", "VAL-A-002"]}"#)) { $1 }),
+        ]
+    }
+}

@@ -21,3 +21,9 @@ public struct UnimplementedAssertionRule: Rule {
         }
     }
 }
+
+extension UnimplementedAssertionRule {
+    public static var examples: [RuleExample] {
+        [.reports(RuleExample.contract).suite(["VAL-A-001"]), .passes(RuleExample.contract).suite(["VAL-A-001", "VAL-A-002"])]
+    }
+}

@@ -25,3 +25,9 @@ public struct UnknownFeatureStatusRule: Rule {
             hint: "Use pending, in-progress, completed or cancelled: tools that count completed features skip any other word.")
     }
 }
+
+extension UnknownFeatureStatusRule {
+    public static var examples: [RuleExample] {
+        [.reports(RuleExample.features(#"{"id": "f", "status": "finished"}"#)), .passes(RuleExample.features(#"{"id": "f", "status": "completed"}"#))]
+    }
+}

@@ -29,3 +29,14 @@ public struct UnknownSkillRule: Rule {
         }
     }
 }
+
+extension UnknownSkillRule {
+    public static var examples: [RuleExample] {
+        [
+            .reports(RuleExample.features(#"{"id": "f", "skillName": "wroker"}"#).merging(skill) { $1 }),
+            .passes(RuleExample.features(#"{"id": "f", "skillName": "worker"}"#).merging(skill) { $1 }),
+        ]
+    }
+
+    static let skill = [".factory/skills/worker/SKILL.md": "---\nname: worker\ndescription: Does the work.\n---\n# Worker\n"]
+}

@@ -22,3 +22,12 @@ public struct UnknownValidationStatusRule: Rule {
             hint: "Use pending, passed, failed or blocked.")
     }
 }
+
+extension UnknownValidationStatusRule {
+    public static var examples: [RuleExample] {
+        [
+            .reports(RuleExample.state(#""VAL-A-001": {"status": "done"}"#)),
+            .passes(RuleExample.state(#""VAL-A-001": {"status": "passed"}"#)),
+        ]
+    }
+}

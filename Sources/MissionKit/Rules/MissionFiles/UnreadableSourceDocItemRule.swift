@@ -13,3 +13,12 @@ public struct UnreadableSourceDocItemRule: Rule {
         }
     }
 }
+
+extension UnreadableSourceDocItemRule {
+    public static var examples: [RuleExample] {
+        [
+            .reports([".factory/AGENTS.md": "# M\n\n## Source docs (closed set)\n\n- `docs/a.md`\n- the tracking doc\n", "docs/a.md": "# A\n"]),
+            .doc(RuleExample.block(), reports: false),
+        ]
+    }
+}

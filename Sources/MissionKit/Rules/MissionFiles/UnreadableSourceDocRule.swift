@@ -14,3 +14,9 @@ public struct UnreadableSourceDocRule: Rule {
         }
     }
 }
+
+extension UnreadableSourceDocRule {
+    public static var examples: [RuleExample] {
+        [.reports(RuleExample.closedSet.merging(["docs/a.md": RuleExample.fifo]) { $1 }), .doc(RuleExample.block(), reports: false)]
+    }
+}

@@ -38,3 +38,12 @@ public struct ValidationStateMismatchRule: Rule {
         ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? ", …" : "")
     }
 }
+
+extension ValidationStateMismatchRule {
+    public static var examples: [RuleExample] {
+        [
+            .reports(RuleExample.contract.merging(RuleExample.state(#""VAL-A-001": {"status": "passed"}, "VAL-A-009": {"status": "passed"}"#)) { $1 }),
+            .passes(RuleExample.contract.merging(RuleExample.state(#""VAL-A-001": {"status": "passed"}, "VAL-A-002": {"status": "pending"}"#)) { $1 }),
+        ]
+    }
+}

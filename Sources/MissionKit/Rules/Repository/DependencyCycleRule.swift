@@ -46,3 +46,12 @@ public struct DependencyCycleRule: RepositoryRule {
         return result
     }
 }
+
+extension DependencyCycleRule {
+    public static var examples: [RuleExample] {
+        [
+            .services("services:\n  a:\n    start: ./a\n    depends_on: [b]\n  b:\n    start: ./b\n    depends_on: [a]\n", reports: true),
+            .services("services:\n  a:\n    start: ./a\n    depends_on: [b]\n  b:\n    start: ./b\n", reports: false),
+        ]
+    }
+}

@@ -27,3 +27,12 @@ public struct DuplicatePortRule: RepositoryRule {
         return out
     }
 }
+
+extension DuplicatePortRule {
+    public static var examples: [RuleExample] {
+        [
+            .services(RuleExample.goodServices + "  web:\n    start: ./web --port 8080\n    port: 8080\n", reports: true),
+            .services(RuleExample.goodServices + "  web:\n    start: ./web --port 8081\n    port: 8081\n", reports: false),
+        ]
+    }
+}

@@ -12,3 +12,9 @@ public struct InvalidServicesFileRule: RepositoryRule {
         repository.loadFindings.filter { $0.rule == descriptor.id }
     }
 }
+
+extension InvalidServicesFileRule {
+    public static var examples: [RuleExample] {
+        [.services("services: [\n", reports: true), .services(RuleExample.goodServices, reports: false)]
+    }
+}

@@ -25,3 +25,12 @@ public struct InvalidSkillFrontMatterRule: RepositoryRule {
         return out
     }
 }
+
+extension InvalidSkillFrontMatterRule {
+    public static var examples: [RuleExample] {
+        [
+            .reports([".factory/skills/worker/SKILL.md": "# Worker\n\nNo front matter.\n"]),
+            .passes([".factory/skills/worker/SKILL.md": "---\nname: worker\ndescription: Does the work.\n---\n# Worker\n"]),
+        ]
+    }
+}

@@ -18,3 +18,9 @@ public struct MissingTestCommandRule: RepositoryRule {
         ]
     }
 }
+
+extension MissingTestCommandRule {
+    public static var examples: [RuleExample] {
+        [.services("commands:\n  lint: swift format\nservices: {}\n", reports: true), .services(RuleExample.goodServices, reports: false)]
+    }
+}

@@ -35,3 +35,12 @@ public struct PortNotInCommandRule: RepositoryRule {
         return false
     }
 }
+
+extension PortNotInCommandRule {
+    public static var examples: [RuleExample] {
+        [
+            .services("services:\n  api:\n    start: ./api\n    healthcheck: curl -sf http://127.0.0.1/readyz\n    port: 8080\n", reports: true),
+            .services(RuleExample.goodServices, reports: false),
+        ]
+    }
+}

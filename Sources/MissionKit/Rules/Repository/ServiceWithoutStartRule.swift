@@ -15,3 +15,9 @@ public struct ServiceWithoutStartRule: RepositoryRule {
         }
     }
 }
+
+extension ServiceWithoutStartRule {
+    public static var examples: [RuleExample] {
+        [.services("commands:\n  test: swift test\nservices:\n  api:\n    port: 8080\n", reports: true), .services(RuleExample.goodServices, reports: false)]
+    }
+}

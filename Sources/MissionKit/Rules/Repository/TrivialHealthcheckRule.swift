@@ -37,3 +37,12 @@ public struct TrivialHealthcheckRule: RepositoryRule {
         return nil
     }
 }
+
+extension TrivialHealthcheckRule {
+    public static var examples: [RuleExample] {
+        [
+            .services("services:\n  api:\n    start: ./api --port 8080\n    healthcheck: echo ok\n    port: 8080\n", reports: true),
+            .services(RuleExample.goodServices, reports: false),
+        ]
+    }
+}

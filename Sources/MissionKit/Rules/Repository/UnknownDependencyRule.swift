@@ -21,3 +21,9 @@ public struct UnknownDependencyRule: RepositoryRule {
         }
     }
 }
+
+extension UnknownDependencyRule {
+    public static var examples: [RuleExample] {
+        [.services(RuleExample.goodServices + "    depends_on: [db]\n", reports: true), .services(RuleExample.goodServices + "    depends_on: []\n", reports: false)]
+    }
+}

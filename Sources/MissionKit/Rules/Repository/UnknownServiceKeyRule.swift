@@ -36,3 +36,9 @@ public struct UnknownServiceKeyRule: RepositoryRule {
         }
     }
 }
+
+extension UnknownServiceKeyRule {
+    public static var examples: [RuleExample] {
+        [.services(RuleExample.goodServices + "    build: make\n", reports: true), .services(RuleExample.goodServices, reports: false)]
+    }
+}

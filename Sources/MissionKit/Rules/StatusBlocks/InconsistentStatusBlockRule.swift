@@ -1,14 +1,9 @@
 /// Values that contradict each other: `yes` with remaining work, `complete` with a todo.
-public struct InconsistentStatusBlockRule: Rule {
+public struct InconsistentStatusBlockRule: BlockContentRule {
     public static let descriptor = RuleDescriptor(
         id: "inconsistent-status-block", severity: .error,
         summary: "`Fully implemented: yes` without `Status: complete` and `Todo: none`, or `complete` with a Todo.")
-    public static var isStatusBlockRule: Bool { true }
     public init() {}
-
-    public func check(_ context: CheckContext) -> [Finding] {
-        context.listedDocs.flatMap { doc in doc.blocks.flatMap { Self.findings(for: $0, file: doc.path) } }
-    }
 
     public static func findings(for block: StatusBlock, file: String) -> [Finding] {
         var out: [Finding] = []
@@ -41,5 +36,11 @@ public struct InconsistentStatusBlockRule: Rule {
                     hint: "Finish the todo and write `Todo: none`, or set `Status: partial`."))
         }
         return out
+    }
+}
+
+extension InconsistentStatusBlockRule {
+    public static var examples: [RuleExample] {
+        [.doc(RuleExample.block(status: "partial", done: "yes"), reports: true), .doc(RuleExample.block(status: "partial", todo: "wire the CLI", done: "no"), reports: false)]
     }
 }

@@ -1,14 +1,9 @@
 /// `Status` or `Fully implemented` outside their allowed values.
-public struct InvalidStatusValueRule: Rule {
+public struct InvalidStatusValueRule: BlockContentRule {
     public static let descriptor = RuleDescriptor(
         id: "invalid-status-value", severity: .error,
         summary: "`Status` is not one of not-started, in-progress, partial, complete; or `Fully implemented` is not yes or no.")
-    public static var isStatusBlockRule: Bool { true }
     public init() {}
-
-    public func check(_ context: CheckContext) -> [Finding] {
-        context.listedDocs.flatMap { doc in doc.blocks.flatMap { Self.findings(for: $0, file: doc.path) } }
-    }
 
     public static func findings(for block: StatusBlock, file: String) -> [Finding] {
         var out: [Finding] = []
@@ -28,5 +23,11 @@ public struct InvalidStatusValueRule: Rule {
                     hint: "Write `yes` only when Status is complete and Todo is none; otherwise `no`."))
         }
         return out
+    }
+}
+
+extension InvalidStatusValueRule {
+    public static var examples: [RuleExample] {
+        [.doc(RuleExample.block(status: "done"), reports: true), .doc(RuleExample.block(status: "in-progress", todo: "wire it", done: "no"), reports: false)]
     }
 }

@@ -69,3 +69,9 @@ public struct ListedDocNotFoundRule: Rule {
         return nil
     }
 }
+
+extension ListedDocNotFoundRule {
+    public static var examples: [RuleExample] {
+        [.reports(RuleExample.closedSet), .doc(RuleExample.block(), reports: false)]
+    }
+}

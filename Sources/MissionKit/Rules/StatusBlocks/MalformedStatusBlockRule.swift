@@ -1,14 +1,9 @@
 /// A block whose lines are not the six canonical `Label: value` lines in order.
-public struct MalformedStatusBlockRule: Rule {
+public struct MalformedStatusBlockRule: BlockContentRule {
     public static let descriptor = RuleDescriptor(
         id: "malformed-status-block", severity: .error,
         summary: "A block has a field missing, unknown, repeated, out of order, empty or misspelled.")
-    public static var isStatusBlockRule: Bool { true }
     public init() {}
-
-    public func check(_ context: CheckContext) -> [Finding] {
-        context.listedDocs.flatMap { doc in doc.blocks.flatMap { Self.findings(for: $0, file: doc.path) } }
-    }
 
     static let layout = "> Mission status / Agent / Status / Current code differences / Todo / Fully implemented"
 
@@ -72,5 +67,14 @@ public struct MalformedStatusBlockRule: Rule {
         case .todo: "List the remaining work, or write `none`."
         case .fullyImplemented: "Write `yes` or `no`."
         }
+    }
+}
+
+extension MalformedStatusBlockRule {
+    public static var examples: [RuleExample] {
+        [
+            .doc("# A\n\n> Mission status\n> Agent: timer\n> Status: complete\n> Todo: none\n> Fully implemented: yes\n", reports: true),
+            .doc(RuleExample.block(), reports: false),
+        ]
     }
 }

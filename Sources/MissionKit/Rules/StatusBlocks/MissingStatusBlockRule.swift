@@ -1,19 +1,24 @@
 /// A closed-set doc without an active Mission status block.
-public struct MissingStatusBlockRule: Rule {
+public struct MissingStatusBlockRule: StatusBlockRule {
     public static let descriptor = RuleDescriptor(
         id: "missing-status-block", severity: .error,
         summary: "A doc in the closed set has no active `> Mission status` block.")
-    public static var isStatusBlockRule: Bool { true }
     public init() {}
 
-    public func check(_ context: CheckContext) -> [Finding] {
-        context.listedDocs.compactMap { doc in
-            // An unreadable doc is `unreadable-source-doc`'s finding.
-            guard doc.readError == nil, doc.blocks.isEmpty else { return nil }
-            return descriptor.finding(
+    public func check(_ doc: ScannedDoc, in context: CheckContext) -> [Finding] {
+        // An unreadable doc is `unreadable-source-doc`'s finding.
+        guard doc.readError == nil, doc.blocks.isEmpty else { return [] }
+        return [
+            descriptor.finding(
                 doc.path,
                 message: "no Mission status block (this doc is in the closed set of \(context.agentsFile))",
                 hint: "Add one under the first heading: `missionctl status init` or `missionctl status set \(doc.path) --agent NAME`.")
-        }
+        ]
+    }
+}
+
+extension MissingStatusBlockRule {
+    public static var examples: [RuleExample] {
+        [.doc("# A\n\nNo block yet.\n", reports: true), .doc(RuleExample.block(), reports: false)]
     }
 }

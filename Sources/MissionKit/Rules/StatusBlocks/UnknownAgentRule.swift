@@ -31,3 +31,12 @@ public struct UnknownAgentRule: Rule {
         }
     }
 }
+
+extension UnknownAgentRule {
+    public static var examples: [RuleExample] {
+        [
+            .doc(RuleExample.block(agent: "3f1c2b9e-1111-2222-3333-444455556666"), reports: true, files: RuleExample.features(#"{"id": "timer"}"#)),
+            .doc(RuleExample.block(agent: "timer"), reports: false, files: RuleExample.features(#"{"id": "timer"}"#)),
+        ]
+    }
+}

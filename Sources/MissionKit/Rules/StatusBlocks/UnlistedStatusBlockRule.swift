@@ -16,3 +16,9 @@ public struct UnlistedStatusBlockRule: Rule {
         }
     }
 }
+
+extension UnlistedStatusBlockRule {
+    public static var examples: [RuleExample] {
+        [.doc(RuleExample.block(), reports: true, files: ["docs/a.en.md": RuleExample.block()]), .doc(RuleExample.block(), reports: false, files: ["docs/b.md": "# B\n"])]
+    }
+}

@@ -10,3 +10,11 @@ public struct InvalidSynthesisRule: RepositoryRule {
         repository.loadFindings.filter { $0.rule == descriptor.id }
     }
 }
+
+extension InvalidSynthesisRule {
+    public static var examples: [RuleExample] {
+        [.reports(RuleExample.synthesis("{\"milestone\": ")), .passes(RuleExample.synthesis(Self.good))]
+    }
+
+    static let good = #"{"milestone": "m", "round": 1, "status": "pass", "assertionsSummary": {"total": 1, "passed": 1, "failed": 0, "blocked": 0}, "passedAssertions": ["VAL-A-001"], "failedAssertions": [], "blockedAssertions": []}"#
+}

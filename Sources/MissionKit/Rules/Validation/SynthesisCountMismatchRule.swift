@@ -32,3 +32,12 @@ public struct SynthesisCountMismatchRule: RepositoryRule {
         }
     }
 }
+
+extension SynthesisCountMismatchRule {
+    public static var examples: [RuleExample] {
+        [
+            .reports(RuleExample.synthesis(#"{"milestone": "m", "round": 1, "status": "pass", "assertionsSummary": {"total": 2, "passed": 2, "failed": 0, "blocked": 0}, "passedAssertions": ["VAL-A-001"], "failedAssertions": [], "blockedAssertions": []}"#)),
+            .passes(RuleExample.synthesis(InvalidSynthesisRule.good)),
+        ]
+    }
+}

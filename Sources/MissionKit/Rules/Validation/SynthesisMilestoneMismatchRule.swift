@@ -15,3 +15,12 @@ public struct SynthesisMilestoneMismatchRule: RepositoryRule {
         }
     }
 }
+
+extension SynthesisMilestoneMismatchRule {
+    public static var examples: [RuleExample] {
+        [
+            .reports(RuleExample.synthesis(InvalidSynthesisRule.good.replacingOccurrences(of: #""milestone": "m""#, with: #""milestone": "other""#))),
+            .passes(RuleExample.synthesis(InvalidSynthesisRule.good)),
+        ]
+    }
+}

@@ -37,3 +37,18 @@ public struct SynthesisStateMismatchRule: Rule {
         }
     }
 }
+
+extension SynthesisStateMismatchRule {
+    public static var examples: [RuleExample] {
+        [
+            .reports(mission(state: "failed")),
+            .passes(mission(state: "passed")),
+        ]
+    }
+
+    static func mission(state status: String) -> [String: String] {
+        RuleExample.contract.merging(RuleExample.features(#"{"id": "f", "milestone": "m", "fulfills": ["VAL-A-001", "VAL-A-002"]}"#)) { $1 }
+            .merging(RuleExample.state(#""VAL-A-001": {"status": "\#(status)"}, "VAL-A-002": {"status": "passed"}"#)) { $1 }
+            .merging(RuleExample.synthesis(#"{"milestone": "m", "round": 1, "status": "pass", "assertionsSummary": {"total": 2, "passed": 2, "failed": 0, "blocked": 0}, "passedAssertions": ["VAL-A-001", "VAL-A-002"], "failedAssertions": [], "blockedAssertions": []}"#)) { $1 }
+    }
+}

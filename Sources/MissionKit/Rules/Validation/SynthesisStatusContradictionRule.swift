@@ -25,3 +25,12 @@ public struct SynthesisStatusContradictionRule: RepositoryRule {
         }
     }
 }
+
+extension SynthesisStatusContradictionRule {
+    public static var examples: [RuleExample] {
+        [
+            .reports(RuleExample.synthesis(#"{"milestone": "m", "round": 1, "status": "pass", "assertionsSummary": {"total": 2, "passed": 1, "failed": 1, "blocked": 0}, "passedAssertions": ["VAL-A-001"], "failedAssertions": ["VAL-A-002"], "blockedAssertions": []}"#)),
+            .passes(RuleExample.synthesis(InvalidSynthesisRule.good)),
+        ]
+    }
+}

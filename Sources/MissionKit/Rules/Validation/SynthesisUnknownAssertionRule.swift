@@ -28,3 +28,18 @@ public struct SynthesisUnknownAssertionRule: Rule {
         }
     }
 }
+
+extension SynthesisUnknownAssertionRule {
+    public static var examples: [RuleExample] {
+        [
+            .reports(withSynthesis(["VAL-A-001", "VAL-A-009"])),
+            .passes(withSynthesis(["VAL-A-001", "VAL-A-002"])),
+        ]
+    }
+
+    static func withSynthesis(_ passed: [String]) -> [String: String] {
+        let list = passed.map { "\"\($0)\"" }.joined(separator: ", ")
+        return RuleExample.contract.merging(RuleExample.features(#"{"id": "f", "milestone": "m", "fulfills": ["VAL-A-001", "VAL-A-002"]}"#)) { $1 }
+            .merging(RuleExample.synthesis(#"{"milestone": "m", "round": 1, "status": "pass", "assertionsSummary": {"total": 2, "passed": 2, "failed": 0, "blocked": 0}, "passedAssertions": [\#(list)], "failedAssertions": [], "blockedAssertions": []}"#)) { $1 }
+    }
+}
