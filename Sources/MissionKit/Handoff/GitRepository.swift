@@ -1,3 +1,5 @@
+import Foundation
+
 /// The few git queries handoff verification needs, each one `git` process with an argument array.
 public struct GitRepository: Sendable {
     public let root: String
@@ -17,8 +19,34 @@ public struct GitRepository: Sendable {
     /// git's path, looked up once per process.
     static let gitPath: String = ProcessRunner.which("git") ?? "/usr/bin/git"
 
+    /// Settings that keep git from running anything the repository's own `.git/config` names
+    /// (the file cannot be dropped: it holds the object format and worktree settings). Command-line
+    /// settings win over every configuration file, `include`d ones too.
+    static let hardening = [
+        "-c", "core.quotePath=false", "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null",
+        "-c", "core.pager=cat", "-c", "log.showSignature=false", "-c", "gpg.program=false", "-c", "gpg.ssh.program=false",
+        "-c", "gpg.x509.program=false", "-c", "credential.helper=", "-c", "core.askPass=", "-c", "core.sshCommand=false",
+        "-c", "protocol.allow=never", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false",
+    ]
+
+    /// The environment of every git call: no prompts, no pager, no replace objects (a replace ref
+    /// must not change which commit is verified), no optional index writes, no external diff.
+    static let environment: [String: String] = {
+        var env = ProcessInfo.processInfo.environment.filter { key, _ in
+            !["GIT_EXTERNAL_DIFF", "GIT_PAGER", "PAGER", "GIT_ASKPASS", "SSH_ASKPASS", "GIT_SSH", "GIT_SSH_COMMAND", "GIT_DIR",
+              "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_CONFIG",
+              "GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT"].contains(key) && !key.hasPrefix("GIT_CONFIG_KEY_") && !key.hasPrefix("GIT_CONFIG_VALUE_")
+        }
+        env["GIT_TERMINAL_PROMPT"] = "0"
+        env["GIT_NO_REPLACE_OBJECTS"] = "1"
+        env["GIT_OPTIONAL_LOCKS"] = "0"
+        env["GIT_PAGER"] = "cat"
+        return env
+    }()
+
+    /// Runs git through the one hardened runner: every git call missionctl makes goes here.
     func git(_ args: [String]) throws(MissionError) -> ProcessRunner.Output {
-        try ProcessRunner.run(Self.gitPath, ["-C", root, "-c", "core.quotePath=false"] + args)
+        try ProcessRunner.run(Self.gitPath, ["-C", root] + Self.hardening + args, environment: Self.environment)
     }
 
     /// A commit's identity and what it changed against its first parent (the empty tree for a
@@ -36,7 +64,7 @@ public struct GitRepository: Sendable {
         guard !rev.hasPrefix("-") else { return nil }  // never let a claimed id act as an option
         // --always: an empty commit (`git commit --allow-empty`) is a commit with no changes, not "not found".
         let out = try git([
-            "diff-tree", "-r", "-M", "--root", "--always", "--diff-merges=first-parent", "--no-color", "-z",
+            "diff-tree", "-r", "-M", "--root", "--always", "--diff-merges=first-parent", "--no-color", "--no-ext-diff", "--no-textconv", "-z",
             "--format=%H%x00%P%x00%s", "--end-of-options", rev + "^{commit}",
         ])
         guard out.status == 0 else {
@@ -101,7 +129,7 @@ public struct GitRepository: Sendable {
     /// The newest commit that added `path` (repo-relative), or nil when git knows none.
     public func commitAdding(_ path: String) throws(MissionError) -> String? {
         guard !path.isEmpty, !path.hasPrefix("/"), path != "<stdin>" else { return nil }
-        let out = try git(["log", "--diff-filter=A", "--format=%H", "-n", "1", "--", ":(literal)" + path])
+        let out = try git(["log", "--no-show-signature", "--no-ext-diff", "--no-textconv", "--diff-filter=A", "--format=%H", "-n", "1", "--", ":(literal)" + path])
         guard out.status == 0 else { return nil }
         let id = String(decoding: out.stdout, as: UTF8.self).trimming(" \n")
         return id.isEmpty ? nil : id
@@ -112,7 +140,7 @@ public struct GitRepository: Sendable {
     public func addedLines(_ rev: String, pathspecs: [String]) throws(MissionError) -> [String: [(line: Int, text: String)]] {
         guard !pathspecs.isEmpty, !rev.hasPrefix("-") else { return [:] }
         let out = try git(
-            ["show", "-U0", "--format=", "--no-color", "--no-ext-diff", "--no-textconv", "-M", "--diff-merges=first-parent",
+            ["show", "--no-show-signature", "-U0", "--format=", "--no-color", "--no-ext-diff", "--no-textconv", "-M", "--diff-merges=first-parent",
              "--end-of-options", rev + "^{commit}", "--"] + pathspecs)
         guard out.status == 0 else { throw MissionError("git show failed: \(out.stderr)") }
         var result: [String: [(Int, String)]] = [:]
@@ -201,7 +229,7 @@ public struct GitRepository: Sendable {
 
     /// A file's content at a commit, or nil when it does not exist there.
     public func show(_ commit: String, path: String) throws(MissionError) -> [UInt8]? {
-        let out = try git(["show", "\(commit):\(path)"])
+        let out = try git(["show", "--no-textconv", "--no-ext-diff", "\(commit):\(path)"])
         return out.status == 0 ? out.stdout : nil
     }
 }
