@@ -1,5 +1,6 @@
 import Foundation
 import MissionCommands
+import MissionKit
 import Testing
 
 /// `missionctl report`, in process: formats, output, links and errors.
@@ -49,6 +50,19 @@ import Testing
         #expect(r.stdout.contains("href=\"https://github.com/o/r/blob/abc/.factory/validation-contract.md#L5\""))
         let md = await InProcess.run(["report", "--repo", Self.fixture, "--format", "markdown", "--link-base", "https://x/"])
         #expect(md.stdout.contains("[`VAL-TIMER-001`](https://x/.factory/validation-contract.md#L5)"))
+    }
+
+    @Test(arguments: ["javascript:alert(1)//", "JavaScript:alert(1)", "data:text/html,<b>x</b>/", "vbscript:x/", "file:///etc/", " javascript:x"])
+    func aLinkBaseWithAnotherSchemeIsRefused(base: String) async {
+        let r = await InProcess.run(["report", "--repo", Self.fixture, "--link-base", base])
+        #expect(r.status == 2, "\(base): \(r.stderr)")
+        #expect(r.stderr.contains("--link-base"))
+        #expect(!r.stdout.contains("<html"))
+    }
+
+    @Test(arguments: ["https://github.com/o/r/blob/abc/", "HTTP://host/x/", "../repo/", "docs/", "./"])
+    func httpAndRelativeLinkBasesAreAccepted(base: String) {
+        #expect(ReportLinkBase.refusal(base) == nil)
     }
 
     @Test func findingsDoNotChangeTheExitCodeButMissingInputDoes() async throws {

@@ -98,6 +98,15 @@ import Testing
         let parsed = try Baseline.parse(Array(baseline.json.utf8), file: "b.json")
         #expect(parsed == baseline)
         #expect(throws: MissionError.self) { try Baseline.parse(Array("[1]".utf8), file: "b.json") }
+        // Wrong types are refused with their position, `true` included (it bridges to the number 1).
+        for (json, position) in [("{\n  \"version\": true, \"findings\": []}", "b.json:2:14"), ("{\"version\": 1,\n \"findings\": {}}", "b.json:2:14")] {
+            do {
+                _ = try Baseline.parse(Array(json.utf8), file: "b.json")
+                Issue.record("\(json) was accepted")
+            } catch {
+                #expect(error.message.hasPrefix(position), "\(error.message)")
+            }
+        }
         #expect(throws: MissionError.self) { try Baseline.parse(Array("{\"version\": 1, \"findings\": [{\"rule\": 1}]}".utf8), file: "b.json") }
     }
 }

@@ -46,6 +46,10 @@ struct ReportCommand: ParsableCommand {
             valueName: "url"))
     var linkBase: String?
 
+    func validate() throws {
+        if let linkBase, let reason = ReportLinkBase.refusal(linkBase) { throw ValidationError(reason) }
+    }
+
     @Option(help: ArgumentHelp("The page's title (default: the repository folder's name).", valueName: "text"))
     var title: String?
 

@@ -40,8 +40,19 @@ public struct Baseline: Sendable, Hashable {
         } catch {
             throw MissionError("\(file):\(error.location.line):\(error.location.column): not a missionctl baseline: \(error.message)")
         }
-        guard let root = document.root as? [String: Any], root["version"] as? Int == 1, let items = root["findings"] as? [Any] else {
-            throw MissionError("\(file): not a missionctl baseline (expected {\"version\": 1, \"findings\": […]}, as --write-baseline writes)")
+        let shape = "expected {\"version\": 1, \"findings\": […]}, as --write-baseline writes"
+        guard let root = document.root as? [String: Any] else {
+            throw MissionError("\(file):1:1: not a missionctl baseline (\(shape))")
+        }
+        // `true` bridges to the number 1: a boolean is a wrong type, not version 1.
+        guard let version = root["version"] as? NSNumberLike, !version.isJSONBoolean, version.doubleValue == 1 else {
+            let at = document.location(root["version"] == nil ? "$" : "$.version")
+            throw MissionError(
+                "\(file):\(at.line):\(at.column): not a missionctl baseline: `version` must be the number 1 (\(shape))")
+        }
+        guard let items = root["findings"] as? [Any] else {
+            let at = document.location(root["findings"] == nil ? "$" : "$.findings")
+            throw MissionError("\(file):\(at.line):\(at.column): not a missionctl baseline: `findings` must be an array (\(shape))")
         }
         var entries: [Entry] = []
         for (i, item) in items.enumerated() {
