@@ -120,8 +120,8 @@ import Testing
     }
 
     @Test func markdownCellsCannotBreakTheTable() {
-        #expect(MissionReportMarkdown.cell("a | b\nc <b>*x*</b>") == "a \\| b\\\\u{A}c &lt;b&gt;\\*x\\*&lt;/b&gt;")
-        #expect(MissionReportMarkdown.code("a`b|c") == "a'b\\|c")
+        #expect(MarkdownText.cell("a | b\nc <b>*x*</b>") == "a \\| b\\\\u{A}c &lt;b&gt;\\*x\\*&lt;/b&gt;")
+        #expect(MarkdownText.code("a`b|c") == "a'b\\|c")
     }
 
     @Test func findingMessagesShowTheirCodeSpansAsCode() {

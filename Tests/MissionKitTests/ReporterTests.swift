@@ -64,6 +64,26 @@ import Testing
         #expect(artifacts.filter { $0["uriBaseId"] as? String == "%SRCROOT%" }.count == 2)
     }
 
+    /// A status value or file name with backticks must not close the summary's code span and
+    /// leave an image or a link live (issue 27, item 4); the same escaping as the Markdown report.
+    @Test func theJobSummaryMakesRepositoryTextLiteral() {
+        let hostile = "complete` <img src=x onerror=alert(1)> [click](javascript:alert(1)) | forged cell `"
+        let report = DiagnosticsReport(
+            findings: [Finding(rule: "invalid-status-value", severity: .error, file: "docs/`<img src=y>`|x.md", line: 3, message: "`Status: \(hostile)`", hint: "h")],
+            notes: ["note with <a href=javascript:x>link</a> and ![i](http://x/i.png)"])
+        let summary = GitHubReporter.summary(report, context: ReportContext(command: "check"))
+        // HTML is escaped outside code spans, and brackets cannot open a link or an image
+        // (scripts/test-formats renders the same with a GFM renderer).
+        #expect(summary.contains("&lt;img src=x onerror=alert(1)&gt;") && summary.contains("&lt;a href=javascript:x&gt;"), "\(summary)")
+        #expect(summary.contains("\\[click\\](javascript") && summary.contains("!\\[i\\](http"), "\(summary)")
+        #expect(!summary.replacingOccurrences(of: "\\`", with: "").contains("`Status"), "\(summary)")
+        let row = summary.split(separator: "\n").first { $0.hasPrefix("| error") } ?? ""
+        // Four cells: every `|` of the repository's text is escaped.
+        #expect(row.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count == 5, "\(row)")
+        // Code spans hold no backtick of the repository's text.
+        #expect(row.contains("`docs/'<img src=y>'\\|x.md:3:1`"), "\(row)")
+    }
+
     @Test func githubAnnotatesAtMostTenPerSeverityAndSummarisesTheRest() throws {
         let many = DiagnosticsReport(findings: (1...13).map {
             Finding(rule: "unknown-agent", severity: .warning, file: "docs/x.md", line: $0, message: "w\($0)", hint: "h")

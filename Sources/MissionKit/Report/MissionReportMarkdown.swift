@@ -15,7 +15,7 @@ public struct MissionReportMarkdown: Sendable {
         let counts = report.findingCount
         let assertions = report.missions.reduce(0) { $0 + $1.assertions.count }
         let passed = report.missions.reduce(0) { $0 + $1.count(.passed) }
-        var out = "# Mission report: \(Self.inline(report.repositoryName))\n\n"
+        var out = "# Mission report: \(MarkdownText.cell(report.repositoryName))\n\n"
         out += "\(report.missions.count) mission(s) · \(assertions) assertion(s), \(passed) passed · findings: \(counts.errors) error(s), \(counts.warnings) warning(s)\n"
         if report.missions.isEmpty { out += "\nNo mission found in this repository.\n" }
         for mission in report.missions { section(mission, into: &out) }
@@ -28,14 +28,14 @@ public struct MissionReportMarkdown: Sendable {
 
     func section(_ m: MissionReport.MissionSection, into out: inout String) {
         let features = m.features
-        out += "\n## \(Self.inline(m.title ?? "Mission")) (`\(Self.code(m.path))`)\n\n"
+        out += "\n## \(MarkdownText.cell(m.title ?? "Mission")) (`\(MarkdownText.code(m.path))`)\n\n"
         out += "Features: \(features.count { $0.isCompleted })/\(features.count) completed · Assertions: "
         out += m.summaryStates.map { "\($0.count) \($0.state.rawValue)" }.joined(separator: ", ")
         let counts = m.findingCounts
         out += " · Findings: \(counts.errors) error(s), \(counts.warnings) warning(s)\n"
         if !m.notes.isEmpty {
             out += "\n<details><summary>\(MissionReport.notesSummary(m.notes.count))</summary>\n\n"
-            for note in m.notes { out += "- \(Self.inline(note))\n" }
+            for note in m.notes { out += "- \(MarkdownText.cell(note))\n" }
             out += "\n</details>\n"
         }
 
@@ -43,14 +43,14 @@ public struct MissionReportMarkdown: Sendable {
             out += "\n### Milestones\n\n| Milestone | Features completed | Assertions | " + MissionReport.State.allCases.map(\.rawValue).joined(separator: " | ") + " |\n"
             out += "|---|---|---|" + String(repeating: "---|", count: MissionReport.State.allCases.count) + "\n"
             for row in m.milestones {
-                out += "| \(Self.cell(row.name ?? "(no milestone)")) | \(row.completedFeatures)/\(row.features.count) | \(row.assertionCount) | "
+                out += "| \(MarkdownText.cell(row.name ?? "(no milestone)")) | \(row.completedFeatures)/\(row.features.count) | \(row.assertionCount) | "
                 out += MissionReport.State.allCases.map { "\(row.states[$0] ?? 0)" }.joined(separator: " | ") + " |\n"
             }
             if !features.isEmpty {
                 out += "\n| Feature | Milestone | Status | Assertions | Handoffs | Findings |\n|---|---|---|---|---|---|\n"
                 for f in features {
-                    out += "| \(link(.init(file: f.link.file, line: f.link.line), f.id)) | \(Self.cell(f.milestone ?? "")) | \(Self.cell(f.status ?? "—")) | "
-                    out += "\(Self.cell(f.assertions.joined(separator: ", "))) | \(handoffs(f.handoffs)) | \(findings(f.findings)) |\n"
+                    out += "| \(link(.init(file: f.link.file, line: f.link.line), f.id)) | \(MarkdownText.cell(f.milestone ?? "")) | \(MarkdownText.cell(f.status ?? "—")) | "
+                    out += "\(MarkdownText.cell(f.assertions.joined(separator: ", "))) | \(handoffs(f.handoffs)) | \(findings(f.findings)) |\n"
                 }
             }
         }
@@ -61,12 +61,12 @@ public struct MissionReportMarkdown: Sendable {
         } else {
             out += "| Assertion | Milestone | Feature(s) | State | Latest verdict | Handoffs | Tests | Findings |\n|---|---|---|---|---|---|---|---|\n"
             for a in m.assertions {
-                var id = a.contract.map { link($0, a.id) } ?? "`\(Self.code(a.id))` (not in contract)"
-                if let title = a.title { id += "<br>" + Self.cell(title) }
-                let state = a.state == .untracked ? "no entry" : Self.cell(a.stateValue ?? a.state.rawValue)
+                var id = a.contract.map { link($0, a.id) } ?? "`\(MarkdownText.code(a.id))` (not in contract)"
+                if let title = a.title { id += "<br>" + MarkdownText.cell(title) }
+                let state = a.state == .untracked ? "no entry" : MarkdownText.cell(a.stateValue ?? a.state.rawValue)
                 let verdict = a.verdict.map { "\($0.status) (round \($0.round))" } ?? ""
-                out += "| \(id) | \(Self.cell(a.milestone ?? "")) | \(a.features.isEmpty ? "unclaimed" : Self.cell(a.features.joined(separator: ", "))) | "
-                out += "\(state) | \(verdict) | \(handoffs(a.handoffs)) | \(a.tests.map(Self.cell).joined(separator: "<br>")) | \(findings(a.findings)) |\n"
+                out += "| \(id) | \(MarkdownText.cell(a.milestone ?? "")) | \(a.features.isEmpty ? "unclaimed" : MarkdownText.cell(a.features.joined(separator: ", "))) | "
+                out += "\(state) | \(verdict) | \(handoffs(a.handoffs)) | \(a.tests.map(MarkdownText.cell).joined(separator: "<br>")) | \(findings(a.findings)) |\n"
             }
         }
 
@@ -77,14 +77,14 @@ public struct MissionReportMarkdown: Sendable {
                 if d.isMissing {
                     blocks = "listed, but no such file"
                 } else if let error = d.readError {
-                    blocks = "unreadable: " + Self.cell(error)
+                    blocks = "unreadable: " + MarkdownText.cell(error)
                 } else if d.blocks.isEmpty {
                     blocks = "no block"
                 } else {
-                    blocks = d.blocks.map { b in b.fields.map { "**\(Self.cell($0.label))** \(Self.cell($0.value))" }.joined(separator: " · ") }
+                    blocks = d.blocks.map { b in b.fields.map { "**\(MarkdownText.cell($0.label))** \(MarkdownText.cell($0.value))" }.joined(separator: " · ") }
                         .joined(separator: "<br>")
                 }
-                out += "| \(d.isMissing ? "`\(Self.code(d.path))`" : link(.init(file: d.path), d.path)) | \(blocks) | \(findings(d.findings)) |\n"
+                out += "| \(d.isMissing ? "`\(MarkdownText.code(d.path))`" : link(.init(file: d.path), d.path)) | \(blocks) | \(findings(d.findings)) |\n"
             }
         }
         if !m.otherFindings.isEmpty {
@@ -102,37 +102,12 @@ public struct MissionReportMarkdown: Sendable {
     }
 
     func finding(_ f: Finding) -> String {
-        "**\(f.severity.rawValue)** `\(f.rule)` \(link(.init(file: f.file, line: f.line), "\(f.file):\(f.line):\(f.column)")): \(Self.cell(f.message))"
+        "**\(f.severity.rawValue)** `\(f.rule)` \(link(.init(file: f.file, line: f.line), "\(f.file):\(f.line):\(f.column)")): \(MarkdownText.cell(f.message))"
     }
 
     func link(_ target: MissionReport.Link, _ text: String) -> String {
-        guard !linkBase.isEmpty, !target.file.hasPrefix("/") else { return "`\(Self.code(text))`" }
+        guard !linkBase.isEmpty, !target.file.hasPrefix("/") else { return "`\(MarkdownText.code(text))`" }
         let anchor = target.line.map { "#L\($0)" } ?? ""
-        return "[`\(Self.code(text))`](\(linkBase)\(MissionReportHTML.percentEncode(target.file))\(anchor))"
-    }
-
-    /// Text for a table cell: no line breaks, `|` escaped, HTML and Markdown specials made literal.
-    static func cell(_ s: String) -> String {
-        var out = ""
-        for c in DisplayText.sanitize(s) {
-            switch c {
-            case "|": out += "\\|"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "*", "_", "[", "]", "`", "\\": out += "\\" + String(c)
-            default: out.append(c)
-            }
-        }
-        return out
-    }
-
-    /// Text outside tables (headings, list items): as `cell`.
-    static func inline(_ s: String) -> String { cell(s) }
-
-    /// Text inside a code span: backticks cannot be escaped there, so they become `'`; `|` still
-    /// breaks a table row, so it is escaped (GitHub removes the backslash inside code in tables).
-    static func code(_ s: String) -> String {
-        DisplayText.sanitize(s).replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|")
+        return "[`\(MarkdownText.code(text))`](\(linkBase)\(MissionReportHTML.percentEncode(target.file))\(anchor))"
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// GitHub shows at most 10 error and 10 warning annotations per step; the rest are listed as
 /// plain `path:line:col` lines (still clickable in the log) after a line that says so, and
-/// `$GITHUB_STEP_SUMMARY` gets every finding as a Markdown table.
+/// `$GITHUB_STEP_SUMMARY` gets every finding as a Markdown table, its text made literal by
+/// `MarkdownText` as in `report --format markdown`.
 public enum GitHubReporter {
     /// Annotations GitHub displays per severity and step.
     public static let annotationLimit = 10
@@ -39,11 +40,11 @@ public enum GitHubReporter {
         if !findings.isEmpty {
             out += "| severity | location | rule | message |\n|---|---|---|---|\n"
             for f in findings {
-                out += "| \(f.severity.rawValue) | `\(cell(f.file)):\(f.line):\(f.column)` | `\(f.rule)` | \(cell(f.message)) |\n"
+                out += "| \(f.severity.rawValue) | `\(MarkdownText.code(f.file)):\(f.line):\(f.column)` | `\(MarkdownText.code(f.rule))` | \(MarkdownText.cell(f.message)) |\n"
             }
             out += "\n"
         }
-        for note in report.notes { out += "> \(cell(note))\n" }
+        for note in report.notes { out += "> \(MarkdownText.cell(note))\n" }
         return out
     }
 
@@ -58,11 +59,6 @@ public enum GitHubReporter {
         defer { try? handle.close() }
         _ = try? handle.seekToEnd()
         try? handle.write(contentsOf: Data(text.utf8))
-    }
-
-    /// A Markdown table cell: pipes escaped, line breaks and control characters made harmless.
-    static func cell(_ s: String) -> String {
-        DisplayText.sanitize(s).replacingAll("|", "\\|").replacingAll("\n", " ")
     }
 
     /// Escaped on Unicode scalars: Swift reads "\r\n" as one Character, so replacing "\r" and
