@@ -97,3 +97,44 @@ import Testing
         #expect(v.matched.isEmpty)
     }
 }
+
+/// git's output read exactly (issue 27, item 8).
+@Suite struct GitOutputTests {
+    @Test func anAddedLineThatReadsLikeAFileHeaderIsContent() throws {
+        let g = try GitFixture()
+        try g.commit("base", ["README.md": "# r\n"])
+        let sha = try g.commit("t", ["x_test.go": "package x\n\n++ counter\n-- dashes\nfunc TestAfter(t *testing.T) {}\n"])
+        let v = try g.verify(HandoffJSON.bare(tests: [("x_test.go", [("TestAfter", "VAL-A-001")])]), commit: sha)
+        #expect(v.findings.isEmpty, "\(v.findings.map(\.message))")
+        let lines = try GitRepository(root: g.root).addedLines(sha, pathspecs: [":(literal)x_test.go"])
+        #expect(lines["x_test.go"]?.map(\.line) == [1, 2, 3, 4, 5])
+        #expect(lines.keys.sorted() == ["x_test.go"])
+    }
+
+    @Test func controlCharactersInFileNamesAreUnquoted() throws {
+        let g = try GitFixture()
+        try g.commit("base", ["README.md": "# r\n"])
+        let name = "tests/a\rb\tc_test.go"
+        let sha = try g.commit("t", [name: "package x\n\nfunc TestOdd(t *testing.T) {}\n"])
+        let v = try g.verify(HandoffJSON.bare(tests: [(name, [("TestOdd", "VAL-A-001")])]), commit: sha)
+        #expect(v.findings.isEmpty, "\(v.findings.map(\.message))")
+        #expect(GitRepository.unquote(#""a\rb\ac\bd\fe\vf\\g\"h""#) == "a\rb\u{7}c\u{8}d\u{C}e\u{B}f\\g\"h")
+    }
+
+    @Test(arguments: ["tests/./a_test.go", "tests//a_test.go", "tests/sub/../a_test.go", "./tests/a_test.go"])
+    func claimedPathsAreNormalised(claimed: String) throws {
+        let g = try GitFixture()
+        try g.commit("base", ["README.md": "# r\n"])
+        let sha = try g.commit("t", ["tests/a_test.go": "package x\n\nfunc TestA(t *testing.T) {}\n"])
+        let v = try g.verify(HandoffJSON.bare(tests: [(claimed, [("TestA", "VAL-A-001")])]), commit: sha)
+        #expect(v.findings.isEmpty, "\(claimed): \(v.findings.map(\.message))")
+        #expect(v.matched == ["tests/a_test.go"])
+    }
+
+    @Test func pathsThatClimbOutStayAsWritten() {
+        #expect(HandoffContext.normalized("../../etc/passwd") == "../../etc/passwd")
+        #expect(HandoffContext.normalized("a/../../b") == "a/../../b")
+        #expect(HandoffContext.normalized("dir/...") == "dir/...")
+        #expect(HandoffContext.normalized("a//b/./c/") == "a/b/c/")
+    }
+}

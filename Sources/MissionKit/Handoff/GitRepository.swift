@@ -146,28 +146,59 @@ public struct GitRepository: Sendable {
         var result: [String: [(Int, String)]] = [:]
         var current: String?
         var next = 0
+        // Lines left in the current hunk, counted from its header: inside a hunk an added line
+        // that reads `++ x` is content, never a file header.
+        var newLeft = 0
+        var oldLeft = 0
         for raw in out.stdout.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            guard let first = raw.first else { continue }
-            if first == UInt8(ascii: "+") {
-                if raw.starts(with: "+++ ".utf8) {
-                    let target = Self.unquote(String(decoding: raw.dropFirst(4), as: UTF8.self))
-                    current = target == "/dev/null" ? nil : (target.hasPrefix("b/") ? String(target.dropFirst(2)) : target)
-                } else if let current {
-                    result[current, default: []].append((next, String(decoding: raw.dropFirst(), as: UTF8.self)))
+            if newLeft > 0 || oldLeft > 0 {
+                switch raw.first {
+                case UInt8(ascii: "+"):
+                    if let current { result[current, default: []].append((next, String(decoding: raw.dropFirst(), as: UTF8.self))) }
                     next += 1
+                    newLeft -= 1
+                    continue
+                case UInt8(ascii: "-"):
+                    oldLeft -= 1
+                    continue
+                case UInt8(ascii: " "):
+                    next += 1
+                    newLeft -= 1
+                    oldLeft -= 1
+                    continue
+                case UInt8(ascii: "\\"):  // "\ No newline at end of file"
+                    continue
+                default:
+                    newLeft = 0
+                    oldLeft = 0
                 }
-            } else if first == UInt8(ascii: "@") {
-                // "@@ -a,b +c,d @@": c is the first new line number of the hunk.
-                if let plus = raw.split(separator: UInt8(ascii: " ")).first(where: { $0.first == UInt8(ascii: "+") }) {
-                    next = Int(String(decoding: plus.dropFirst().prefix { $0 != UInt8(ascii: ",") }, as: UTF8.self)) ?? 0
+            }
+            if raw.starts(with: "+++ ".utf8) {
+                let target = Self.unquote(String(decoding: raw.dropFirst(4), as: UTF8.self))
+                current = target == "/dev/null" ? nil : (target.hasPrefix("b/") ? String(target.dropFirst(2)) : target)
+            } else if raw.starts(with: "@@ ".utf8) {
+                // "@@ -a,b +c,d @@": the hunk holds b old and d new lines (1 when the count is left out).
+                let parts = raw.split(separator: UInt8(ascii: " "))
+                func range(_ sign: UInt8) -> (start: Int, count: Int) {
+                    guard let field = parts.first(where: { $0.first == sign }) else { return (0, 0) }
+                    let numbers = field.dropFirst().split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+                        .map { Int(String(decoding: $0, as: UTF8.self)) ?? 0 }
+                    return (numbers.first ?? 0, numbers.count > 1 ? numbers[1] : 1)
                 }
+                let old = range(UInt8(ascii: "-"))
+                let new = range(UInt8(ascii: "+"))
+                next = new.start
+                newLeft = new.count
+                oldLeft = old.count
+            } else if raw.starts(with: "diff ".utf8) {
+                current = nil
             }
         }
         return result
     }
 
     /// Undoes git's C-style quoting of unusual paths (`"a\tb"` → a<TAB>b).
-    static func unquote(_ s: String) -> String {
+    public static func unquote(_ s: String) -> String {
         guard s.count >= 2, s.hasPrefix("\""), s.hasSuffix("\"") else { return s }
         var bytes: [UInt8] = []
         var it = Array(s.utf8.dropFirst().dropLast())[...]
@@ -179,6 +210,11 @@ public struct GitRepository: Sendable {
             switch e {
             case UInt8(ascii: "n"): bytes.append(0x0A)
             case UInt8(ascii: "t"): bytes.append(0x09)
+            case UInt8(ascii: "r"): bytes.append(0x0D)
+            case UInt8(ascii: "a"): bytes.append(0x07)
+            case UInt8(ascii: "b"): bytes.append(0x08)
+            case UInt8(ascii: "f"): bytes.append(0x0C)
+            case UInt8(ascii: "v"): bytes.append(0x0B)
             case UInt8(ascii: "0")...UInt8(ascii: "7"):
                 var value = Int(e - 48)
                 for _ in 0..<2 {

@@ -76,8 +76,7 @@ public struct HandoffContext: Sendable {
     /// The changed paths matching a claimed path: itself, a folder it names (`dir`, `dir/`,
     /// `dir/...`, whatever its last segment looks like), or a glob.
     public static func matches(_ claimed: String, in paths: [String], set: Set<String>? = nil) -> [String] {
-        var pattern = claimed
-        while pattern.hasPrefix("./") { pattern.removeFirst(2) }
+        var pattern = normalized(claimed)
         if pattern.hasSuffix("/...") { pattern.removeLast(3) }
         if Glob.isPattern(pattern) {
             let glob = Glob(pattern)
@@ -87,6 +86,24 @@ public struct HandoffContext: Sendable {
         if let set, set.contains(pattern) { return [pattern] }
         let folder = pattern + "/"
         return paths.filter { $0 == pattern || $0.hasPrefix(folder) }
+    }
+
+    /// A claimed path as git names it: `tests/./a`, `tests//a` and `tests/sub/../a` are
+    /// `tests/a`. A path that climbs out of the repository is left as written (it is reported).
+    public static func normalized(_ path: String) -> String {
+        guard path.contains("/") else { return path }
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                guard let last = parts.last, last != ".." else { return path }
+                parts.removeLast()
+                continue
+            }
+            parts.append(part)
+        }
+        guard !path.hasPrefix("/") else { return path }
+        return parts.joined(separator: "/") + (path.hasSuffix("/") && !parts.isEmpty ? "/" : "")
     }
 
     /// Added lines of every changed file a claimed path covers.

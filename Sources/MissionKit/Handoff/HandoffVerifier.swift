@@ -336,7 +336,7 @@ public struct HandoffVerifier: Sendable {
     static func pathspecs(tests: [String], docs: [String]) -> [String] {
         var specs: [String] = []
         for raw in tests + docs {
-            let path = raw.hasPrefix("./") ? String(raw.dropFirst(2)) : raw
+            let path = HandoffContext.normalized(raw)
             if path.hasSuffix("/...") {
                 specs.append(":(literal)" + path.dropLast(3))
             } else if Glob.isPattern(path) {
