@@ -104,6 +104,20 @@ import Testing
         #expect(written.hasPrefix("before\n### missionctl check"))
     }
 
+    /// Hostile names in JUnit (issue 27, item 11): CR, LF and TAB in attributes survive as
+    /// character references; other controls and U+FFFE are visible escapes, never dropped.
+    @Test func junitAttributesKeepLineBreaksAndShowControlCharacters() {
+        let attribute = JUnitXML.escape("a\r\nb\tc\u{1B}d\u{FFFE}e\u{202E}f", attribute: true)
+        #expect(attribute == "a&#13;&#10;b&#9;c\\u{1B}d\\u{FFFE}e\\u{202E}f")
+        #expect(JUnitXML.escape("x\ny\u{7}", attribute: false) == "x\ny\\u{7}")
+        let report = DiagnosticsReport(findings: [
+            Finding(rule: "unknown-agent", severity: .warning, file: "docs/a\tb.md", line: 2, message: "agent \u{1B}[31mred\u{FFFF}", hint: "h")
+        ])
+        let text = JUnitReporter.render(report, context: ReportContext(command: "check"))
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0xFFFF }, "\(text)")
+        #expect(text.contains("\\u{1B}[31mred\\u{FFFF}"), "\(text)")
+    }
+
     @Test func junitHasOneSuitePerFileAndACaseWhenClean() throws {
         let text = JUnitReporter.render(report, context: ReportContext(command: "check"))
         #expect(text.contains("<testsuites name=\"missionctl check\" tests=\"2\" failures=\"2\" errors=\"0\" time=\"0.000\">"))

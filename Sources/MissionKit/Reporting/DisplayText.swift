@@ -18,10 +18,11 @@ public enum DisplayText {
         return out
     }
 
-    /// C0 and C1 controls, DEL, U+2028/2029, and the bidirectional embedding, override and isolate controls.
+    /// C0 and C1 controls, DEL, U+2028/2029, the bidirectional embedding, override and isolate
+    /// controls, and the noncharacters U+FFFE/U+FFFF (which XML forbids).
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || (0x202A...0x202E).contains(v)
-            || (0x2066...0x2069).contains(v)
+            || (0x2066...0x2069).contains(v) || v == 0xFFFE || v == 0xFFFF
     }
 }

@@ -56,23 +56,23 @@ public struct JUnitXML {
         func time(_ s: Double) -> String { String(format: "%.3f", s) }
         let all = suites.flatMap(\.cases)
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"\(Self.escape(name))\" tests=\"\(all.count)\" failures=\"\(count(all, isFailure))\" errors=\"\(count(all, isError))\" time=\"\(time(all.reduce(0) { $0 + $1.seconds }))\">\n"
+        out += "<testsuites name=\"\(Self.escape(name, attribute: true))\" tests=\"\(all.count)\" failures=\"\(count(all, isFailure))\" errors=\"\(count(all, isError))\" time=\"\(time(all.reduce(0) { $0 + $1.seconds }))\">\n"
         for suite in suites {
             let c = suite.cases
-            out += "  <testsuite name=\"\(Self.escape(suite.name))\" tests=\"\(c.count)\" failures=\"\(count(c, isFailure))\" errors=\"\(count(c, isError))\" skipped=\"\(count(c, isSkipped))\" time=\"\(time(c.reduce(0) { $0 + $1.seconds }))\""
-            if let host = suite.hostname { out += " hostname=\"\(Self.escape(host))\"" }
+            out += "  <testsuite name=\"\(Self.escape(suite.name, attribute: true))\" tests=\"\(c.count)\" failures=\"\(count(c, isFailure))\" errors=\"\(count(c, isError))\" skipped=\"\(count(c, isSkipped))\" time=\"\(time(c.reduce(0) { $0 + $1.seconds }))\""
+            if let host = suite.hostname { out += " hostname=\"\(Self.escape(host, attribute: true))\"" }
             out += ">\n"
             for tc in c {
-                out += "    <testcase name=\"\(Self.escape(tc.name))\" classname=\"\(Self.escape(tc.classname))\" time=\"\(time(tc.seconds))\""
+                out += "    <testcase name=\"\(Self.escape(tc.name, attribute: true))\" classname=\"\(Self.escape(tc.classname, attribute: true))\" time=\"\(time(tc.seconds))\""
                 var body = ""
                 switch tc.outcome {
                 case .passed: break
                 case .failed(let type, let message, let detail):
-                    body += "      <failure type=\"\(Self.escape(type))\" message=\"\(Self.escape(message))\">\(Self.escape(detail))</failure>\n"
+                    body += "      <failure type=\"\(Self.escape(type, attribute: true))\" message=\"\(Self.escape(message, attribute: true))\">\(Self.escape(detail))</failure>\n"
                 case .error(let type, let message, let detail):
-                    body += "      <error type=\"\(Self.escape(type))\" message=\"\(Self.escape(message))\">\(Self.escape(detail))</error>\n"
+                    body += "      <error type=\"\(Self.escape(type, attribute: true))\" message=\"\(Self.escape(message, attribute: true))\">\(Self.escape(detail))</error>\n"
                 case .skipped(let message):
-                    body += "      <skipped message=\"\(Self.escape(message))\"/>\n"
+                    body += "      <skipped message=\"\(Self.escape(message, attribute: true))\"/>\n"
                 }
                 if let output = tc.output { body += "      <system-out>\(Self.escape(output))</system-out>\n" }
                 out += body.isEmpty ? "/>\n" : ">\n" + body + "    </testcase>\n"
@@ -82,8 +82,11 @@ public struct JUnitXML {
         return out + "</testsuites>\n"
     }
 
-    /// Text for an XML attribute or element: markup escaped, characters XML 1.0 forbids dropped.
-    public static func escape(_ s: String) -> String {
+    /// Text for an XML element (or, with `attribute`, an attribute value): markup escaped. In an
+    /// attribute CR, LF and TAB are character references, since XML readers turn literal ones into
+    /// spaces. Other control characters, U+FFFE and U+FFFF (which XML 1.0 forbids) and bidi
+    /// controls are shown as `\u{…}`, as every other format shows them, never dropped.
+    public static func escape(_ s: String, attribute: Bool = false) -> String {
         var out = ""
         for c in s.unicodeScalars {
             switch c {
@@ -92,8 +95,11 @@ public struct JUnitXML {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
-            case "\n", "\t", "\r": out.unicodeScalars.append(c)
-            case _ where c.value < 0x20 || c.value == 0xFFFE || c.value == 0xFFFF: continue
+            case "\n": out += attribute ? "&#10;" : "\n"
+            case "\t": out += attribute ? "&#9;" : "\t"
+            case "\r": out += attribute ? "&#13;" : "\r"
+            case _ where DisplayText.isUnsafe(c):
+                out += "\\u{" + String(c.value, radix: 16, uppercase: true) + "}"
             default: out.unicodeScalars.append(c)
             }
         }
