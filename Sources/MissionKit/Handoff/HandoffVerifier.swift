@@ -140,7 +140,14 @@ public struct HandoffVerifier: Sendable {
         result.findings += problems.map { InvalidHandoffRule.finding($0, file: file, document: document) }
         guard let handoff = decoded else { return result }
 
-        guard let (commitChanges, source) = try resolveCommit(handoff, document: document, file: file, override: commitOverride, into: &result)
+        // The prose is read once with every path-like word taken for a path: its changed paths
+        // tell a bookkeeping commit and give the docs' pathspecs; the rest is asked of git once.
+        let prose = ProseClaim.candidates(in: handoff.salientSummary + "\n" + handoff.whatWasImplemented)
+        let proseChanged = prose.claims.filter { $0.kind == .changed }.map(\.path)
+        let claims = handoff.tests.map(\.file) + handoff.filesChanged.map(\.file) + proseChanged
+        guard
+            let (commitChanges, source) = try resolveCommit(
+                handoff, document: document, file: file, override: commitOverride, claims: claims, into: &result)
         else { return result }
         let commit = commitChanges.id
         let commitLocation = source == .handoff ? document.location(handoff.commitPath) : .start
@@ -162,9 +169,7 @@ public struct HandoffVerifier: Sendable {
         // The added lines of the claimed files come from a git call run while the paths the prose
         // names are looked up at the commit and its parent; it is limited to pathspecs derived from
         // the claims themselves.
-        let prose = handoff.salientSummary + "\n" + handoff.whatWasImplemented
-        let claimedDocs = ProseClaim.extract(from: prose, exists: { _ in false })
-            .filter { $0.kind == .changed && closedSet.contains($0.path) }.map(\.path)
+        let claimedDocs = proseChanged.filter { closedSet.contains($0) }
         // Claimed paths that climb out of the repository are findings of their own (never pathspecs:
         // git refuses them and the whole verification would stop).
         let specs = Self.pathspecs(
@@ -172,7 +177,7 @@ public struct HandoffVerifier: Sendable {
             docs: claimedDocs.filter(Self.staysInside))
         let repo = self.repo
         let lines = Concurrent { () throws(MissionError) in try repo.addedLines(commit, pathspecs: specs) }
-        let asked = ProseClaim.existenceQuestions(in: prose).filter { Self.staysInside($0) && !Glob.isPattern($0) && !$0.hasSuffix("/...") }
+        let asked = prose.questions.filter { Self.staysInside($0) && !Glob.isPattern($0) && !$0.hasSuffix("/...") }
         var existing = try repo.existing(Array(asked), at: commit)
         if let parent = commitChanges.parents.first { existing.formUnion(try repo.existing(Array(asked), at: parent)) }
         var addedLines = try lines.value()
@@ -219,7 +224,7 @@ public struct HandoffVerifier: Sendable {
     /// that only does bookkeeping (it matches none of the claims and changes mostly mission files)
     /// is passed over: a handoff committed after its work is not evidence against the work.
     func resolveCommit(
-        _ handoff: Handoff, document: JSONDocument, file: String, override: String?, into result: inout Verification
+        _ handoff: Handoff, document: JSONDocument, file: String, override: String?, claims: [String], into result: inout Verification
     ) throws(MissionError) -> (GitRepository.CommitChanges, CommitSource)? {
         if let named = override ?? handoff.commitId.flatMap({ $0.isEmpty ? nil : $0 }) {
             let source: CommitSource = override != nil ? .option : .handoff
@@ -239,14 +244,29 @@ public struct HandoffVerifier: Sendable {
             return nil
         }
 
-        let claims = Self.claimPatterns(handoff)
+        // Each source is asked only when the ones before it gave nothing usable: most handoffs
+        // stop at features.json or the progress log, before any `git log`.
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        let feature = (handoff.featureId ?? HandoffLog.featureFromFileName(name)).flatMap { $0.isEmpty ? nil : $0 }
+        let mission = self.mission, progressLog = self.progressLog, subjects = self.subjects, repo = self.repo
+        let sources: [(CommitSource, () throws(MissionError) -> String?)] = [
+            (.features, { feature.flatMap { id in mission?.features?.features.first { $0.id == id }?.commit } }),
+            (.progressLog, { feature.flatMap { progressLog?.completedFeatureCommits[$0] } }),
+            (.subject, { () throws(MissionError) in
+                guard let feature else { return nil }
+                return try subjects.newest(startingWith: feature, in: repo)
+            }),
+            (.addingCommit, { () throws(MissionError) in try repo.commitAdding(file) }),
+        ]
         var tried: [String] = []
         var seen: Set<String> = []
         var missingFromShallowClone = 0
-        let candidates = try commitCandidates(handoff, file: file)
-        for (rev, source) in candidates {
+        var shallow: Bool?
+        for (source, candidate) in sources {
+            guard let rev = try candidate() else { continue }
             guard GitRepository.notASingleCommit(rev) == nil, let changes = try repo.commitChanges(rev) else {
-                if try repo.isShallow() { missingFromShallowClone += 1 }
+                if shallow == nil { shallow = try repo.isShallow() }
+                if shallow == true { missingFromShallowClone += 1 }
                 tried.append("\(source.label) names \(rev), which is not in this repository")
                 continue
             }
@@ -257,7 +277,7 @@ public struct HandoffVerifier: Sendable {
             }
             return (changes, source)
         }
-        if candidates.isEmpty {
+        if tried.isEmpty && seen.isEmpty {
             throw MissionError(
                 "\(file): no commit to verify: the handoff names none (commitId), the mission records none for its feature, and git knows no commit that added it; pass --commit SHA")
         }
@@ -271,19 +291,6 @@ public struct HandoffVerifier: Sendable {
                 message: "the handoff names no commit, and no candidate holds its work: " + tried.joined(separator: "; "),
                 hint: "Name the commit that holds the work in the handoff (`\"commitId\": \"74e81a8\"`) or in features.json (`commit`), or pass --commit SHA."))
         return nil
-    }
-
-    /// The commits the mission's records offer for a handoff that names none, in order of trust.
-    func commitCandidates(_ handoff: Handoff, file: String) throws(MissionError) -> [(String, CommitSource)] {
-        var candidates: [(String, CommitSource)] = []
-        let name = file.split(separator: "/").last.map(String.init) ?? file
-        if let feature = handoff.featureId ?? HandoffLog.featureFromFileName(name), !feature.isEmpty {
-            if let commit = mission?.features?.features.first(where: { $0.id == feature })?.commit { candidates.append((commit, .features)) }
-            if let commit = progressLog?.completedFeatureCommits[feature] { candidates.append((commit, .progressLog)) }
-            if let commit = try subjects.newest(startingWith: feature, in: repo) { candidates.append((commit, .subject)) }
-        }
-        if let adding = try repo.commitAdding(file) { candidates.append((adding, .addingCommit)) }
-        return candidates
     }
 
     /// Why `commit` only does bookkeeping for this handoff, or nil when it may hold the work.
@@ -313,12 +320,6 @@ public struct HandoffVerifier: Sendable {
         "mission.md", "features.json", "validation-contract.md", "validation-state.json", "progress_log.jsonl", "state.json",
         "working_directory.txt",
     ]
-
-    /// Every file the handoff claims to have changed, as written (tests, filesChanged, prose).
-    static func claimPatterns(_ handoff: Handoff) -> [String] {
-        let prose = ProseClaim.extract(from: handoff.salientSummary + "\n" + handoff.whatWasImplemented, exists: { _ in true })
-        return handoff.tests.map(\.file) + handoff.filesChanged.map(\.file) + prose.filter { $0.kind == .changed }.map(\.path)
-    }
 
     /// One note for every handoff of a run that names no commit: how many, and where their
     /// commits came from (nil when every handoff named its commit).

@@ -49,11 +49,12 @@ public struct ProseClaim: Sendable, Hashable {
         return claims
     }
 
-    /// Every path-like span `extract` may ask `exists` about, so that one git call can answer all.
-    public static func existenceQuestions(in prose: String) -> Set<String> {
+    /// `extract` with every path-like word taken for a path: the claims the prose can make, and
+    /// every path whose existence decides it, so that one git call can answer them all.
+    public static func candidates(in prose: String) -> (claims: [ProseClaim], questions: Set<String>) {
         var asked: Set<String> = []
         let claims = extract(from: prose) { asked.insert($0); return true }
-        return asked.union(claims.map(\.path))
+        return (claims, asked.union(claims.map(\.path)))
     }
 
     static func hasKnownExtension(_ path: String) -> Bool {

@@ -57,8 +57,9 @@ public enum TestNameMatcher {
         var escaped = false
         for c in line {
             if escaped {
-                out.append(c == "\\" || c == "\"" || c == "'" ? c : "\\")
-                if !(c == "\\" || c == "\"" || c == "'") { out.append(c) }
+                // Other escapes (`\n`, `\u{…}`) keep their backslash.
+                if !"\\\"'".contains(c) { out.append("\\") }
+                out.append(c)
                 escaped = false
             } else if c == "\\" {
                 escaped = true

@@ -5,31 +5,41 @@ public enum MarkdownText {
     /// Text for a table cell or a line: no line breaks, `|` escaped, HTML and Markdown specials
     /// made literal.
     public static func cell(_ s: String) -> String {
-        var out = ""
-        for c in DisplayText.sanitize(s) {
+        replacing(s) { c in
             switch c {
-            case "|": out += "\\|"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "*", "_", "[", "]", "`", "\\": out += "\\" + String(c)
-            case "\n", "\r": out += " "
-            default: out.append(c)
+            case "|": "\\|"
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "&": "&amp;"
+            case "*", "_", "[", "]", "`", "\\": "\\" + String(c)
+            default: nil
             }
         }
-        return out
     }
 
     /// Text inside a code span: backticks cannot be escaped there, so they become `'`; `|` still
     /// breaks a table row, so it is escaped (GitHub removes the backslash inside code in tables).
     public static func code(_ s: String) -> String {
+        replacing(s) { c in
+            switch c {
+            case "`": "'"
+            case "|": "\\|"
+            default: nil
+            }
+        }
+    }
+
+    /// `s` made printable (`DisplayText`) and on one line, each character `replacement` names
+    /// replaced.
+    static func replacing(_ s: String, _ replacement: (Character) -> String?) -> String {
         var out = ""
         for c in DisplayText.sanitize(s) {
-            switch c {
-            case "`": out += "'"
-            case "|": out += "\\|"
-            case "\n", "\r": out += " "
-            default: out.append(c)
+            if c == "\n" || c == "\r" {
+                out += " "
+            } else if let r = replacement(c) {
+                out += r
+            } else {
+                out.append(c)
             }
         }
         return out
