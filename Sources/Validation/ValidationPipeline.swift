@@ -27,7 +27,8 @@ public struct ValidationPipeline: Sendable {
 
     public struct Options: Sendable {
         public var repo: String
-        public var missionDirs: [String]
+        /// The repository's configuration and missions, loaded as `check` loads them.
+        public var frontend: CheckFrontend
         public var handoff: String?
         public var commit: String?
         /// Services to bring up; empty: every service services.yaml declares.
@@ -38,9 +39,9 @@ public struct ValidationPipeline: Sendable {
         /// Stage names not to run (see `stageNames`).
         public var skip: Set<String> = []
 
-        public init(repo: String, missionDirs: [String]) {
-            self.repo = repo
-            self.missionDirs = missionDirs
+        public init(frontend: CheckFrontend) {
+            self.repo = frontend.repo
+            self.frontend = frontend
         }
     }
 
@@ -93,14 +94,13 @@ public struct ValidationPipeline: Sendable {
         let declared: ServicesFile? = FileSystem.exists(servicesPath) ? (try? ServiceSupervisor.load(repo: options.repo))?.file : nil
 
         await timed("check") {
-            let repository = RepositoryFiles.load(root: options.repo, missionDirs: options.missionDirs)
-            let missions = options.missionDirs.map { Mission.load(repoRoot: options.repo, missionDir: $0, repository: repository) }
-            var checkOptions = CheckOptions()
+            var frontend = options.frontend
             switch SuiteListing.ask(declared?.command("regress"), repo: options.repo, interruption: interruption) {
-            case .listed(let ids): checkOptions.suite = ids
+            case .listed(let ids): frontend.options.suite = ids
             case .unknown(let why): report.findings.notes.append("unimplemented-assertion not checked: \(why)")
             }
-            let result = MissionChecker.check(repository: repository, missions: missions, options: checkOptions)
+            // The same findings `check` reports: the configuration's rule settings and ignores applied.
+            let result = frontend.check().report
             report.findings.merge(result)
             let failed = ExitStatus(report: result, strict: options.strict) != .clean
             return (failed ? .failed : .passed, result.errors + result.warnings, "\(result.errors) error(s), \(result.warnings) warning(s) in \(result.docs) doc(s)")
@@ -108,7 +108,7 @@ public struct ValidationPipeline: Sendable {
 
         await timed("handoff") {
             guard let handoff = options.handoff else { return (.skipped, 0, "no --handoff given") }
-            let mission = options.missionDirs.count == 1 ? Mission.load(repoRoot: options.repo, missionDir: options.missionDirs[0]) : nil
+            let mission = options.frontend.missions.count == 1 ? options.frontend.missions[0] : nil
             let verifier = HandoffVerifier(repo: GitRepository(root: options.repo), mission: mission)
             let path = FileSystem.absolute(handoff)
             let v = try verifier.verify(bytes: try FileSystem.readBytes(path), file: FileSystem.relativePath(path, to: options.repo), commitOverride: options.commit)

@@ -27,7 +27,7 @@ import Testing
             #expect(
                 reported.isEmpty != example.reports,
                 "\(id) example \(index) (\(example.reports ? "reports" : "passes")): \(findings.map { "\($0.rule): \($0.message)" })")
-            for finding in reported { #expect(finding.severity == rule.descriptor.severity) }
+            for finding in reported { #expect(finding.severity == example.severity ?? rule.descriptor.severity) }
         }
     }
 
@@ -39,8 +39,14 @@ import Testing
                 try FileManager.default.removeItem(atPath: repo.root + "/" + path)
                 #expect(mkfifo(repo.root + "/" + path, 0o644) == 0)
             }
-            let options = CheckOptions(suite: example.suite.map { SuiteIDs(Set($0)) })
-            return MissionChecker.check(repo.mission(), options: options).findings
+            for (path, content) in example.files where content.hasPrefix("\u{0}LINK:") {
+                let folder = (repo.root + "/" + path as NSString).deletingLastPathComponent
+                try FileManager.default.removeItem(atPath: folder)
+                try FileManager.default.createSymbolicLink(atPath: folder, withDestinationPath: String(content.dropFirst(6)))
+            }
+            var request = CheckFrontend.Request(selection: MissionSelection(repo: repo.root))
+            request.suite = example.suite.map { SuiteIDs(Set($0)) }
+            return try CheckFrontend(request).check().report.findings
         }
         let g = try GitFixture()
         let fill = { (files: [String: String]) in files.mapValues { $0 == "HANDOFF" ? handoff : $0 } as [String: String?] }

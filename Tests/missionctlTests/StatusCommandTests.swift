@@ -65,10 +65,15 @@ import Testing
             let r = try Binary.run(["status", "set", "docs/product/reports.md", "--todo", "wire it", "--fully-implemented", "no", "--repo", repo], cwd: sub)
             #expect(r.status == 0, "\(r.stderr)")
             #expect(try read(repo + "/docs/product/reports.md").contains("> Todo: wire it"))
-            let local = try Binary.run(["status", "show", "reports.md", "--repo", repo], cwd: sub)  // relative to where one stands, too
-            #expect(local.stdout.contains("docs/product/reports.md"))
-            let missing = try Binary.run(["status", "show", "docs/nope.md", "--repo", repo], cwd: sub)
-            #expect(missing.status == 2 && missing.stderr.contains("nor at the repository root"))
+            // Without --repo, relative to where one stands, too (the repository is the git top level).
+            try FileManager.default.createDirectory(atPath: repo + "/.git", withIntermediateDirectories: true)
+            let local = try Binary.run(["status", "show", "reports.md"], cwd: sub)
+            #expect(local.stdout.contains("docs/product/reports.md"), "\(local.stderr)")
+            // With --repo, paths are the repository's: the working directory is not consulted.
+            let fromRepo = try Binary.run(["status", "show", "reports.md", "--repo", repo], cwd: sub)
+            #expect(fromRepo.status == 2 && fromRepo.stderr.contains("tried \(repo)/reports.md"), "\(fromRepo.stderr)")
+            let missing = try Binary.run(["status", "show", "docs/nope.md"], cwd: sub)
+            #expect(missing.status == 2 && missing.stderr.contains("at the repository root"), "\(missing.stderr)")
         }
     }
 

@@ -36,15 +36,21 @@ struct ReportOptions: ParsableArguments {
         try Self.configuration(option: config, repo: repo)
     }
 
-    /// Applies the configuration and the baseline, writes the report and returns the exit code it implies.
+    /// Applies the baseline to a report the configuration was applied to (`CheckFrontend.check`),
+    /// writes it and returns the exit code it implies.
     func emit(_ report: DiagnosticsReport, repo: String, config: Configuration, command: String) throws -> ExitCode {
-        try write(prepare(report, repo: repo, config: config), repo: repo, config: config, command: command)
+        try write(applyBaseline(report, repo: repo), repo: repo, config: config, command: command)
     }
 
     /// The report as it will be shown: the configuration applied, `--write-baseline` written,
     /// `--baseline`'s known findings removed. Call once per report.
     func prepare(_ report: DiagnosticsReport, repo: String, config: Configuration) throws -> DiagnosticsReport {
-        var report = config.apply(to: report)
+        try applyBaseline(config.apply(to: report), repo: repo)
+    }
+
+    /// `--write-baseline` written, `--baseline`'s known findings removed.
+    func applyBaseline(_ report: DiagnosticsReport, repo: String) throws -> DiagnosticsReport {
+        var report = report
         if let writeBaseline {
             let path = FileSystem.absolute(writeBaseline)
             do {
@@ -85,25 +91,8 @@ struct ReportOptions: ParsableArguments {
 extension ReportOptions {
     /// The repository's configuration: `--config FILE`, else `.missionctl.yml` at `repo`, else defaults.
     static func configuration(option config: String?, repo: String) throws -> Configuration {
-        let path: String
-        if let config {
-            path = FileSystem.absolute(config)
-            guard FileSystem.exists(path) else { throw MissionError("--config \(config): no such file") }
-        } else {
-            path = repo + "/" + Configuration.fileName
-            guard FileSystem.exists(path) else { return Configuration() }
-        }
-        let shown = FileSystem.isInside(path, root: repo) ? FileSystem.relativePath(path, to: repo) : path
-        let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.readBytes(path)
-        } catch {
-            throw MissionError("\(shown): \(error.message)")
-        }
-        return try Configuration.parse(
-            bytes, file: shown, knownRules: Set(RuleRegistry.allDescriptors.map(\.id)), formats: ReportFormat.allCases.map(\.rawValue))
+        try Configuration.load(file: config, repo: repo)
     }
-
 }
 
 /// `--color`: whether text output is coloured.

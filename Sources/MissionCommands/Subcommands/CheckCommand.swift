@@ -9,7 +9,9 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check the mission files, the closed set of source docs and their Mission status blocks.",
         discussion: """
             Every mission of the repository is checked (.factory/, each .factory/missions/<id>/, .factory/mission/, \
-            docs/mission/, the repository root); --mission DIR narrows to one. services.yaml and skills are \
+            docs/mission/, the repository root, deeper folders holding three mission files, and each \
+            ~/.factory/missions/<id>/ whose working_directory.txt names this repository); --mission DIR|ID narrows to \
+            one (`missionctl missions` lists them). services.yaml and skills are \
             repository files, checked once per run. A repository with .factory/ but no mission still has those checked.
 
             The closed set of source docs is read from mission AGENTS.md: the first bullet list under a heading \
@@ -23,7 +25,7 @@ struct CheckCommand: ParsableCommand {
               missionctl check
               missionctl check --format json --output findings.json
               missionctl check --format github --strict     # in GitHub Actions
-              missionctl check --mission ~/.factory/missions/7f3c… --repo .
+              missionctl check --mission 7f3c2a1e-…           # a mission id from `missionctl missions`
               missionctl regress --list --format json | missionctl check --suite-ids -
             """
     )
@@ -50,19 +52,13 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let repo = try missionOptions.repositoryRoot()
-        let config = try reportOptions.configuration(repo: repo)
-        let dirs = try missionOptions.missionDirs(repo: repo, config: config)
-        let repository = RepositoryFiles.load(root: repo, missionDirs: dirs)
-        if dirs.isEmpty && repository.isEmpty {
-            throw MissionError("nothing to check in \(repo): no mission folder and no .factory/ folder.\n" + MissionLocator.lookedIn)
-        }
-        let missions = dirs.map { Mission.load(repoRoot: repo, missionDir: $0, repository: repository) }
-        // Fixes touch docs only, never mission files: the missions loaded above stay valid.
-        if fix { try applyFixes(repo: repo, missions: missions) }
-        let options = CheckOptions(
-            requireStatusBlocks: requireStatusBlocks || (config.requireStatusBlocks ?? false), suite: try suiteIDs.map(Self.readSuiteIDs))
-        let report = MissionChecker.check(repository: repository, missions: missions, options: options)
-        throw try reportOptions.emit(report, repo: repo, config: config, command: "check")
+        let frontend = try missionOptions.frontend(
+            repo: repo, config: reportOptions.config, requireStatusBlocks: requireStatusBlocks, suite: try suiteIDs.map(Self.readSuiteIDs))
+        if frontend.isEmpty { throw frontend.nothingError("check") }
+        // Fixes touch docs only, never mission files: the missions loaded stay valid.
+        if fix { try applyFixes(repo: repo, missions: frontend.missions) }
+        let report = frontend.check().report
+        throw try reportOptions.emit(report, repo: repo, config: frontend.configuration, command: "check")
     }
 
     static func readSuiteIDs(_ path: String) throws -> SuiteIDs {

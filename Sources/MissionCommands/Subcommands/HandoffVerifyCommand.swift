@@ -62,10 +62,11 @@ struct HandoffVerifyCommand: ParsableCommand {
             Console.raw("missionctl: --rerun executes the commandsRun commands taken from the handoff, in a temporary worktree\n")
         }
         var report = DiagnosticsReport()
-        let config = try reportOptions.configuration(repo: repoRoot)
+        let frontend = try missionOptions.frontend(repo: repoRoot, config: reportOptions.config)
+        let config = frontend.configuration
         if all {
             var results: [HandoffVerifier.Verification] = []
-            let folders = try handoffFolders(repo: repoRoot)
+            let folders = try handoffFolders(frontend)
             var files = 0
             for (dir, mission) in folders {
                 let verifier = HandoffVerifier(repo: repo, mission: mission, rerunTimeout: rerun ? rerunTimeout : nil)
@@ -74,7 +75,7 @@ struct HandoffVerifyCommand: ParsableCommand {
                 for name in names {
                     files += 1
                     let path = folder + "/" + name
-                    let shown = FileSystem.relativePath(path, to: repoRoot)
+                    let shown = mission.map { $0.missionFile("handoffs/" + name) } ?? FileSystem.relativePath(path, to: repoRoot)
                     var result = HandoffVerifier.Verification(file: shown)
                     do {
                         result = try verifier.verify(bytes: try FileSystem.readBytes(path), file: shown, commitOverride: nil)
@@ -103,13 +104,13 @@ struct HandoffVerifyCommand: ParsableCommand {
                 report.details.append(ReportDetail(key: "handoffs", value: result.detail.value, lines: [result.line]))
             }
             if files == 0 {
-                let looked = folders.map { FileSystem.relativePath($0.dir, to: repoRoot) + "/handoffs/" }
+                let looked = folders.map { ($0.mission?.missionPath ?? FileSystem.relativePath($0.dir, to: repoRoot)) + "/handoffs/" }
                 report.notes.append(
                     "no handoff files (*.json) to verify" + (looked.isEmpty ? "" : " in " + looked.joined(separator: ", ")) + ".")
             }
         } else {
             let (bytes, shown) = try input(repoRoot: repoRoot)
-            let mission = try loadMission(repo: repoRoot, handoff: shown)
+            let mission = loadMission(frontend, handoff: shown)
             let verifier = HandoffVerifier(repo: repo, mission: mission, rerunTimeout: rerun ? rerunTimeout : nil)
             let result = try verifier.verify(bytes: bytes, file: shown, commitOverride: commit)
             if result.unreadable, let f = result.findings.first {
@@ -125,17 +126,13 @@ struct HandoffVerifyCommand: ParsableCommand {
 
     /// The folders whose `handoffs/` `--all` verifies, each with its mission: every mission found
     /// (or the one named), and folders under .factory/missions/ that keep only handoffs.
-    func handoffFolders(repo: String) throws -> [(dir: String, mission: Mission?)] {
-        let dirs = try missionOptions.foundMissionDirs(repo: repo)
-        let repository = RepositoryFiles.load(root: repo, missionDirs: dirs)
-        var folders: [(String, Mission?)] = dirs.map { ($0, Mission.load(repoRoot: repo, missionDir: $0, repository: repository)) }
-        if missionOptions.mission == nil {
-            folders += MissionLocator.handoffOnlyDirs(repo: repo, missions: dirs).map { ($0, nil) }
-        }
+    func handoffFolders(_ frontend: CheckFrontend) throws -> [(dir: String, mission: Mission?)] {
+        var folders: [(String, Mission?)] = frontend.missions.map { ($0.missionDir, $0) }
+        folders += frontend.discovery.handoffOnly.map { ($0, nil) }
         // A repository with .factory/ but no mission simply has no handoffs (a note, exit 0), as
         // `check` still checks it; only a repository with nothing at all is a usage error.
-        if folders.isEmpty && !repository.hasFactoryFolder {
-            throw MissionError("no mission and no handoffs/ folder found in \(repo).\n" + MissionLocator.lookedIn)
+        if folders.isEmpty && !frontend.repository.hasFactoryFolder {
+            throw MissionError("no mission and no handoffs/ folder found in \(frontend.repo).\n" + MissionLocator.lookedIn)
         }
         return folders
     }
@@ -145,18 +142,17 @@ struct HandoffVerifyCommand: ParsableCommand {
         if handoff == "-" {
             return ([UInt8](FileHandle.standardInput.readDataToEndOfFile()), "<stdin>")
         }
-        let path = FileSystem.absolute(handoff)
-        guard FileSystem.exists(path) else { throw MissionError("\(handoff): no such file") }
+        let path = FileSystem.absolute(handoff.hasPrefix("/") ? handoff : missionOptions.repository.pathBase(root: repoRoot) + "/" + handoff)
+        guard FileSystem.exists(path) else { throw MissionError("\(handoff): no such file (tried \(path))") }
         return (try FileSystem.readBytes(path), FileSystem.relativePath(path, to: repoRoot))
     }
 
     /// The mission of a single handoff: the one named, the one whose folder holds the handoff,
     /// or the only one found; nil otherwise (the checks that need a mission are skipped).
-    func loadMission(repo: String, handoff shown: String) throws -> Mission? {
-        let dirs = try missionOptions.foundMissionDirs(repo: repo)
-        let absolute = shown.hasPrefix("/") ? shown : repo + "/" + shown
-        let chosen = dirs.count == 1 ? dirs[0] : dirs.filter { absolute.hasPrefix($0 + "/") }.max { $0.count < $1.count }
-        guard let chosen else { return nil }
-        return Mission.load(repoRoot: repo, missionDir: chosen)
+    func loadMission(_ frontend: CheckFrontend, handoff shown: String) -> Mission? {
+        let missions = frontend.missions
+        let absolute = shown.hasPrefix("/") ? shown : frontend.repo + "/" + shown
+        if missions.count == 1 { return missions[0] }
+        return missions.filter { absolute.hasPrefix($0.missionDir + "/") }.max { $0.missionDir.count < $1.missionDir.count }
     }
 }

@@ -19,6 +19,6 @@ public struct MissionCtl: AsyncParsableCommand {
             Start with `missionctl check` in the repository; `missionctl rules` lists what it verifies.
             """,
         version: MissionKitVersion.current,
-        subcommands: [ValidateCommand.self, CheckCommand.self, ReportCommand.self, InitCommand.self, StatusCommand.self, HandoffCommand.self, BackendForwardCommand.self, RegressForwardCommand.self, ServicesCommand.self, RulesCommand.self]
+        subcommands: [ValidateCommand.self, CheckCommand.self, ReportCommand.self, MissionsCommand.self, InitCommand.self, StatusCommand.self, HandoffCommand.self, BackendForwardCommand.self, RegressForwardCommand.self, ServicesCommand.self, RulesCommand.self]
     )
 }

@@ -66,21 +66,13 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let repo = try missionOptions.repositoryRoot()
-        let config = try ReportOptions.configuration(option: config, repo: repo)
-        let dirs = try missionOptions.missionDirs(repo: repo, config: config)
-        let repository = RepositoryFiles.load(root: repo, missionDirs: dirs)
-        if dirs.isEmpty && repository.isEmpty {
-            throw MissionError("nothing to report in \(repo): no mission folder and no .factory/ folder.\n" + MissionLocator.lookedIn)
-        }
-        let missions = dirs.map { Mission.load(repoRoot: repo, missionDir: $0, repository: repository) }
-        let options = CheckOptions(
-            requireStatusBlocks: requireStatusBlocks || (config.requireStatusBlocks ?? false),
-            suite: try suiteIDs.map(CheckCommand.readSuiteIDs))
-        let (checked, contexts) = MissionChecker.checkWithContexts(repository: repository, missions: missions, options: options)
-        let findings = config.apply(to: checked).findings
+        let frontend = try missionOptions.frontend(
+            repo: repo, config: config, requireStatusBlocks: requireStatusBlocks, suite: try suiteIDs.map(CheckCommand.readSuiteIDs))
+        if frontend.isEmpty { throw frontend.nothingError("report") }
+        let (checked, contexts) = frontend.check()
         // Discovery skips folders that keep only handoffs; the page still shows them, as partial missions.
-        let handoffOnly = missionOptions.mission == nil ? MissionLocator.handoffOnlyDirs(repo: repo, missions: dirs) : []
-        var report = MissionReport(contexts: contexts, findings: findings, repositoryRoot: repo, handoffOnlyDirs: handoffOnly)
+        var report = MissionReport(
+            contexts: contexts, findings: checked.findings, repositoryRoot: repo, handoffOnlyDirs: frontend.discovery.explicit ? [] : frontend.discovery.handoffOnly)
         if let title { report.repositoryName = title }
 
         let chosen = format ?? (output.map { $0.hasSuffix(".md") || $0.hasSuffix(".markdown") } == true ? .markdown : .html)

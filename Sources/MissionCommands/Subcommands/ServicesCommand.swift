@@ -22,19 +22,7 @@ struct ServicesCommand: ParsableCommand {
     )
 }
 
-struct RepoOption: ParsableArguments {
-    @Option(help: ArgumentHelp("The repository root (default: the git top level of the working directory).", valueName: "dir"))
-    var repo: String?
-
-    /// The repository root: `--repo`, validated, or the git top level of the working directory.
-    func root() throws -> String {
-        if let repo {
-            guard FileSystem.isDirectory(repo) else { throw MissionError("--repo \(repo): no such folder") }
-            return FileSystem.absolute(repo)
-        }
-        return MissionLocator.repositoryRoot(from: FileManager.default.currentDirectoryPath)
-    }
-
+extension RepoOption {
     func supervisor() throws -> ServiceSupervisor {
         let root = try root()
         do { return try ServiceSupervisor.load(repo: root) } catch let e as RunnerError { throw MissionError(e.message) }

@@ -50,8 +50,9 @@ struct StatusSetCommand: ParsableCommand {
     @Flag(help: "Print a unified diff of the change and write nothing.")
     var dryRun = false
 
-    @Option(help: ArgumentHelp("The repository root, for the paths shown (default: the git top level).", valueName: "dir"))
-    var repo: String?
+    @OptionGroup var repository: RepoOption
+
+    var repo: String? { repository.repo }
 
     func run() throws {
         var update = StatusUpdate(
@@ -68,8 +69,8 @@ struct StatusSetCommand: ParsableCommand {
             throw MissionError(error.description)
         }
         // Hints print repository paths: `status set docs/x.md` works from any subfolder.
-        let top = repo.map(FileSystem.absolute) ?? MissionLocator.repositoryRoot(from: FileManager.default.currentDirectoryPath)
-        let path = try DocPaths.locate(doc, repo: top)
+        let top = try repository.root()
+        let path = try DocPaths.locate(doc, repo: top, repoGiven: repo != nil)
         guard !FileSystem.isDirectory(path) else { throw MissionError("\(doc): is a folder; name a Markdown file") }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var root = repo.map(FileSystem.absolute) ?? MissionLocator.repositoryRoot(from: folder)

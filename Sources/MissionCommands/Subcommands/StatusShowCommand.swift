@@ -22,7 +22,7 @@ struct StatusShowCommand: ParsableCommand {
 
     func run() throws {
         let repo = try missionOptions.repositoryRoot()
-        let paths = docs.isEmpty ? try DocPaths.closedSet(missionOptions, repo: repo) : try docs.map { try DocPaths.repoRelative($0, repo: repo) }
+        let paths = docs.isEmpty ? try DocPaths.closedSet(missionOptions, repo: repo) : try docs.map { try DocPaths.repoRelative($0, repo: repo, repoGiven: missionOptions.repository.repo != nil) }
         let rows = paths.map { DocStatus.read(repoRoot: repo, path: $0) }
         switch format {
         case .json:

@@ -53,8 +53,11 @@ struct ValidateCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to FILE.", valueName: "file"))
     var output: String?
 
-    @Flag(help: "Warnings fail the check and handoff stages.")
+    @Flag(help: "Warnings fail the check and handoff stages (default: the config's `strict`).")
     var strict = false
+
+    @Option(help: ArgumentHelp("The configuration file (default: .missionctl.yml at the repository root, when present).", valueName: "file"))
+    var config: String?
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
@@ -69,14 +72,19 @@ struct ValidateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let repo = try missionOptions.repositoryRoot()
-        var options = ValidationPipeline.Options(repo: repo, missionDirs: try missionOptions.missionDirs(repo: repo))
-        options.handoff = handoff
+        let frontend = try missionOptions.frontend(repo: repo, config: config)
+        if frontend.missions.isEmpty { _ = try frontend.discovery.required() }
+        var options = ValidationPipeline.Options(frontend: frontend)
         options.commit = commit
         options.services = service
         options.skip = Set(skippedStages)
         options.timeout = timeout
-        options.strict = strict
-        if let handoff, !FileSystem.exists(FileSystem.absolute(handoff)) { throw MissionError("--handoff \(handoff): no such file") }
+        options.strict = strict || (frontend.configuration.strict ?? false)
+        if let handoff {
+            let path = FileSystem.absolute(handoff.hasPrefix("/") ? handoff : missionOptions.repository.pathBase(root: repo) + "/" + handoff)
+            guard FileSystem.exists(path) else { throw MissionError("--handoff \(handoff): no such file (tried \(path))") }
+            options.handoff = path
+        }
         // Progress on standard error: "stage…" then its result, plain lines (fine in CI logs too).
         let report = await ValidationPipeline(options: options).run { Console.raw("validate: " + $0 + "\n") }
         var text = format == .json ? report.json.rendered(pretty: true) + "\n" : "\n" + report.table

@@ -51,7 +51,8 @@ public enum MissionChecker {
             if rule.isStatusBlockRule && !context.statusBlocksInUse { continue }
             report.findings += rule.init().check(context)
         }
-        if mission.hasAgentsFile, mission.sourceDocs?.entries.isEmpty ?? true, mission.sourceDocs?.sectionLocation == nil,
+        if mission.hasAgentsFile, mission.sourceDocs?.entries.isEmpty ?? true,
+            mission.sourceDocs?.sectionLocation == nil || mission.sourceDocs?.sectionIsHeading == false,
             !context.statusBlocksInUse
         {
             report.notes.append(

@@ -21,6 +21,19 @@ public struct RuleExample: Sendable {
     /// The content that stands for a FIFO: the file is made a named pipe, not a regular file.
     public static let fifo = "\u{0}FIFO"
 
+    /// The content that stands for a symlink: the file's folder is made a link to `target`.
+    public static func symlink(_ target: String) -> String { "\u{0}LINK:" + target }
+
+    /// The severity the reported findings carry, when the example escalates the rule's default.
+    public var severity: Severity? = nil
+
+    /// This example, whose findings carry `severity` instead of the rule's default.
+    public func severity(_ severity: Severity) -> RuleExample {
+        var copy = self
+        copy.severity = severity
+        return copy
+    }
+
     /// A repository that must report the rule.
     public static func reports(_ files: [String: String]) -> RuleExample {
         RuleExample(files: files, commit: [:], handoff: nil, reports: true)

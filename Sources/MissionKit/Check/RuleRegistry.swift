@@ -29,6 +29,12 @@ public enum RuleRegistry {
         CompletedFeatureFailedAssertionRule.self,
         CompletedFeatureWithoutHandoffRule.self,
         UnimplementedAssertionRule.self,
+        MissionOutsideRepositoryRule.self,
+        // Mission records: progress_log.jsonl, state.json, handoffs, syntheses
+        FeatureStatusBehindRecordsRule.self,
+        MissionCompleteWithOpenFeaturesRule.self,
+        StateCountMismatchRule.self,
+        FeatureCommitMismatchRule.self,
         // Repository files: services.yaml, skills, validator syntheses
         InvalidServicesFileRule.self,
         UnknownServiceKeyRule.self,
@@ -38,6 +44,7 @@ public enum RuleRegistry {
         DuplicatePortRule.self,
         PortNotInCommandRule.self,
         TrivialHealthcheckRule.self,
+        TrivialStartRule.self,
         MissingTestCommandRule.self,
         InvalidSkillFrontMatterRule.self,
         InvalidSynthesisRule.self,
@@ -45,6 +52,7 @@ public enum RuleRegistry {
         SynthesisStatusContradictionRule.self,
         SynthesisMilestoneMismatchRule.self,
         SynthesisRoundMismatchRule.self,
+        AssertionFailedAndBlockedRule.self,
         // Handoffs
         InvalidHandoffRule.self,
         CommitNotFoundRule.self,

@@ -138,3 +138,27 @@ public struct Configuration: Sendable, Hashable {
         return result
     }
 }
+
+extension Configuration {
+    /// The repository's configuration: `file` (a path named by the user), else `.missionctl.yml`
+    /// at `repo`, else the defaults.
+    public static func load(file option: String?, repo: String) throws(MissionError) -> Configuration {
+        let path: String
+        if let option {
+            path = FileSystem.absolute(option)
+            guard FileSystem.exists(path) else { throw MissionError("--config \(option): no such file (tried \(path))") }
+        } else {
+            path = repo + "/" + fileName
+            guard FileSystem.exists(path) else { return Configuration() }
+        }
+        let shown = FileSystem.isInside(path, root: repo) ? FileSystem.relativePath(path, to: repo) : path
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.readBytes(path)
+        } catch {
+            throw MissionError("\(shown): \(error.message)")
+        }
+        return try parse(
+            bytes, file: shown, knownRules: Set(RuleRegistry.allDescriptors.map(\.id)), formats: ReportFormat.allCases.map(\.rawValue))
+    }
+}

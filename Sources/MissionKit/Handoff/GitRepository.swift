@@ -128,7 +128,7 @@ public struct GitRepository: Sendable {
 
     /// The newest commit that added `path` (repo-relative), or nil when git knows none.
     public func commitAdding(_ path: String) throws(MissionError) -> String? {
-        guard !path.isEmpty, !path.hasPrefix("/"), path != "<stdin>" else { return nil }
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.hasPrefix("~"), path != "<stdin>" else { return nil }
         let out = try git(["log", "--no-show-signature", "--no-ext-diff", "--no-textconv", "--diff-filter=A", "--format=%H", "-n", "1", "--", ":(literal)" + path])
         guard out.status == 0 else { return nil }
         let id = String(decoding: out.stdout, as: UTF8.self).trimming(" \n")
@@ -234,6 +234,27 @@ public struct GitRepository: Sendable {
     public func isShallow() throws(MissionError) -> Bool {
         let out = try git(["rev-parse", "--is-shallow-repository"])
         return out.status == 0 && out.stdoutText.hasPrefix("true")
+    }
+
+    /// When each file under `folders` last changed: the committer time (seconds since 1970) of
+    /// the newest commit touching it, in one `git log`. Empty without history, and in a shallow
+    /// clone, whose boundary commit would date every older file alike.
+    public func lastChangeTimes(under folders: [String]) throws(MissionError) -> [String: Int] {
+        guard !folders.isEmpty, try !isShallow() else { return [:] }
+        let out = try git(
+            ["log", "--no-show-signature", "--no-renames", "--format=%x00%ct", "--name-only", "HEAD", "--"] + folders.map { ":(literal)" + $0 })
+        guard out.status == 0 else { return [:] }
+        var times: [String: Int] = [:]
+        var current = 0
+        for line in out.stdout.split(separator: UInt8(ascii: "\n")) {
+            if line.first == 0 {
+                current = Int(String(decoding: line.dropFirst(), as: UTF8.self)) ?? 0
+            } else {
+                let path = Self.unquote(String(decoding: line, as: UTF8.self))
+                if times[path] == nil { times[path] = current }
+            }
+        }
+        return times
     }
 
     /// Every commit reachable from HEAD with its subject, newest first (empty without history).

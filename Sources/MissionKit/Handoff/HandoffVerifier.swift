@@ -23,7 +23,7 @@ public struct HandoffVerifier: Sendable {
         } else {
             closedSet = []
         }
-        progressLog = mission.flatMap { ProgressLog.load(missionDir: $0.missionDir) }
+        progressLog = mission?.progressLog
     }
 
     /// Where the commit a handoff is verified against came from.

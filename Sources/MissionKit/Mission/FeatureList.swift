@@ -21,6 +21,12 @@ public struct FeatureList: Sendable, Hashable {
     }
 
     public var features: [Feature]
+    /// Assertion ids the file names outside `features` (a custom list beside it), with the JSON
+    /// path and position of the first mention of each.
+    public var otherMentions: [String: (path: String, location: SourceLocation)] = [:]
+
+    public static func == (a: FeatureList, b: FeatureList) -> Bool { a.features == b.features }
+    public func hash(into hasher: inout Hasher) { hasher.combine(features) }
 
     public var ids: Set<String> { Set(features.map(\.id)) }
 
@@ -28,6 +34,23 @@ public struct FeatureList: Sendable, Hashable {
     public struct ShapeProblem: Sendable {
         public var message: String
         public var location: SourceLocation
+    }
+
+    /// Records each assertion id in the strings of `value` (depth-first, first mention kept).
+    static func collectMentions(
+        _ value: Any, path: String, into mentions: inout [String: (path: String, location: SourceLocation)], json: JSONDocument,
+        depth: Int = 0
+    ) {
+        guard depth < 64 else { return }
+        if let s = value as? String {
+            for id in AssertionID.tokens(in: s) where mentions[id] == nil { mentions[id] = (path, json.location(path)) }
+        } else if let array = value as? [Any] {
+            for (i, item) in array.enumerated() { collectMentions(item, path: "\(path)[\(i)]", into: &mentions, json: json, depth: depth + 1) }
+        } else if let object = value as? [String: Any] {
+            for key in object.keys.sorted() {
+                collectMentions(object[key] as Any, path: "\(path).\(key)", into: &mentions, json: json, depth: depth + 1)
+            }
+        }
     }
 
     /// Decodes the document; shape problems are returned, never thrown, so one bad feature
@@ -86,6 +109,12 @@ public struct FeatureList: Sendable, Hashable {
                     status: f["status"] as? String, commit: (f["commit"] as? String).flatMap { $0.isEmpty ? nil : $0 }, statusLocation: json.location(path + ".status"), fulfills: fulfills,
                     location: json.location(path), skillLocation: json.location(path + ".skillName")))
         }
-        return (FeatureList(features: features), problems)
+        var list = FeatureList(features: features)
+        if let object = json.root as? [String: Any] {
+            for key in object.keys.sorted() where key != "features" {
+                collectMentions(object[key] as Any, path: "$.\(key)", into: &list.otherMentions, json: json)
+            }
+        }
+        return (list, problems)
     }
 }

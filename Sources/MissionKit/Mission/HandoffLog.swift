@@ -26,12 +26,20 @@ public struct HandoffLog: Sendable {
     /// Every feature some handoff names.
     public var featureIDs: Set<String> { Set(entries.flatMap(\.features)) }
 
-    /// Reads `<mission>/handoffs/*.json`; no folder means no entries.
+    /// Reads `<mission>/handoffs/*.json`, then the handoffs the progress log keeps inline in its
+    /// `worker_completed` events; no folder and no log mean no entries.
     public static func load(_ mission: Mission) -> HandoffLog {
         let folder = mission.missionDir + "/handoffs"
         let names = ((try? FileManagerShim.contents(of: folder)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
-        let entries = Parallel.map(names) { name -> Entry in
+        var entries = Parallel.map(names) { name -> Entry in
             entry(path: folder + "/" + name, name: name, shown: mission.missionFile("handoffs/" + name))
+        }
+        for event in mission.progressLog?.events ?? [] where event.name == "worker_completed" {
+            guard let handoff = event.handoff, let id = handoff.string("featureId", "feature") ?? event.featureId else { continue }
+            entries.append(
+                Entry(
+                    file: mission.missionFile("progress_log.jsonl"), features: [id], commit: handoff.string("commitId", "commit") ?? event.commit,
+                    successState: handoff.string("successState") ?? event.status, tests: []))
         }
         return HandoffLog(entries: entries)
     }
@@ -46,12 +54,20 @@ public struct HandoffLog: Sendable {
     static func entry(path: String, name: String, shown: String) -> Entry {
         var entry = Entry(file: shown, features: [], commit: nil, successState: nil, tests: [])
         if let feature = featureFromFileName(name) { entry.features.append(feature) }
-        guard let bytes = try? FileSystem.readBytes(path, limit: 4 * 1024 * 1024), let document = try? JSONDocument(bytes: bytes),
-            let handoff = Handoff.decode(document).0
-        else { return entry }
+        guard let bytes = try? FileSystem.readBytes(path, limit: 4 * 1024 * 1024), let document = try? JSONDocument(bytes: bytes) else {
+            return entry
+        }
+        guard let handoff = Handoff.decode(document).0 else {
+            // Not a whole handoff: what it says about its feature and outcome still counts.
+            let object = JSONObject(document.root)
+            if let id = object?.string("featureId", "feature"), !entry.features.contains(id) { entry.features.insert(id, at: 0) }
+            entry.commit = object?.string("commitId", "commit")
+            entry.successState = object?.string("successState")
+            return entry
+        }
         if let id = handoff.featureId, !entry.features.contains(id) { entry.features.insert(id, at: 0) }
         entry.commit = handoff.commitId
-        entry.successState = handoff.successState
+        entry.successState = handoff.successState ?? JSONObject(document.root)?.string("successState")
         entry.tests = handoff.tests.flatMap { added in added.cases.map { Test(file: added.file, name: $0.name, verifies: $0.verifies) } }
         return entry
     }

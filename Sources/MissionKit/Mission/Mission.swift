@@ -10,6 +10,10 @@ public struct Mission: Sendable {
     public var features: FeatureList?
     public var contract: ValidationContract?
     public var state: ValidationState?
+    /// `state.json`, which Factory keeps beside a mission it runs.
+    public var runState: MissionState?
+    /// `progress_log.jsonl`: the mission's history.
+    public var progressLog: ProgressLog?
     /// The repository files this mission shares with the repository's other missions.
     public var repository: RepositoryFiles
     public var hasAgentsFile: Bool
@@ -38,8 +42,13 @@ public struct Mission: Sendable {
     }
 
     /// Loads every mission file that exists, sharing `repository` (loaded once for all missions).
-    public static func load(repoRoot: String, missionDir: String, repository: RepositoryFiles) -> Mission {
-        let missionPath = FileSystem.relativePath(missionDir, to: repoRoot)
+    ///
+    /// `shown` is how findings name the folder (`~/.factory/missions/<id>` for a home mission;
+    /// default: its path relative to the repository). A file is read only when it resolves inside
+    /// the repository or inside the mission folder itself: a symlinked `validation-contract.md`
+    /// that leads elsewhere is refused with a finding, never read.
+    public static func load(repoRoot: String, missionDir: String, repository: RepositoryFiles, shown: String? = nil) -> Mission {
+        let missionPath = shown ?? FileSystem.relativePath(missionDir, to: repoRoot)
         var mission = Mission(
             repoRoot: repoRoot, missionDir: missionDir, missionPath: missionPath, sourceDocs: nil, features: nil,
             contract: nil, state: nil, repository: repository, hasAgentsFile: false, loadFindings: [], notes: [],
@@ -53,6 +62,13 @@ public struct Mission: Sendable {
             guard FileSystem.isRegularFile(path) else {
                 mission.loadFindings.append(
                     invalid.finding(display(name), message: "\(display(name)) is not a regular file (a folder, FIFO or device)", hint: "Replace it with the file."))
+                return nil
+            }
+            guard FileSystem.isInside(path, root: repoRoot) || FileSystem.isInside(path, root: missionDir) else {
+                mission.loadFindings.append(
+                    invalid.finding(
+                        display(name), message: "\(display(name)) resolves outside the repository and the mission folder (a symlink to \(FileSystem.realPath(path) ?? path)); it was not read",
+                        hint: "Replace the symlink with the file itself."))
                 return nil
             }
             do {
@@ -136,7 +152,21 @@ public struct Mission: Sendable {
                 }
             }
         }
-
+        if mission.contract != nil, mission.state == nil, !FileSystem.exists(missionDir + "/validation-state.json") {
+            mission.notes.append(
+                "\(display("validation-state.json")) is absent: the contract's assertions have no recorded status, so the state is not compared with it.")
+        }
+        if FileSystem.exists(missionDir + "/state.json") { mission.runState = MissionState.load(missionDir: missionDir) }
+        if let log = ProgressLog.load(missionDir: missionDir) {
+            mission.progressLog = log
+            for line in log.malformedLines.prefix(20) {
+                mission.loadFindings.append(
+                    invalid.finding(
+                        display("progress_log.jsonl"), SourceLocation(line: line, column: 1),
+                        message: "line \(line) of progress_log.jsonl is not a JSON object; its event is lost to every reader",
+                        hint: "Make the line one JSON object (`{\"event\": …}`), or delete it."))
+            }
+        }
         return mission
     }
 }

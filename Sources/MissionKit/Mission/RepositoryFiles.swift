@@ -37,7 +37,9 @@ public struct RepositoryFiles: Sendable {
     }
 
     /// Loads the repository files for the given mission folders (absolute paths).
-    public static func load(root: String, missionDirs: [String]) -> RepositoryFiles {
+    ///
+    /// `home` adds the user's `~/.factory/skills/` to the skills features may name.
+    public static func load(root: String, missionDirs: [String], home: String? = nil) -> RepositoryFiles {
         let beside = besideMission(root: root, missionDirs: missionDirs)
         var repository = RepositoryFiles(
             root: root, services: [], skills: nil, loadFindings: [], notes: [], libraryMentionsStatusBlocks: false,
@@ -62,12 +64,27 @@ public struct RepositoryFiles: Sendable {
         }
         if repository.services.isEmpty { repository.notes.append(".factory/services.yaml is absent: services not checked.") }
 
+        // A mission folder's `skills/` holds its worker skills; the root's `skills/` is the
+        // product's own (an agent-skills library, say), never the mission's.
         var skillFolders = [".factory/skills"]
-        for dir in beside { skillFolders.append(dir == "." ? "skills" : dir + "/skills") }
+        for dir in beside where dir != "." { skillFolders.append(dir + "/skills") }
         repository.skills = SkillCatalog.load(repoRoot: root, folders: unique(skillFolders))
+        if let home, !home.isEmpty, FileSystem.isDirectory(home + "/.factory/skills") {
+            var skills = repository.skills ?? SkillCatalog(skills: [])
+            skills.addUserSkills(home: home)
+            repository.skills = skills
+        }
 
         if repository.hasFactoryFolder {
-            let (syntheses, findings) = ValidatorSynthesis.load(root: root)
+            var (syntheses, findings) = ValidatorSynthesis.load(root: root)
+            // Rounds count per milestone folder; across folders only time orders verdicts. A
+            // synthesis without its own timestamp is dated by git (read-only, hardened runner).
+            if syntheses.contains(where: { $0.time == nil }), Set(syntheses.map(\.folder)).count > 1, FileSystem.exists(root + "/.git") {
+                let times = (try? GitRepository(root: root).lastChangeTimes(under: [".factory"])) ?? [:]
+                for i in syntheses.indices where syntheses[i].time == nil {
+                    syntheses[i].time = times[syntheses[i].path].map(Double.init)
+                }
+            }
             repository.syntheses = syntheses
             repository.loadFindings += findings
         }
@@ -87,5 +104,12 @@ public struct RepositoryFiles: Sendable {
     private static func unique(_ items: [String]) -> [String] {
         var seen: Set<String> = []
         return items.filter { seen.insert($0).inserted }
+    }
+}
+
+extension RepositoryFiles {
+    /// No repository files: for a mission read on its own (`missions --all`).
+    public init(root: String) {
+        self.init(root: root, services: [], skills: nil, loadFindings: [], notes: [], libraryMentionsStatusBlocks: false, hasFactoryFolder: false)
     }
 }

@@ -30,7 +30,21 @@ public struct SkillCatalog: Sendable, Hashable {
 
     /// Every skill a feature may name: each folder (a folder is a skill, whatever its SKILL.md
     /// says) and the built-in validator skills.
-    public var names: Set<String> { Set(skills.map(\.folder)).union(Self.builtIn) }
+    public var names: Set<String> { Set(skills.map(\.folder)).union(Self.builtIn).union(userSkills) }
+
+    /// The skills of the user's own `~/.factory/skills/` (folder names): Droid offers them to
+    /// every mission of the machine. They are not the repository's, so they are never checked.
+    public var userSkills: Set<String> = []
+
+    /// Adds the skill folders of `~/.factory/skills/` under `home`.
+    public mutating func addUserSkills(home: String?) {
+        guard let home, !home.isEmpty else { return }
+        let dir = home + "/.factory/skills"
+        for name in (try? FileManagerShim.contents(of: dir)) ?? [] where FileSystem.isDirectory(dir + "/" + name) {
+            userSkills.insert(name)
+        }
+        if !userSkills.isEmpty { folders.append("~/.factory/skills") }
+    }
 
     /// Reads every skill folder below the given repo-relative folders; nil when none exists (the
     /// rules that need skills are then skipped).

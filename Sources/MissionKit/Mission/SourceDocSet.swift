@@ -19,6 +19,9 @@ public struct SourceDocSet: Sendable, Hashable {
     public var sectionLocation: SourceLocation?
     /// Items of the list that hold no code span, so no path could be read from them.
     public var unreadableItems: [SourceLocation]
+    /// Whether the section is a heading (`## Source docs`), not a paragraph that mentions them
+    /// in passing ("the spec is the source of truth").
+    public var sectionIsHeading = false
 
     static let keywords = ["source doc", "closed set", "source of truth", "source-of-truth"]
 
@@ -34,6 +37,7 @@ public struct SourceDocSet: Sendable, Hashable {
             var sectionLevel: Int?
             var sectionStart: SourceLocation?
             var afterParagraph = false
+            var fromHeading = false
             for node in doc.document.children {
                 switch node.kind {
                 case .heading:
@@ -42,17 +46,22 @@ public struct SourceDocSet: Sendable, Hashable {
                     if mentionsSourceDocs(node.plainText) {
                         sectionLevel = node.headingLevel
                         sectionStart = node.location
+                        fromHeading = true
                     }
                 case .paragraph:
                     afterParagraph = mentionsSourceDocs(node.plainText)
                     if afterParagraph, sectionStart == nil { sectionStart = node.location }
                 case .list where node.isBulletList && (sectionLevel != nil || afterParagraph):
-                    return entries(of: node, section: sectionStart ?? node.location)
+                    var set = entries(of: node, section: sectionStart ?? node.location)
+                    set.sectionIsHeading = fromHeading
+                    return set
                 default:
                     afterParagraph = false
                 }
             }
-            return SourceDocSet(entries: [], sectionLocation: sectionStart, unreadableItems: [])
+            var set = SourceDocSet(entries: [], sectionLocation: sectionStart, unreadableItems: [])
+            set.sectionIsHeading = fromHeading
+            return set
         }
     }
 

@@ -20,6 +20,11 @@ public struct ValidatorSynthesis: Sendable {
     public var status: Located<String>?
     public var round: Located<Int>?
     public var milestone: Located<String>?
+    /// When the round concluded: the file's `timestamp` (or `completedAt`, `createdAt`), else the
+    /// time of the commit that last changed the file; nil when neither is known.
+    public var time: Double?
+    /// Whether `time` comes from the file itself.
+    public var timeFromFile = false
     /// `assertionsSummary`: its integer counts by key (`total`, `passed`, `failed`, `blocked`, …).
     public var summary: [String: Located<Int>] = [:]
     /// `passedAssertions`, `failedAssertions`, `blockedAssertions`: the ids listed (strings, or
@@ -85,6 +90,11 @@ public struct ValidatorSynthesis: Sendable {
         if let v = object["status"] as? String { s.status = Located(value: v, location: document.location("$.status")) }
         if let v = integer(object["round"]) { s.round = Located(value: v, location: document.location("$.round")) }
         if let v = object["milestone"] as? String { s.milestone = Located(value: v, location: document.location("$.milestone")) }
+        let fields = JSONObject(object)
+        if let written = fields?.string("timestamp", "completedAt", "createdAt", "date"), let t = Self.seconds(written) {
+            s.time = t
+            s.timeFromFile = true
+        }
         if let summary = object["assertionsSummary"] as? [String: Any] {
             for (key, value) in summary {
                 if let n = integer(value) { s.summary[key] = Located(value: n, location: document.location("$.assertionsSummary.\(key)")) }
@@ -110,6 +120,22 @@ public struct ValidatorSynthesis: Sendable {
         guard let range = name.range(of: "round") else { return nil }
         let digits = name[range.upperBound...].prefix(while: \.isNumber)
         return Int(digits)
+    }
+
+    /// An ISO 8601 time (`2026-03-01T10:00:00Z`, with or without fractions or an offset) in
+    /// seconds since 1970; nil for anything else.
+    static func seconds(_ text: String) -> Double? {
+        let plain = ISO8601DateFormatter()
+        if let d = plain.date(from: text) { return d.timeIntervalSince1970 }
+        let fractional = ISO8601DateFormatter()
+        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return fractional.date(from: text)?.timeIntervalSince1970
+    }
+
+    /// A milestone name reduced to its lower-case alphanumeric runs (`Milestone 2: Sync & Offline`
+    /// and the folder `Milestone 2 Sync & Offline` give `milestone-2-sync-offline`).
+    public static func milestoneKey(_ name: String) -> String {
+        name.lowercased().split { !($0.isLetter || $0.isNumber) }.joined(separator: "-")
     }
 
     /// Whether the status says the round passed (`pass`, `passed`, `pass_with_override`…).

@@ -124,6 +124,12 @@ public enum FileSystem {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
     }
 
+    /// Whether `path` is a folder itself, not a symlink to one.
+    public static func isRealDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
     /// Folder names never descended into when looking for Markdown files.
     static let skippedFolders: Set<String> = [".git", ".build", "node_modules", ".swiftpm", ".hg", ".svn"]
 

@@ -10,7 +10,13 @@ public struct UnclaimedAssertionRule: Rule {
         let claimed = Set(features.features.flatMap { $0.fulfills.map(\.id) })
         let file = context.mission.missionFile("validation-contract.md")
         return contract.assertions.filter { !claimed.contains($0.id) }.map { assertion in
-            descriptor.finding(
+            if let other = features.otherMentions[assertion.id] {
+                return descriptor.finding(
+                    file, assertion.location,
+                    message: "`\(assertion.id)` is fulfilled by no feature; features.json names it only outside `features`, at `\(other.path)` (line \(other.location.line))",
+                    hint: "If a feature delivers it, add `\(assertion.id)` to that feature's `fulfills`; tools read `features[].fulfills` only.")
+            }
+            return descriptor.finding(
                 file, assertion.location, message: "`\(assertion.id)` is fulfilled by no feature in features.json",
                 hint: "Add `\(assertion.id)` to the `fulfills` of the feature that delivers it.")
         }

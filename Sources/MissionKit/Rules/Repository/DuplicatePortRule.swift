@@ -13,7 +13,8 @@ public struct DuplicatePortRule: RepositoryRule {
         var owner: [Int: String] = [:]
         var out: [Finding] = []
         for service in file.services {
-            guard let port = service.port else { continue }
+            // A service deployed elsewhere (its URL names another host) takes no local port.
+            guard let port = service.port, service.remoteEndpoint == nil else { continue }
             if let first = owner[port] {
                 out.append(
                     descriptor.finding(
@@ -33,6 +34,9 @@ extension DuplicatePortRule {
         [
             .services(RuleExample.goodServices + "  web:\n    start: ./web --port 8080\n    port: 8080\n", reports: true),
             .services(RuleExample.goodServices + "  web:\n    start: ./web --port 8081\n    port: 8081\n", reports: false),
+            .services(
+                "services:\n  api:\n    start: fly deploy\n    healthcheck: curl -sf https://api.example.com/health\n    port: 443\n"
+                    + "  web:\n    start: vercel deploy\n    healthcheck: curl -sf https://web.example.com/\n    port: 443\n", reports: false),
         ]
     }
 }

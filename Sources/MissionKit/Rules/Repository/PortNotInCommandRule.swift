@@ -12,6 +12,8 @@ public struct PortNotInCommandRule: RepositoryRule {
     func check(_ file: ServicesFile, path: String) -> [Finding] {
         return file.services.compactMap { service in
             guard let port = service.port else { return nil }
+            // `https://api.example.com` implies 443: the port is in the URL's scheme.
+            if let remote = service.remoteEndpoint, remote.port == port { return nil }
             let commands = [service.start, service.healthcheck].compactMap { $0 }
             guard !commands.contains(where: { Self.mentions($0, port: port) }) else { return nil }
             return descriptor.finding(
@@ -41,6 +43,7 @@ extension PortNotInCommandRule {
         [
             .services("services:\n  api:\n    start: ./api\n    healthcheck: curl -sf http://127.0.0.1/readyz\n    port: 8080\n", reports: true),
             .services(RuleExample.goodServices, reports: false),
+            .services("services:\n  api:\n    start: fly deploy\n    healthcheck: curl -sf https://api.example.com/health\n    port: 443\n", reports: false),
         ]
     }
 }
