@@ -17,6 +17,35 @@ import Testing
 
     static let fixture = RealWorldMissionTests.fixtures + "/report-mission"
 
+    /// The common public layout: services, skills and syntheses, no mission file. The page shows
+    /// each milestone's latest verdict instead of "No mission found".
+    @Test func aRepositoryWithSynthesesButNoMissionGetsAValidationRowPerMilestone() throws {
+        func synthesis(round: Int, _ status: String, passed: [String], failed: [String]) -> String {
+            let list = { (ids: [String]) in "[" + ids.map { "\"\($0)\"" }.joined(separator: ", ") + "]" }
+            return #"{"round": \#(round), "status": "\#(status)", "assertionsSummary": {"total": 3, "passed": \#(passed.count), "failed": \#(failed.count), "blocked": 0}, "passedAssertions": \#(list(passed)), "failedAssertions": \#(list(failed)), "blockedAssertions": []}"#
+        }
+        let repo = try TempRepo([
+            ".factory/services.yaml": RuleExample.goodServices,
+            ".factory/validation/auth/user-testing/synthesis.json": synthesis(round: 1, "fail", passed: ["VAL-A-1"], failed: ["VAL-A-2"]),
+            ".factory/validation/auth/user-testing/synthesis.round2.json": synthesis(round: 2, "pass", passed: ["VAL-A-1", "VAL-A-2"], failed: []),
+            ".factory/validation/sync/scrutiny/synthesis.json": synthesis(round: 1, "fail", passed: [], failed: ["VAL-S-1"]),
+        ])
+        let frontend = try CheckFrontend(CheckFrontend.Request(selection: MissionSelection(repo: repo.root)))
+        let (checked, contexts) = frontend.check()
+        let report = MissionReport(contexts: contexts, findings: checked.findings, repositoryRoot: repo.root, syntheses: frontend.repository.syntheses)
+        #expect(report.missions.isEmpty)
+        #expect(report.validation.map(\.milestone) == ["auth", "sync"])
+        #expect(report.validation[0].verdict == "passed" && report.validation[0].passed == 2 && report.validation[0].synthesisCount == 2)
+        #expect(report.validation[0].latest.first?.round == 2)
+        #expect(report.validation[1].verdict == "scrutiny: fail" && report.validation[1].failed == 1)
+        // The summary's counts contradict its lists: shown in the milestone's row.
+        #expect(report.validation[1].findings.contains { $0.rule == "synthesis-count-mismatch" })
+        let markdown = MissionReportMarkdown().render(report)
+        #expect(markdown.contains("## Validation by milestone") && !markdown.contains("No mission found"))
+        let html = MissionReportHTML().render(report)
+        #expect(html.contains("Validation by milestone") && !html.contains("No mission found"))
+    }
+
     @Test func theMatrixFollowsEachAssertionFromContractToTests() throws {
         let report = try Self.report(Self.fixture)
         let mission = try #require(report.missions.first)

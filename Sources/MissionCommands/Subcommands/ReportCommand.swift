@@ -72,7 +72,8 @@ struct ReportCommand: ParsableCommand {
         let (checked, contexts) = frontend.check()
         // Discovery skips folders that keep only handoffs; the page still shows them, as partial missions.
         var report = MissionReport(
-            contexts: contexts, findings: checked.findings, repositoryRoot: repo, handoffOnlyDirs: frontend.discovery.explicit ? [] : frontend.discovery.handoffOnly)
+            contexts: contexts, findings: checked.findings, repositoryRoot: repo, handoffOnlyDirs: frontend.discovery.explicit ? [] : frontend.discovery.handoffOnly,
+            syntheses: frontend.repository.syntheses)
         if let title { report.repositoryName = title }
 
         let chosen = format ?? (output.map { $0.hasSuffix(".md") || $0.hasSuffix(".markdown") } == true ? .markdown : .html)

@@ -54,20 +54,20 @@ public struct Handoff: Sendable {
     /// Decodes leniently (unknown keys are tolerated) and collects every shape problem.
     public static func decode(_ json: JSONDocument) -> (Handoff?, [Problem]) {
         var problems: [Problem] = []
-        guard let top = json.root as? [String: Any] else {
+        guard let top = JSONObject(json.root) else {
             return (nil, [Problem(message: "a handoff is a JSON object", path: "$")])
         }
         var object = top
         var base = "$"
         let wrapped = top["handoff"] != nil
         if wrapped {
-            guard let inner = top["handoff"] as? [String: Any] else {
+            guard let inner = top.object("handoff") else {
                 return (nil, [Problem(message: "`handoff` must be an object", path: "$.handoff")])
             }
             object = inner
             base = "$.handoff"
         }
-        func string(_ o: [String: Any], _ key: String, _ path: String, required: Bool) -> String? {
+        func string(_ o: JSONObject, _ key: String, _ path: String, required: Bool) -> String? {
             guard let value = o[key], !(value is NSNullLike) else {
                 if required { problems.append(Problem(message: "missing required string `\(key)`", path: path)) }
                 return nil
@@ -78,7 +78,7 @@ public struct Handoff: Sendable {
             }
             return s
         }
-        func array(_ o: [String: Any], _ key: String, _ path: String, required: Bool) -> [Any] {
+        func array(_ o: JSONObject, _ key: String, _ path: String, required: Bool) -> [Any] {
             guard let value = o[key], !(value is NSNullLike) else {
                 if required { problems.append(Problem(message: "missing required array `\(key)`", path: path)) }
                 return []
@@ -88,11 +88,6 @@ public struct Handoff: Sendable {
                 return []
             }
             return a
-        }
-        func integer(_ value: Any?) -> Int? {
-            guard let n = value as? NSNumberLike, !n.isJSONBoolean else { return nil }
-            // Int(exactly:) is nil for fractions and for values out of Int's range (1e19), never a trap.
-            return Int(exactly: n.doubleValue)
         }
 
         // A team's own shape (`feature`, `filesChanged`, prose as arrays) is no Droid handoff:
@@ -117,15 +112,15 @@ public struct Handoff: Sendable {
         var checks = 0
         let vpath = base + ".verification"
         if let verification = object["verification"] {
-            if let v = verification as? [String: Any] {
+            if let v = JSONObject(verification) {
                 for (i, item) in array(v, "commandsRun", vpath + ".commandsRun", required: false).enumerated() {
                     let path = "\(vpath).commandsRun[\(i)]"
-                    guard let c = item as? [String: Any] else {
+                    guard let c = JSONObject(item) else {
                         problems.append(Problem(message: "each commandsRun entry must be an object", path: path))
                         continue
                     }
                     let command = string(c, "command", path + ".command", required: true)
-                    let exit = integer(c["exitCode"])
+                    let exit = JSONObject.integer(c["exitCode"])
                     if exit == nil { problems.append(Problem(message: "`exitCode` must be an integer", path: path + ".exitCode")) }
                     if let command, let exit { commands.append(CommandRun(command: command, exitCode: exit, path: path)) }
                 }
@@ -139,10 +134,10 @@ public struct Handoff: Sendable {
 
         var tests: [AddedTests] = []
         if let rawTests = object["tests"], !(rawTests is NSNullLike) {
-            if let t = rawTests as? [String: Any] {
+            if let t = JSONObject(rawTests) {
                 for (i, item) in array(t, "added", base + ".tests.added", required: false).enumerated() {
                     let path = "\(base).tests.added[\(i)]"
-                    guard let entry = item as? [String: Any] else {
+                    guard let entry = JSONObject(item) else {
                         problems.append(Problem(message: "each tests.added entry must be an object", path: path))
                         continue
                     }
@@ -150,7 +145,7 @@ public struct Handoff: Sendable {
                     var cases: [TestCase] = []
                     for (j, c) in array(entry, "cases", path + ".cases", required: false).enumerated() {
                         let cpath = "\(path).cases[\(j)]"
-                        guard let co = c as? [String: Any] else {
+                        guard let co = JSONObject(c) else {
                             problems.append(Problem(message: "each case must be an object with `name`", path: cpath))
                             continue
                         }
@@ -172,7 +167,7 @@ public struct Handoff: Sendable {
         for (i, item) in array(object, "filesChanged", base + ".filesChanged", required: false).enumerated() {
             let path = "\(base).filesChanged[\(i)]"
             // Entries are paths, or objects naming one (`{"path": …}`, `{"file": …}`).
-            let entry = item as? [String: Any]
+            let entry = JSONObject(item)
             if let file = (item as? String) ?? (entry?["path"] as? String) ?? (entry?["file"] as? String), !file.isEmpty {
                 handoff.filesChanged.append(ChangedFile(file: file, path: path))
             } else {
@@ -194,7 +189,7 @@ public struct Handoff: Sendable {
                 problems.append(Problem(message: "`successState` must be success, failure or partial, found `\(state)`", path: "$.successState"))
             }
             if let feedback = top["skillFeedback"], !(feedback is NSNullLike) {
-                if let f = feedback as? [String: Any] {
+                if let f = JSONObject(feedback) {
                     if let value = f["followedProcedure"] {
                         if let n = value as? NSNumberLike, n.isJSONBoolean {
                             handoff.followedProcedure = n.boolValue

@@ -64,8 +64,8 @@ public struct FeatureList: Sendable, Hashable {
             problems.append(ShapeProblem(message: "features.json is a bare array; expected an object {\"features\": [...]}", location: json.location("$")))
             array = bare
             base = "$"
-        } else if let object = json.root as? [String: Any] {
-            guard let list = object["features"] as? [Any] else {
+        } else if let object = JSONObject(json.root) {
+            guard let list = object.array("features") else {
                 let message = object["features"] == nil
                     ? "features.json has no \"features\" key; expected {\"features\": [...]}"
                     : "$.features must be an array"
@@ -78,17 +78,17 @@ public struct FeatureList: Sendable, Hashable {
         var features: [Feature] = []
         for (index, element) in array.enumerated() {
             let path = "\(base)[\(index)]"
-            guard let f = element as? [String: Any] else {
+            guard let f = JSONObject(element) else {
                 problems.append(ShapeProblem(message: "\(path) must be an object", location: json.location(path)))
                 continue
             }
-            guard let id = f["id"] as? String, !id.isEmpty else {
+            guard let id = f.string("id") else {
                 problems.append(ShapeProblem(message: "\(path).id must be a non-empty string", location: json.location(path + ".id")))
                 continue
             }
             var fulfills: [(String, SourceLocation)] = []
-            if let raw = f["fulfills"], !(raw is NSNullLike) {
-                if let list = raw as? [Any] {
+            if f.has("fulfills") {
+                if let list = f.array("fulfills") {
                     for (j, item) in list.enumerated() {
                         if let s = item as? String {
                             fulfills.append((s, json.location("\(path).fulfills[\(j)]")))
@@ -100,13 +100,13 @@ public struct FeatureList: Sendable, Hashable {
                     problems.append(ShapeProblem(message: "\(path).fulfills must be an array of assertion ids", location: json.location(path + ".fulfills")))
                 }
             }
-            for key in ["skillName", "milestone", "status", "commit"] where f[key] != nil && !(f[key] is String) && !(f[key] is NSNullLike) {
+            for key in ["skillName", "milestone", "status", "commit"] where f.isNotString(key) {
                 problems.append(ShapeProblem(message: "\(path).\(key) must be a string", location: json.location("\(path).\(key)")))
             }
             features.append(
                 Feature(
                     id: id, skillName: f["skillName"] as? String, milestone: f["milestone"] as? String,
-                    status: f["status"] as? String, commit: (f["commit"] as? String).flatMap { $0.isEmpty ? nil : $0 }, statusLocation: json.location(path + ".status"), fulfills: fulfills,
+                    status: f["status"] as? String, commit: f.string("commit"), statusLocation: json.location(path + ".status"), fulfills: fulfills,
                     location: json.location(path), skillLocation: json.location(path + ".skillName")))
         }
         var list = FeatureList(features: features)

@@ -39,22 +39,20 @@ public struct FeatureRecords: Sendable {
             guard let state = entry.successState, Self.successStates.contains(state.lowercased()) else { continue }
             for id in entry.features { add(id, "the handoff \(entry.file) reports `\(state)`") }
         }
-        // A milestone passed when the latest synthesis of each of its validators passed.
-        var latest: [String: ValidatorSynthesis] = [:]  // by milestone key + validator folder
-        for s in context.syntheses.syntheses {
-            let parts = s.path.split(separator: "/")
-            let key = ValidatorSynthesis.milestoneKey(s.folder) + "/" + (parts.count >= 2 ? String(parts[parts.count - 2]) : "")
-            if let known = latest[key], MissionSyntheses.order(known, s) != true { continue }
-            latest[key] = s
-        }
-        var milestones: [String: [ValidatorSynthesis]] = [:]
-        for (key, s) in latest { milestones[String(key.split(separator: "/").first ?? ""), default: []].append(s) }
+        // Syntheses judge assertions, not features: a feature counts as done by validation only
+        // when every assertion it fulfills passed in its latest verdict, in its milestone. (A
+        // milestone's pass says nothing of fix-up features added after it, nor of another mission
+        // that reuses the milestone's name.)
+        let latest = context.syntheses.latest
         for feature in mission.features?.features ?? [] {
-            guard let milestone = feature.milestone, let judged = milestones[ValidatorSynthesis.milestoneKey(milestone)],
-                !judged.isEmpty, judged.allSatisfy(\.claimsPass)
+            let ids = feature.fulfills.map(\.id)
+            guard let milestone = feature.milestone, !ids.isEmpty else { continue }
+            let verdicts = ids.compactMap { latest[$0] }
+            guard verdicts.count == ids.count,
+                verdicts.allSatisfy({ $0.status == "passed" && ValidatorSynthesis.milestoneKey($0.synthesis.folder) == ValidatorSynthesis.milestoneKey(milestone) })
             else { continue }
-            let paths = judged.map(\.path).sorted()
-            add(feature.id, "the latest synthesis of milestone `\(milestone)` passed (\(paths[0])\(paths.count > 1 ? " and \(paths.count - 1) more" : ""))")
+            let paths = Set(verdicts.map(\.synthesis.path)).sorted()
+            add(feature.id, "the latest synthesis of milestone `\(milestone)` passed its assertion(s) \(ids.prefix(3).joined(separator: ", "))\(ids.count > 3 ? ", …" : "") (\(paths[0])\(paths.count > 1 ? " and \(paths.count - 1) more" : ""))")
         }
     }
 

@@ -12,10 +12,10 @@ public struct ValidationState: Sendable, Hashable {
 
     public static func decode(_ json: JSONDocument) -> (ValidationState?, [FeatureList.ShapeProblem]) {
         let expected = "expected {\"assertions\": {\"VAL-…\": {\"status\": \"pending|passed|failed|blocked\"}}}"
-        guard let object = json.root as? [String: Any] else {
+        guard let object = JSONObject(json.root) else {
             return (nil, [.init(message: "validation-state.json is not an object; \(expected)", location: json.location("$"))])
         }
-        guard let assertions = object["assertions"] as? [String: Any] else {
+        guard let assertions = object.object("assertions") else {
             let what = object["assertions"] == nil ? "has no \"assertions\" key" : "has \"assertions\" that is not an object"
             return (nil, [.init(message: "validation-state.json \(what); \(expected)", location: json.location("$.assertions"))])
         }
@@ -23,11 +23,11 @@ public struct ValidationState: Sendable, Hashable {
         var entries: [Entry] = []
         for id in assertions.keys.sorted() {
             let path = "$.assertions.\(id)"
-            guard let value = assertions[id] as? [String: Any] else {
+            guard let value = assertions.object(id) else {
                 problems.append(.init(message: "\(path) must be an object with a \"status\"; \(expected)", location: json.location(path)))
                 continue
             }
-            if value["status"] != nil, !(value["status"] is String) {
+            if value.isNotString("status") {
                 problems.append(.init(message: "\(path).status must be a string", location: json.location(path + ".status")))
             }
             entries.append(Entry(id: id, status: value["status"] as? String, location: json.location(path)))

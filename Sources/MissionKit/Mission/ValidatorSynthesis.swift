@@ -85,34 +85,25 @@ public struct ValidatorSynthesis: Sendable {
     }
 
     static func parse(_ document: JSONDocument, path: String, folder: String, name: String) -> ValidatorSynthesis? {
-        guard let object = document.root as? [String: Any] else { return nil }
+        guard let object = JSONObject(document.root) else { return nil }
         var s = ValidatorSynthesis(path: path, folder: folder, fileRound: roundOfFileName(name))
         if let v = object["status"] as? String { s.status = Located(value: v, location: document.location("$.status")) }
-        if let v = integer(object["round"]) { s.round = Located(value: v, location: document.location("$.round")) }
+        if let v = object.integer("round") { s.round = Located(value: v, location: document.location("$.round")) }
         if let v = object["milestone"] as? String { s.milestone = Located(value: v, location: document.location("$.milestone")) }
-        let fields = JSONObject(object)
-        if let written = fields?.string("timestamp", "completedAt", "createdAt", "date"), let t = Self.seconds(written) {
+        if let written = object.string("timestamp", "completedAt", "createdAt", "date"), let t = Self.seconds(written) {
             s.time = t
             s.timeFromFile = true
         }
-        if let summary = object["assertionsSummary"] as? [String: Any] {
-            for (key, value) in summary {
-                if let n = integer(value) { s.summary[key] = Located(value: n, location: document.location("$.assertionsSummary.\(key)")) }
+        if let summary = object.object("assertionsSummary") {
+            for key in summary.keys {
+                if let n = summary.integer(key) { s.summary[key] = Located(value: n, location: document.location("$.assertionsSummary.\(key)")) }
             }
         }
         for kind in kinds {
-            guard let items = object[kind + "Assertions"] as? [Any] else { continue }
-            let ids = items.compactMap { ($0 as? String) ?? (($0 as? [String: Any])?["id"] as? String) }
+            guard let ids = object.ids(kind + "Assertions") else { continue }
             s.lists[kind] = Located(value: ids, location: document.location("$.\(kind)Assertions"))
         }
         return s
-    }
-
-    /// A JSON integer: never a boolean (JSONSerialization makes both NSNumbers, and `1 as? Bool`
-    /// succeeds), never a fraction or a number out of Int's range.
-    static func integer(_ value: Any?) -> Int? {
-        guard let n = value as? NSNumberLike, !n.isJSONBoolean else { return nil }
-        return Int(exactly: n.doubleValue)
     }
 
     /// `synthesis.round2.json`, `synthesis-round2.json` → 2; `synthesis.json` → nil.

@@ -154,11 +154,13 @@ public struct MissionReport: Sendable {
     public var repositoryFindings: [Finding]
     /// The repository's name (its folder).
     public var repositoryName: String
+    /// Without a mission: the validator outputs of `.factory/validation/`, one row per milestone.
+    public var validation: [ValidationMilestoneRow] = []
 
     /// Every finding the report shows (each once, even when two missions list the same doc).
     public var findingCount: (errors: Int, warnings: Int) {
         var seen: Set<Finding> = []
-        for f in missions.flatMap(\.findings) + repositoryFindings { seen.insert(f) }
+        for f in missions.flatMap(\.findings) + repositoryFindings + validation.flatMap(\.findings) { seen.insert(f) }
         return (seen.count { $0.severity == .error }, seen.count { $0.severity != .error })
     }
 }

@@ -7,7 +7,13 @@ extension MissionReport {
     /// mission's other findings, else (shared files) in the repository's.
     /// `handoffOnlyDirs` (absolute) are folders of `.factory/missions/` that keep handoffs but no
     /// mission file: shown as partial missions with what they hold.
-    public init(contexts: [CheckContext], findings: [Finding], repositoryRoot: String, handoffOnlyDirs: [String] = []) {
+    ///
+    /// `syntheses` are the repository's validator outputs: a repository without a mission gets one
+    /// validation row per milestone folder from them.
+    public init(
+        contexts: [CheckContext], findings: [Finding], repositoryRoot: String, handoffOnlyDirs: [String] = [],
+        syntheses: [ValidatorSynthesis] = []
+    ) {
         let repositoryRuleIDs = Set(RuleRegistry.repositoryRules.map { $0.descriptor.id })
         var placed: [[Finding]] = Array(repeating: [], count: contexts.count)
         var repository: [Finding] = []
@@ -31,6 +37,12 @@ extension MissionReport {
                         "No mission file (mission.md, AGENTS.md, features.json, validation-contract.md, validation-state.json): "
                             + "only handoffs/, with \(files.count) file(s)\(files.isEmpty ? "" : ": " + shown)."
                     ]))
+        }
+        if contexts.isEmpty {
+            validation = Self.validationRows(syntheses, findings: findings)
+            // Shown in their milestone's row; the rest stays with the repository files.
+            let shown = Set(validation.flatMap(\.findings))
+            repository = repository.filter { !shown.contains($0) }
         }
         repositoryFindings = repository
         repositoryName = repositoryRoot.split(separator: "/").last.map(String.init) ?? repositoryRoot

@@ -17,7 +17,16 @@ public struct MissionReportMarkdown: Sendable {
         let passed = report.missions.reduce(0) { $0 + $1.count(.passed) }
         var out = "# Mission report: \(MarkdownText.cell(report.repositoryName))\n\n"
         out += "\(report.missions.count) mission(s) · \(assertions) assertion(s), \(passed) passed · findings: \(counts.errors) error(s), \(counts.warnings) warning(s)\n"
-        if report.missions.isEmpty { out += "\nNo mission found in this repository.\n" }
+        if report.missions.isEmpty {
+            out += report.validation.isEmpty ? "\nNo mission found in this repository.\n" : "\nNo mission files in this repository: its validator outputs follow.\n"
+        }
+        if !report.validation.isEmpty {
+            out += "\n## Validation by milestone\n\n| Milestone | Latest verdict | Passed | Failed | Blocked | Syntheses | Latest | Findings |\n|---|---|---|---|---|---|---|---|\n"
+            for row in report.validation {
+                let latest = row.latest.map { link($0.synthesis, "\($0.validator) r\($0.round)") }.joined(separator: ", ")
+                out += "| \(MarkdownText.cell(row.milestone)) | \(MarkdownText.cell(row.verdict)) | \(row.passed) | \(row.failed) | \(row.blocked) | \(row.synthesisCount) | \(latest) | \(findings(row.findings)) |\n"
+            }
+        }
         for mission in report.missions { section(mission, into: &out) }
         if !report.repositoryFindings.isEmpty {
             out += "\n## Repository files\n\n"
@@ -106,7 +115,7 @@ public struct MissionReportMarkdown: Sendable {
     }
 
     func link(_ target: MissionReport.Link, _ text: String) -> String {
-        guard !linkBase.isEmpty, !target.file.hasPrefix("/") else { return "`\(MarkdownText.code(text))`" }
+        guard !linkBase.isEmpty, !target.file.hasPrefix("/"), !target.file.hasPrefix("~/") else { return "`\(MarkdownText.code(text))`" }
         let anchor = target.line.map { "#L\($0)" } ?? ""
         return "[`\(MarkdownText.code(text))`](\(linkBase)\(MissionReportHTML.percentEncode(target.file))\(anchor))"
     }

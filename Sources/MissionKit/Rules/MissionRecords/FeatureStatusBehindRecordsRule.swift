@@ -28,6 +28,7 @@ public struct FeatureStatusBehindRecordsRule: Rule {
 extension FeatureStatusBehindRecordsRule {
     public static var examples: [RuleExample] {
         let log = #"{"event": "feature_complete", "featureId": "f", "status": "success", "commit": "1a2b3c4d"}"#
+        let passed = RuleExample.synthesis(InvalidSynthesisRule.good)
         return [
             .reports(RuleExample.features(#"{"id": "f", "status": "pending"}"#).merging([".factory/progress_log.jsonl": log + "\n"]) { $1 }),
             .reports(
@@ -36,6 +37,9 @@ extension FeatureStatusBehindRecordsRule {
                 ]) { $1 }
             ).severity(.error),
             .reports(RuleExample.features(#"{"id": "f", "status": "pending"}"#).merging([".factory/handoffs/h.json": #"{"featureId": "f", "successState": "success"}"#]) { $1 }),
+            .reports(RuleExample.features(#"{"id": "f", "status": "pending", "milestone": "m", "fulfills": ["VAL-A-001"]}"#).merging(passed) { $1 }),
+            // A milestone's pass says nothing of a feature that fulfills none of what it judged.
+            .passes(RuleExample.features(#"{"id": "f", "status": "pending", "milestone": "m", "fulfills": []}"#).merging(passed) { $1 }),
             .passes(RuleExample.features(#"{"id": "f", "status": "completed"}"#).merging([".factory/progress_log.jsonl": log + "\n"]) { $1 }),
             // A failed completion is no record of completion.
             .passes(RuleExample.features(#"{"id": "f", "status": "pending"}"#).merging([".factory/progress_log.jsonl": #"{"event": "feature_complete", "featureId": "f", "status": "failure"}"# + "\n"]) { $1 }),
