@@ -39,6 +39,12 @@ import Testing
                 try FileManager.default.removeItem(atPath: repo.root + "/" + path)
                 #expect(mkfifo(repo.root + "/" + path, 0o644) == 0)
             }
+            for (path, content) in example.files where content.hasPrefix("\u{0}UTF16:") {
+                let text = String(content.dropFirst(7))
+                var bytes: [UInt8] = [0xFF, 0xFE]
+                for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+                try Data(bytes).write(to: URL(fileURLWithPath: repo.root + "/" + path))
+            }
             for (path, content) in example.files where content.hasPrefix("\u{0}LINK:") {
                 let folder = (repo.root + "/" + path as NSString).deletingLastPathComponent
                 try FileManager.default.removeItem(atPath: folder)

@@ -65,16 +65,8 @@ struct MissionsCommand: ParsableCommand {
                 DisplayText.sanitize(all ? (r.workingDirectory ?? "-") : r.location),
             ]
         }
-        let grid = [header] + body
-        let widths = header.indices.map { i in grid.map { $0[i].count }.max() ?? 0 }
-        return grid.map { cells in
-            cells.indices.map { i in i == cells.count - 1 ? cells[i] : cells[i].padding(toLength: widths[i], withPad: " ", startingAt: 0) }
-                .joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
+        return TextTable.render([header] + body)
     }
 
-    func clip(_ s: String, _ n: Int) -> String {
-        let safe = DisplayText.sanitize(s)
-        return safe.count > n ? String(safe.prefix(n - 1)) + "…" : safe
-    }
+    func clip(_ s: String, _ n: Int) -> String { TextTable.clip(s, n) }
 }

@@ -43,16 +43,8 @@ struct StatusShowCommand: ParsableCommand {
                 clip(b?.value(.todo) ?? "-", 36), clip(b?.value(.fullyImplemented) ?? "-", 8), clip(finding, 70),
             ]
         }
-        let all = [header] + body
-        let widths = header.indices.map { i in all.map { $0[i].count }.max() ?? 0 }
-        return all.map { cells in
-            cells.indices.map { i in i == cells.count - 1 ? cells[i] : cells[i].padding(toLength: widths[i], withPad: " ", startingAt: 0) }
-                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        }.joined(separator: "\n") + "\n"
+        return TextTable.render([header] + body)
     }
 
-    func clip(_ s: String, _ n: Int) -> String {
-        let safe = DisplayText.sanitize(s)
-        return safe.count > n ? String(safe.prefix(n - 1)) + "…" : safe
-    }
+    func clip(_ s: String, _ n: Int) -> String { TextTable.clip(s, n) }
 }

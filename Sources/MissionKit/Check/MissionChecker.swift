@@ -133,7 +133,7 @@ public enum MissionChecker {
         let seen = Set(set.listed)
         let unlisted = scan.files.filter { !seen.contains($0) }.compactMap { scan.docs[$0] }.filter { !$0.blocks.isEmpty }
 
-        let inUse = options.requireStatusBlocks || mission.mentionsStatusBlocks || scanned.contains { !$0.blocks.isEmpty }
+        let inUse = options.requireStatusBlocks || mission.mentionsStatusBlocks || scanned.contains { !$0.blocks.isEmpty || !$0.lookalikes.isEmpty }
         return CheckContext(
             mission: mission, listedDocs: scanned, listedOtherFiles: listedOther, unmatchedEntries: set.unmatched,
             outsideEntries: set.outside,

@@ -21,6 +21,9 @@ public struct RuleExample: Sendable {
     /// The content that stands for a FIFO: the file is made a named pipe, not a regular file.
     public static let fifo = "\u{0}FIFO"
 
+    /// The content that stands for `text` written as UTF-16 LE with a byte-order mark.
+    public static func utf16(_ text: String) -> String { "\u{0}UTF16:" + text }
+
     /// The content that stands for a symlink: the file's folder is made a link to `target`.
     public static func symlink(_ target: String) -> String { "\u{0}LINK:" + target }
 

@@ -6,11 +6,13 @@ public enum RuleRegistry {
         MissingStatusBlockRule.self,
         DuplicateStatusBlockRule.self,
         MalformedStatusBlockRule.self,
+        LookalikeStatusHeaderRule.self,
         InvalidStatusValueRule.self,
         InconsistentStatusBlockRule.self,
         ListedDocNotFoundRule.self,
         SourceDocOutsideRepositoryRule.self,
         UnreadableSourceDocRule.self,
+        UnsupportedEncodingRule.self,
         UnlistedStatusBlockRule.self,
         UnknownAgentRule.self,
         // Mission files

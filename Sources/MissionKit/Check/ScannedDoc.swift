@@ -7,6 +7,10 @@ public struct ScannedDoc: Sendable {
     public var readError: String?
     /// Whether the file holds a `missionctl-` suppression comment (checked while its bytes are read).
     public var mentionsSuppression = false
+    /// Lines that read "Mission status" but are not the header (look-alike characters).
+    public var lookalikes: [LookalikeHeader] = []
+    /// Set when the file is UTF-16 or UTF-32: its blocks cannot be read.
+    public var unsupportedEncoding: String?
 
     /// Scans a file that is in no closed set: one over 1 MiB is first searched for "Mission status"
     /// in chunks, and read whole only when it mentions it (a huge unlisted file is never held in
@@ -24,13 +28,21 @@ public struct ScannedDoc: Sendable {
         do {
             guard let bytes = try FileSystem.readBytes(repoRoot + "/" + path, largerThan: threshold, mentioning: "mission status")
             else { return ScannedDoc(path: path, blocks: [], readError: nil) }
+            if let encoding = TextEncoding.unsupported(bytes) {
+                var doc = ScannedDoc(path: path, blocks: [], readError: nil)
+                doc.unsupportedEncoding = encoding
+                return doc
+            }
             let suppressions = SourceText.containsExactly(bytes, "missionctl-")
+            // A look-alike header need not contain the ASCII words; only text with non-ASCII bytes can hold one.
+            let lookalikes = bytes.contains(where: { $0 >= 0x80 }) ? LookalikeHeader.find(in: SourceText(bytes: bytes)) : []
             // Most docs never mention a block: no line index, no parse.
             guard SourceText.containsASCIICaseInsensitive(bytes, "mission status") else {
-                return ScannedDoc(path: path, blocks: [], readError: nil, mentionsSuppression: suppressions)
+                return ScannedDoc(path: path, blocks: [], readError: nil, mentionsSuppression: suppressions, lookalikes: lookalikes)
             }
             return ScannedDoc(
-                path: path, blocks: StatusBlockScanner.scan(SourceText(bytes: bytes)), readError: nil, mentionsSuppression: suppressions)
+                path: path, blocks: StatusBlockScanner.scan(SourceText(bytes: bytes)), readError: nil, mentionsSuppression: suppressions,
+                lookalikes: lookalikes)
         } catch {
             return ScannedDoc(path: path, blocks: [], readError: error.message)
         }

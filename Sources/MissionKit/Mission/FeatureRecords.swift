@@ -30,7 +30,7 @@ public struct FeatureRecords: Sendable {
             }
             for event in log.events where event.name == "worker_completed" {
                 guard let handoff = event.handoff, let id = handoff.string("featureId", "feature") ?? event.featureId,
-                    let state = handoff.string("successState", "status"), Self.successStates.contains(state.lowercased())
+                    let state = handoff.string("successState", "status") ?? event.status, Self.successStates.contains(state.lowercased())
                 else { continue }
                 add(id, "\(logFile):\(event.line) records a worker_completed handoff with successState `\(state)`")
             }

@@ -24,6 +24,7 @@ public enum StatusBlockEditor {
         defaultAgent: String = "unassigned"
     ) throws(StatusEditError) -> Result {
         let update = try update.validated()
+        try refuseUnreadable(text)
         let blocks = StatusBlockScanner.scan(text)
         var edits: [LineEdit] = []
         var changes: [String] = []
@@ -45,8 +46,15 @@ public enum StatusBlockEditor {
         return Result(edits: edits, bytes: bytes, changes: changes)
     }
 
+    /// A doc no edit may touch: UTF-16/UTF-32 bytes, or a look-alike header beside the real blocks.
+    static func refuseUnreadable(_ text: SourceText) throws(StatusEditError) {
+        if let encoding = TextEncoding.unsupported(text.bytes) { throw .unsupportedEncoding(encoding) }
+        if let lookalike = LookalikeHeader.find(in: text).first { throw .lookalikeHeader(lookalike) }
+    }
+
     /// `status init`: a block for a doc that has none (nil when it already has one).
     public static func initialBlock(in text: SourceText, file: String, agent: String) throws(StatusEditError) -> Result? {
+        try refuseUnreadable(text)
         guard StatusBlockScanner.scan(text).isEmpty else { return nil }
         return try set(StatusUpdate(), in: text, file: file, defaultAgent: agent)
     }
@@ -54,6 +62,11 @@ public enum StatusBlockEditor {
     /// `check --fix`: only repairs that cannot lose information — label spelling and spacing,
     /// the header's spelling, field order, and byte-identical duplicate blocks.
     public static func fix(_ text: SourceText) -> Result {
+        do {
+            try refuseUnreadable(text)
+        } catch {
+            return Result(edits: [], bytes: text.bytes, changes: [], skipped: ["1: not fixed: \(error.description)"])
+        }
         let blocks = StatusBlockScanner.scan(text)
         var edits: [LineEdit] = []
         var changes: [String] = []

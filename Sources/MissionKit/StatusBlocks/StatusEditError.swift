@@ -7,6 +7,10 @@ public enum StatusEditError: Error, Sendable, CustomStringConvertible {
     case multilineValue(StatusFieldLabel)
     case emptyValue(StatusFieldLabel)
     case controlCharacter(StatusFieldLabel)
+    /// A line that reads "Mission status" with look-alike characters: which block is meant is unclear.
+    case lookalikeHeader(LookalikeHeader)
+    /// The doc is UTF-16 or UTF-32: writing UTF-8 into it would corrupt it.
+    case unsupportedEncoding(String)
 
     public var description: String {
         switch self {
@@ -22,6 +26,11 @@ public enum StatusEditError: Error, Sendable, CustomStringConvertible {
             "`\(label.rawValue)` cannot be empty"
         case .controlCharacter(let label):
             "`\(label.rawValue)` contains a control character (escape, bell, bidirectional override…); write plain text"
+        case .lookalikeHeader(let l):
+            "line \(l.line) reads \"Mission status\" but is not the header (`\(l.shown)`: look-alike or invisible characters); "
+                + "replace it with `> Mission status` or delete that block, then run status set again"
+        case .unsupportedEncoding(let name):
+            "the doc is \(name); missionctl reads and writes UTF-8 only, and writing would corrupt it: convert it to UTF-8 first"
         }
     }
 }

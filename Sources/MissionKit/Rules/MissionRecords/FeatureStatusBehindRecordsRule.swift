@@ -37,6 +37,8 @@ extension FeatureStatusBehindRecordsRule {
                 ]) { $1 }
             ).severity(.error),
             .reports(RuleExample.features(#"{"id": "f", "status": "pending"}"#).merging([".factory/handoffs/h.json": #"{"featureId": "f", "successState": "success"}"#]) { $1 }),
+            // Factory's own shape: the outcome on the event, the handoff inline without it.
+            .reports(RuleExample.features(#"{"id": "f", "status": "pending"}"#).merging([".factory/progress_log.jsonl": #"{"type": "worker_completed", "featureId": "f", "successState": "success", "handoff": {"salientSummary": "Did it."}}"# + "\n"]) { $1 }),
             .reports(RuleExample.features(#"{"id": "f", "status": "pending", "milestone": "m", "fulfills": ["VAL-A-001"]}"#).merging(passed) { $1 }),
             // A milestone's pass says nothing of a feature that fulfills none of what it judged.
             .passes(RuleExample.features(#"{"id": "f", "status": "pending", "milestone": "m", "fulfills": []}"#).merging(passed) { $1 }),

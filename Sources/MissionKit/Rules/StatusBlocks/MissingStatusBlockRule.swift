@@ -6,8 +6,9 @@ public struct MissingStatusBlockRule: StatusBlockRule {
     public init() {}
 
     public func check(_ doc: ScannedDoc, in context: CheckContext) -> [Finding] {
-        // An unreadable doc is `unreadable-source-doc`'s finding.
-        guard doc.readError == nil, doc.blocks.isEmpty else { return [] }
+        // An unreadable doc is `unreadable-source-doc`'s finding, a UTF-16 one `unsupported-encoding`'s,
+        // and a doc whose only header is a look-alike `lookalike-status-header`'s.
+        guard doc.readError == nil, doc.unsupportedEncoding == nil, doc.lookalikes.isEmpty, doc.blocks.isEmpty else { return [] }
         return [
             descriptor.finding(
                 doc.path,
