@@ -20,6 +20,8 @@ public struct CheckContext: Sendable {
     public var syntheses: MissionSyntheses
     /// The mission's handoffs (`handoffs/*.json`), read once for all rules and the report.
     public var handoffs: HandoffLog
+    /// What the log, the handoffs and the syntheses say of each feature, for the mission-record rules.
+    public var records = FeatureRecords()
 
     /// The display path of AGENTS.md.
     public var agentsFile: String { mission.missionFile("AGENTS.md") }

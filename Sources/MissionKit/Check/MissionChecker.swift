@@ -25,12 +25,16 @@ public enum MissionChecker {
             report.notes.append("No mission folder found: only the repository files (services.yaml, skills) were checked.")
             return (report, [])
         }
-        let scan = RepositoryScan(root: repository.root)
+        // The closed sets need only the walk; knowing them before the scan lets the scan look for
+        // look-alike headers in listed docs alone (no rule reads them elsewhere).
+        let files = FileSystem.walk(repository.root)
+        let sets = missions.map { closedSet($0, files: files) }
+        let scan = RepositoryScan(root: repository.root, files: files, listed: Set(sets.flatMap(\.markdown)))
         var contexts: [CheckContext] = []
-        for mission in missions {
+        for (mission, set) in zip(missions, sets) {
             // JSON names the missions checked; text output says it in the notes only when asked to.
             report.details.append(ReportDetail(key: "missions", value: .string(mission.missionPath), lines: []))
-            let context = makeContext(mission, scan: scan, options: options)
+            let context = makeContext(mission, set: set, scan: scan, options: options)
             contexts.append(context)
             var result = checkMission(context)
             if missions.count > 1 { result.notes = result.notes.map { "[\(mission.missionPath)] \($0)" } }
@@ -126,19 +130,20 @@ public enum MissionChecker {
     }
 
     /// Resolves the closed set against the shared scan of the repository.
-    static func makeContext(_ mission: Mission, scan: RepositoryScan, options: CheckOptions) -> CheckContext {
-        let set = closedSet(mission, files: scan.files)
+    static func makeContext(_ mission: Mission, set: ClosedSet, scan: RepositoryScan, options: CheckOptions) -> CheckContext {
         let listedOther = set.listed.filter { !FileSystem.isMarkdown($0) }
         let scanned = set.markdown.map { scan.doc($0) }
         let seen = Set(set.listed)
         let unlisted = scan.files.filter { !seen.contains($0) }.compactMap { scan.docs[$0] }.filter { !$0.blocks.isEmpty }
 
         let inUse = options.requireStatusBlocks || mission.mentionsStatusBlocks || scanned.contains { !$0.blocks.isEmpty || !$0.lookalikes.isEmpty }
-        return CheckContext(
+        var context = CheckContext(
             mission: mission, listedDocs: scanned, listedOtherFiles: listedOther, unmatchedEntries: set.unmatched,
             outsideEntries: set.outside,
             unlistedDocsWithBlocks: unlisted, statusBlocksInUse: inUse, suite: options.suite, syntheses: MissionSyntheses(mission),
             handoffs: HandoffLog.load(mission))
+        context.records = FeatureRecords(context)
+        return context
     }
 
     /// The repo-relative files an entry names: itself, the files a glob matches, or the Markdown

@@ -7,12 +7,15 @@ public struct RepositoryScan: Sendable {
     /// Every Markdown file of `files`, scanned (a large one only when it mentions "Mission status").
     public var docs: [String: ScannedDoc]
 
-    /// Walks `root` and scans its Markdown files in parallel.
-    public init(root: String) {
+    /// Scans the Markdown files of `files` (a walk of `root`) in parallel; `listed` (the closed
+    /// sets' docs) are also searched for look-alike headers.
+    public init(root: String, files: [String], listed: Set<String> = []) {
         self.root = root
-        files = FileSystem.walk(root)
+        self.files = files
         let markdown = files.filter(FileSystem.isMarkdown)
-        let scanned = Parallel.map(markdown) { ScannedDoc.scanIfMentioned(repoRoot: root, path: $0) }
+        let scanned = Parallel.map(markdown) { path in
+            listed.contains(path) ? ScannedDoc.scan(repoRoot: root, path: path) : ScannedDoc.scanIfMentioned(repoRoot: root, path: path)
+        }
         docs = Dictionary(scanned.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
     }
 

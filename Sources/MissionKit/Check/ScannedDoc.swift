@@ -15,16 +15,18 @@ public struct ScannedDoc: Sendable {
     /// Scans a file that is in no closed set: one over 1 MiB is first searched for "Mission status"
     /// in chunks, and read whole only when it mentions it (a huge unlisted file is never held in
     /// memory); one over the size limit is recorded as unreadable without reading a byte.
+    /// Look-alike headers are not looked for: only listed docs are judged by them.
     public static func scanIfMentioned(repoRoot: String, path: String) -> ScannedDoc {
-        scan(repoRoot: repoRoot, path: path, searchFirstAbove: 1 << 20)
+        scan(repoRoot: repoRoot, path: path, searchFirstAbove: 1 << 20, lookalikes: false)
     }
 
-    /// Reads and scans one file; an unreadable file is recorded, not thrown.
+    /// Reads and scans one file (a listed doc: look-alike headers too); an unreadable file is
+    /// recorded, not thrown.
     public static func scan(repoRoot: String, path: String) -> ScannedDoc {
-        scan(repoRoot: repoRoot, path: path, searchFirstAbove: Int.max)
+        scan(repoRoot: repoRoot, path: path, searchFirstAbove: Int.max, lookalikes: true)
     }
 
-    static func scan(repoRoot: String, path: String, searchFirstAbove threshold: Int) -> ScannedDoc {
+    static func scan(repoRoot: String, path: String, searchFirstAbove threshold: Int, lookalikes: Bool) -> ScannedDoc {
         do {
             guard let bytes = try FileSystem.readBytes(repoRoot + "/" + path, largerThan: threshold, mentioning: "mission status")
             else { return ScannedDoc(path: path, blocks: [], readError: nil) }
@@ -34,15 +36,16 @@ public struct ScannedDoc: Sendable {
                 return doc
             }
             let suppressions = SourceText.containsExactly(bytes, "missionctl-")
-            // A look-alike header need not contain the ASCII words; only text with non-ASCII bytes can hold one.
-            let lookalikes = bytes.contains(where: { $0 >= 0x80 }) ? LookalikeHeader.find(in: SourceText(bytes: bytes)) : []
-            // Most docs never mention a block: no line index, no parse.
-            guard SourceText.containsASCIICaseInsensitive(bytes, "mission status") else {
-                return ScannedDoc(path: path, blocks: [], readError: nil, mentionsSuppression: suppressions, lookalikes: lookalikes)
+            let mentions = SourceText.containsASCIICaseInsensitive(bytes, "mission status")
+            // Most docs never mention a block and are ASCII: no line index, no parse. A look-alike
+            // header need not hold the ASCII words, but only non-ASCII text can hold one.
+            guard mentions || (lookalikes && bytes.contains(where: { $0 >= 0x80 })) else {
+                return ScannedDoc(path: path, blocks: [], readError: nil, mentionsSuppression: suppressions)
             }
+            let text = SourceText(bytes: bytes)
             return ScannedDoc(
-                path: path, blocks: StatusBlockScanner.scan(SourceText(bytes: bytes)), readError: nil, mentionsSuppression: suppressions,
-                lookalikes: lookalikes)
+                path: path, blocks: mentions ? StatusBlockScanner.scan(text) : [], readError: nil, mentionsSuppression: suppressions,
+                lookalikes: lookalikes ? LookalikeHeader.find(in: text) : [])
         } catch {
             return ScannedDoc(path: path, blocks: [], readError: error.message)
         }

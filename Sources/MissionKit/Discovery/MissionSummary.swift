@@ -24,7 +24,7 @@ public struct MissionSummary: Sendable {
         title = MissionReport.title(of: mission)
         state = run?.state
         if let features = mission.features?.features {
-            completedFeatures = features.count { ($0.status ?? "").lowercased() == "completed" }
+            completedFeatures = features.count(where: \.isCompleted)
             totalFeatures = features.count
         } else {
             completedFeatures = run?.completedFeatures

@@ -14,6 +14,9 @@ public struct FeatureList: Sendable, Hashable {
         public var location: SourceLocation
         public var skillLocation: SourceLocation
 
+        /// Whether features.json calls it done (`completed`, the one canonical spelling).
+        public var isCompleted: Bool { status == "completed" }
+
         public static func == (a: Feature, b: Feature) -> Bool {
             a.id == b.id && a.skillName == b.skillName && a.fulfills.map(\.id) == b.fulfills.map(\.id)
         }

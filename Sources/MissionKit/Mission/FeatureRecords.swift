@@ -20,6 +20,9 @@ public struct FeatureRecords: Sendable {
         openStatuses.contains((feature.status ?? "pending").lowercased())
     }
 
+    /// No records (a context before they are worked out).
+    public init() {}
+
     public init(_ context: CheckContext) {
         let mission = context.mission
         let logFile = mission.missionFile("progress_log.jsonl")
@@ -28,16 +31,12 @@ public struct FeatureRecords: Sendable {
                 let commit = event.commit.map { " (commit \($0.prefix(7)))" } ?? ""
                 add(id, "\(logFile):\(event.line) records feature_complete\(commit)")
             }
-            for event in log.events where event.name == "worker_completed" {
-                guard let handoff = event.handoff, let id = handoff.string("featureId", "feature") ?? event.featureId,
-                    let state = handoff.string("successState", "status") ?? event.status, Self.successStates.contains(state.lowercased())
-                else { continue }
-                add(id, "\(logFile):\(event.line) records a worker_completed handoff with successState `\(state)`")
-            }
         }
+        // Handoff files and the log's `worker_completed` handoffs alike (HandoffLog reads both).
         for entry in context.handoffs.entries {
             guard let state = entry.successState, Self.successStates.contains(state.lowercased()) else { continue }
-            for id in entry.features { add(id, "the handoff \(entry.file) reports `\(state)`") }
+            let place = entry.line.map { "\(entry.file):\($0) records a worker_completed handoff with" } ?? "the handoff \(entry.file) reports"
+            for id in entry.features { add(id, "\(place) successState `\(state)`") }
         }
         // Syntheses judge assertions, not features: a feature counts as done by validation only
         // when every assertion it fulfills passed in its latest verdict, in its milestone. (A
@@ -48,8 +47,8 @@ public struct FeatureRecords: Sendable {
             let ids = feature.fulfills.map(\.id)
             guard let milestone = feature.milestone, !ids.isEmpty else { continue }
             let verdicts = ids.compactMap { latest[$0] }
-            guard verdicts.count == ids.count,
-                verdicts.allSatisfy({ $0.status == "passed" && ValidatorSynthesis.milestoneKey($0.synthesis.folder) == ValidatorSynthesis.milestoneKey(milestone) })
+            let key = ValidatorSynthesis.milestoneKey(milestone)
+            guard verdicts.count == ids.count, verdicts.allSatisfy({ $0.status == "passed" && $0.synthesis.milestoneKey == key })
             else { continue }
             let paths = Set(verdicts.map(\.synthesis.path)).sorted()
             add(feature.id, "the latest synthesis of milestone `\(milestone)` passed its assertion(s) \(ids.prefix(3).joined(separator: ", "))\(ids.count > 3 ? ", …" : "") (\(paths[0])\(paths.count > 1 ? " and \(paths.count - 1) more" : ""))")

@@ -10,6 +10,8 @@ public struct HandoffLog: Sendable {
         public var commit: String?
         public var successState: String?
         public var tests: [Test]
+        /// The progress log's line, for a handoff kept inline in a `worker_completed` event.
+        public var line: Int? = nil
     }
 
     /// A test case a handoff says it added.
@@ -39,7 +41,7 @@ public struct HandoffLog: Sendable {
             entries.append(
                 Entry(
                     file: mission.missionFile("progress_log.jsonl"), features: [id], commit: handoff.string("commitId", "commit") ?? event.commit,
-                    successState: handoff.string("successState") ?? event.status, tests: []))
+                    successState: handoff.string("successState") ?? event.status, tests: [], line: event.line))
         }
         return HandoffLog(entries: entries)
     }

@@ -17,8 +17,6 @@ public struct MissionSyntheses: Sendable {
     public var syntheses: [ValidatorSynthesis]
     /// By assertion id: the latest verdict, when the order of the verdicts is known.
     public var latest: [String: Verdict]
-    /// The latest synthesis of each milestone folder (by round, then time).
-    public var latestByFolder: [String: ValidatorSynthesis]
 
     public init(_ mission: Mission) {
         let own = mission.missionPath == "." ? "validation/" : mission.missionPath + "/validation/"
@@ -29,7 +27,7 @@ public struct MissionSyntheses: Sendable {
         syntheses = mission.repository.syntheses.filter { s in
             if s.path.hasPrefix(own) { return true }
             guard s.path.hasPrefix(".factory/validation/") else { return false }
-            if isFactory || milestones.contains(ValidatorSynthesis.milestoneKey(s.folder)) { return true }
+            if isFactory || milestones.contains(s.milestoneKey) { return true }
             return !ids.isEmpty && s.lists.values.contains { $0.value.contains(where: ids.contains) }
         }
         var candidates: [String: [Verdict]] = [:]
@@ -40,20 +38,13 @@ public struct MissionSyntheses: Sendable {
             }
         }
         latest = candidates.compactMapValues(Self.latest)
-        var byFolder: [String: ValidatorSynthesis] = [:]
-        for s in syntheses {
-            let key = s.path.split(separator: "/").dropLast(2).joined(separator: "/")
-            if let known = byFolder[key], Self.order(known, s) != true { continue }
-            byFolder[key] = s
-        }
-        latestByFolder = byFolder
     }
 
     /// Whether `a` came before `b`: by round within one milestone folder (rounds count per
     /// folder), else by time; nil when unknown (no time for one of them).
     static func order(_ a: ValidatorSynthesis, _ b: ValidatorSynthesis) -> Bool? {
         let (ra, rb) = (a.round?.value ?? a.fileRound ?? 1, b.round?.value ?? b.fileRound ?? 1)
-        let sameFolder = a.path.split(separator: "/").dropLast(2) == b.path.split(separator: "/").dropLast(2)
+        let sameFolder = a.milestoneFolder == b.milestoneFolder
         if sameFolder, ra != rb { return ra < rb }
         if let ta = a.time, let tb = b.time, ta != tb { return ta < tb }
         if sameFolder { return ra <= rb }

@@ -23,8 +23,14 @@ public struct ValidatorSynthesis: Sendable {
     /// When the round concluded: the file's `timestamp` (or `completedAt`, `createdAt`), else the
     /// time of the commit that last changed the file; nil when neither is known.
     public var time: Double?
-    /// Whether `time` comes from the file itself.
-    public var timeFromFile = false
+
+    /// The milestone folder, from the repository root (`.factory/validation/<milestone>`): rounds
+    /// count per such folder.
+    public var milestoneFolder: String { path.split(separator: "/").dropLast(2).joined(separator: "/") }
+    /// The validator's folder name (`user-testing`, `scrutiny`).
+    public var validator: String { path.split(separator: "/").dropLast().last.map(String.init) ?? "" }
+    /// The milestone folder's name as `milestoneKey` reduces it.
+    public var milestoneKey: String { Self.milestoneKey(folder) }
     /// `assertionsSummary`: its integer counts by key (`total`, `passed`, `failed`, `blocked`, …).
     public var summary: [String: Located<Int>] = [:]
     /// `passedAssertions`, `failedAssertions`, `blockedAssertions`: the ids listed (strings, or
@@ -92,7 +98,6 @@ public struct ValidatorSynthesis: Sendable {
         if let v = object["milestone"] as? String { s.milestone = Located(value: v, location: document.location("$.milestone")) }
         if let written = object.string("timestamp", "completedAt", "createdAt", "date"), let t = Self.seconds(written) {
             s.time = t
-            s.timeFromFile = true
         }
         if let summary = object.object("assertionsSummary") {
             for key in summary.keys {

@@ -31,10 +31,8 @@ extension MissionReport {
             let all = byMilestone[milestone] ?? []
             var latest: [String: ValidatorSynthesis] = [:]
             for s in all {
-                let parts = s.path.split(separator: "/")
-                let validator = parts.count >= 2 ? String(parts[parts.count - 2]) : ""
-                if let known = latest[validator], MissionSyntheses.order(known, s) != true { continue }
-                latest[validator] = s
+                if let known = latest[s.validator], MissionSyntheses.order(known, s) != true { continue }
+                latest[s.validator] = s
             }
             let chosen = latest.keys.sorted().compactMap { v in latest[v].map { (v, $0) } }
             func count(_ kind: String) -> Int {

@@ -8,22 +8,30 @@ public struct LookalikeHeader: Sendable, Hashable {
     /// The line's text with the characters that differ made visible (`\u{41C}`).
     public var shown: String
 
-    /// Every look-alike header line of `text` outside fenced code.
+    /// Every look-alike header line of `text` outside fenced code. Lines are judged by their bytes
+    /// first: only a quote line holding a non-ASCII byte becomes a string, so a long doc costs
+    /// one pass.
     public static func find(in text: SourceText) -> [LookalikeHeader] {
         guard text.bytes.contains(where: { $0 >= 0x80 }) else { return [] }
+        let bytes = text.bytes
         var found: [LookalikeHeader] = []
-        var fence: String?
+        var fence: UInt8?  // ` or ~ of an open fence
         for line in 1...max(1, text.lineCount) where text.lineCount > 0 {
-            let raw = text.line(line)
-            let trimmed = raw.drop { $0 == " " }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                let marker = String(trimmed.prefix(3))
-                if fence == nil { fence = marker } else if fence == marker { fence = nil }
+            let range = text.lineRange(line)
+            var start = range.lowerBound
+            while start < range.upperBound, start - range.lowerBound < 4, bytes[start] == UInt8(ascii: " ") { start += 1 }
+            guard start < range.upperBound, start - range.lowerBound <= 3 else { continue }
+            let first = bytes[start]
+            if first == UInt8(ascii: "`") || first == UInt8(ascii: "~"), range.upperBound - start >= 3,
+                bytes[start + 1] == first, bytes[start + 2] == first
+            {
+                if fence == nil { fence = first } else if fence == first { fence = nil }
                 continue
             }
-            guard fence == nil, raw.utf8.contains(where: { $0 >= 0x80 }), raw.count - trimmed.count <= 3, trimmed.hasPrefix(">") else { continue }
-            var content = Substring(trimmed)
-            while let first = content.first, first == ">" || first == " " || first == "\t" { content = content.dropFirst() }
+            guard fence == nil, first == UInt8(ascii: ">"), bytes[start..<range.upperBound].contains(where: { $0 >= 0x80 }) else { continue }
+            let raw = String(decoding: bytes[range], as: UTF8.self)
+            var content = Substring(raw).drop { $0 == " " }
+            while let c = content.first, c == ">" || c == " " || c == "\t" { content = content.dropFirst() }
             guard !StatusFieldLabel.isHeader(content), isLookalike(content) else { continue }
             found.append(LookalikeHeader(line: line, column: raw.count - content.count + 1, shown: visible(content)))
         }

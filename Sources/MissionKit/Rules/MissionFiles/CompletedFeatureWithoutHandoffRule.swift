@@ -12,7 +12,7 @@ public struct CompletedFeatureWithoutHandoffRule: Rule {
         let log = context.handoffs
         guard !log.entries.isEmpty else { return [] }
         let named = log.featureIDs
-        let missing = features.features.filter { $0.status == "completed" && !named.contains($0.id) }
+        let missing = features.features.filter { $0.isCompleted && !named.contains($0.id) }
         guard let first = missing.first else { return [] }
         let shown = missing.prefix(3).map { "`\($0.id)`" }.joined(separator: ", ") + (missing.count > 3 ? ", …" : "")
         return [

@@ -9,7 +9,7 @@ public struct FeatureStatusBehindRecordsRule: Rule {
 
     public func check(_ context: CheckContext) -> [Finding] {
         guard let features = context.mission.features else { return [] }
-        let records = FeatureRecords(context)
+        let records = context.records
         let end = context.mission.progressLog?.missionEnd
         return features.features.compactMap { feature -> Finding? in
             guard FeatureRecords.isOpen(feature), let evidence = records.evidence[feature.id], let first = evidence.first else { return nil }

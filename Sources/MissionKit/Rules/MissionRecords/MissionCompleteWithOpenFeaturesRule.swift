@@ -9,7 +9,7 @@ public struct MissionCompleteWithOpenFeaturesRule: Rule {
 
     public func check(_ context: CheckContext) -> [Finding] {
         guard let end = context.mission.progressLog?.missionEnd, let features = context.mission.features else { return [] }
-        let records = FeatureRecords(context)
+        let records = context.records
         let open = features.features.filter { FeatureRecords.isOpen($0) && records.evidence[$0.id] == nil }
         guard !open.isEmpty else { return [] }
         let shown = open.prefix(5).map { "`\($0.id)` (\($0.status ?? "pending"))" }.joined(separator: ", ") + (open.count > 5 ? ", and \(open.count - 5) more" : "")

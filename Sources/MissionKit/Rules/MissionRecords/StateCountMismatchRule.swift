@@ -10,7 +10,7 @@ public struct StateCountMismatchRule: Rule {
         guard let state = context.mission.runState, let features = context.mission.features?.features else { return [] }
         let file = context.mission.missionFile("state.json")
         var out: [Finding] = []
-        let completed = features.count { ($0.status ?? "").lowercased() == "completed" }
+        let completed = features.count(where: \.isCompleted)
         if let n = state.completedFeatures, n != completed {
             out.append(
                 descriptor.finding(

@@ -8,7 +8,7 @@ public struct SynthesisMilestoneMismatchRule: RepositoryRule {
 
     public func check(_ repository: RepositoryFiles) -> [Finding] {
         repository.syntheses.compactMap { s -> Finding? in
-            guard let milestone = s.milestone, ValidatorSynthesis.milestoneKey(milestone.value) != ValidatorSynthesis.milestoneKey(s.folder)
+            guard let milestone = s.milestone, ValidatorSynthesis.milestoneKey(milestone.value) != s.milestoneKey
             else { return nil }
             return descriptor.finding(
                 s.path, milestone.location, message: "`milestone: \(milestone.value)` in the folder `\(s.folder)`",
