@@ -137,6 +137,29 @@ import Testing
         #expect(html.contains("href=\"../.factory/validation-contract.md\""))
     }
 
+    /// Element ids are one-to-one (issue 27, item 12): ids that differ only in punctuation or in
+    /// a letter outside ASCII get different ids, and each in-page link lands on its own row.
+    @Test func everyFeatureAndAssertionGetsItsOwnElementId() throws {
+        let repo = try TempRepo([
+            ".factory/mission.md": "# Ids\n",
+            ".factory/validation-contract.md": "### VAL-ÄPI-001: a\n### VAL-ÖPI-001: b\n### VAL-A_PI-001: c\n",
+            ".factory/features.json": #"{"features": [{"id": "export.csv", "fulfills": ["VAL-ÄPI-001"], "status": "pending"}, {"id": "export-csv", "fulfills": ["VAL-ÖPI-001"], "status": "pending"}, {"id": "export_csv", "fulfills": ["VAL-A_PI-001"], "status": "pending"}]}"#,
+        ])
+        let html = MissionReportHTML().render(try Self.report(repo.root))
+        func ids(_ kind: String) -> [String] {
+            html.components(separatedBy: "<tr class=\"\(kind)\" id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        }
+        let features = ids("feature"), assertions = ids("assertion")
+        #expect(features.count == 3 && Set(features).count == 3, "\(features)")
+        #expect(assertions.count == 3 && Set(assertions).count == 3, "\(assertions)")
+        // The row of export.csv links to VAL-ÄPI-001's row, and that row links back to export.csv.
+        let exportRow = try #require(html.components(separatedBy: "<tr class=\"feature\" id=\"").first { $0.contains(">export.csv<") })
+        let target = try #require(exportRow.components(separatedBy: "href=\"#").dropFirst().first.map { String($0.prefix { $0 != "\"" }) })
+        let assertionRow = try #require(html.components(separatedBy: "<tr class=\"assertion\" id=\"").first { $0.hasPrefix(target + "\"") })
+        #expect(assertionRow.contains("VAL-ÄPI-001") && !assertionRow.contains("VAL-ÖPI-001"))
+        #expect(MissionReportHTML.slug("export.csv") == "export_2Ecsv" && MissionReportHTML.slug("a_b") == "a__b")
+    }
+
     @Test func theMarkdownIsPinned() throws {
         let markdown = MissionReportMarkdown().render(try Self.report(Self.fixture))
         let expected = try String(contentsOfFile: RealWorldMissionTests.fixtures + "/report-mission.expected.md", encoding: .utf8)

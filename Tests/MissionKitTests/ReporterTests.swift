@@ -118,6 +118,37 @@ import Testing
         #expect(text.contains("\\u{1B}[31mred\\u{FFFF}"), "\(text)")
     }
 
+    /// Hostile names in every format (issue 27, items 9 and 11): a control character, a literal
+    /// backslash and a byte of a name that is not UTF-8 are shown the same way by every format,
+    /// and a GitHub annotation never names a file GitHub would read as another.
+    @Test func hostileNamesShowTheSameInEveryFormat() throws {
+        let file = "docs/a\\u{1B}\u{1B}[2Jb" + String(Unicode.Scalar(0x10FFE9)!) + ".md"
+        let shown = "docs/a\\\\u{1B}\\u{1B}[2Jb\\xE9.md"
+        #expect(DisplayText.sanitize(file) == shown)
+        let report = DiagnosticsReport(findings: [
+            Finding(rule: "unknown-agent", severity: .warning, file: file, line: 2, column: 1, message: "in `\(file)`", hint: "h")
+        ])
+        for format in [ReportFormat.text, .line] {
+            let out = format.render(report)
+            #expect(out.contains(shown) && !out.unicodeScalars.contains { $0.value == 0x1B || $0.value > 0x10FF00 }, "\(format): \(out)")
+        }
+        let json = try JSONSerialization.jsonObject(with: Data(JSONReporter.render(report).utf8)) as! [String: Any]
+        let finding = (json["findings"] as! [[String: Any]])[0]
+        #expect(finding["file"] as? String == shown && finding["message"] as? String == "in `\(shown)`")
+        let junit = try XMLDocument(data: Data(JUnitReporter.render(report).utf8))
+        #expect(try junit.nodes(forXPath: "//testsuite/@name").first?.stringValue == shown)
+        let github = GitHubReporter.render(report)
+        #expect(github.contains("::warning title=unknown-agent::\(shown):2:1: in `\(shown)` — h"), "\(github)")
+        #expect(!github.contains("file="))
+        let summary = GitHubReporter.summary(report, context: ReportContext())
+        #expect(summary.contains("`\(shown):2:1`"), "\(summary)")
+        let sarif = SARIFReporter.render(report, toolVersion: "0")
+        #expect(sarif.contains("docs/a%5Cu%7B1B%7D%1B%5B2Jb%E9.md"), "\(sarif)")
+        // A name GitHub can open, commas and line breaks included, is annotated on that file.
+        #expect(GitHubReporter.fileProperty("docs/a,b\n.md") == "docs/a%2Cb%0A.md")
+        #expect(GitHubReporter.fileProperty("/home/u/.factory/missions/m/AGENTS.md") == nil)
+    }
+
     @Test func junitHasOneSuitePerFileAndACaseWhenClean() throws {
         let text = JUnitReporter.render(report, context: ReportContext(command: "check"))
         #expect(text.contains("<testsuites name=\"missionctl check\" tests=\"2\" failures=\"2\" errors=\"0\" time=\"0.000\">"))

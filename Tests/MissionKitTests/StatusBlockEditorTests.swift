@@ -140,3 +140,25 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/d.md")) == Data(result.bytes))
     }
 }
+
+/// `check --fix` over the closed set (issue 27, item 13): a doc that changes kind between the
+/// walk and its fix is a finding for that doc, and the other docs are still fixed.
+@Suite struct ListedDocFixerTests {
+    @Test func aDocThatBecomesAFolderMidFixIsAFindingNotAnError() throws {
+        let misspelt = "# A\n\n> Mission status\n> agent: a\n> Status: not-started\n> Current code differences: none\n> Todo: all\n> Fully implemented: no\n"
+        let repo = try TempRepo([
+            ".factory/AGENTS.md": "# M\n\nDocs carry Mission status blocks.\n\n## Source docs (closed set)\n\n- `docs/a.md`\n- `docs/b.md`\n",
+            "docs/a.md": misspelt, "docs/b.md": misspelt,
+        ])
+        let fixer = ListedDocFixer(repo: repo.root) { doc in
+            guard doc == "docs/a.md" else { return }
+            try? FileManager.default.removeItem(atPath: repo.root + "/docs/a.md")
+            try? FileManager.default.createDirectory(atPath: repo.root + "/docs/a.md", withIntermediateDirectories: false)
+        }
+        let outcome = fixer.fix([repo.mission()])
+        #expect(outcome.findings.map(\.rule) == ["unreadable-source-doc"] && outcome.findings.first?.file == "docs/a.md")
+        #expect(outcome.findings.first?.message.contains("docs/a.md: is a folder, expected a file") == true, "\(outcome.findings)")
+        #expect(outcome.changedDocs == 1 && outcome.lines.contains { $0.hasPrefix("fixed docs/b.md") }, "\(outcome.lines)")
+        #expect(try repo.read("docs/b.md").contains("> Agent: a"))
+    }
+}

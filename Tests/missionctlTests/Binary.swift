@@ -28,13 +28,14 @@ enum Binary {
         var stderr: String
     }
 
-    /// Runs the binary; `stdoutPath` sends standard output to that file (say `/dev/full`) instead of a pipe.
+    /// Runs the binary; `stdoutPath` sends standard output to that file (say `/dev/full`) instead of
+    /// a pipe; `executable` runs another program (a wrapper such as setpriv) with `arguments`.
     static func run(
         _ arguments: [String], cwd: String? = nil, environment: [String: String] = [:], stdin: String? = nil,
-        stdoutPath: String? = nil
+        stdoutPath: String? = nil, executable: String? = nil
     ) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable ?? path)
         process.arguments = arguments
         if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
         var env = ProcessInfo.processInfo.environment

@@ -56,8 +56,16 @@ struct CheckCommand: ParsableCommand {
             repo: repo, config: reportOptions.config, requireStatusBlocks: requireStatusBlocks, suite: try suiteIDs.map(Self.readSuiteIDs))
         if frontend.isEmpty { throw frontend.nothingError("check") }
         // Fixes touch docs only, never mission files: the missions loaded stay valid.
-        if fix { try applyFixes(repo: repo, missions: frontend.missions) }
-        let report = frontend.check().report
+        let fixed = fix ? ListedDocFixer(repo: repo).fix(frontend.missions) : nil
+        if let fixed {
+            for line in fixed.lines { Console.raw(line + "\n") }
+            Console.raw("--fix: \(fixed.changedDocs) doc(s) changed\n")
+        }
+        var report = frontend.check().report
+        // A doc that changed under --fix may read well again by now: what the fix met is kept.
+        for finding in fixed?.findings ?? [] where !report.findings.contains(where: { $0.rule == finding.rule && $0.file == finding.file }) {
+            report.findings.append(finding)
+        }
         throw try reportOptions.emit(report, repo: repo, config: frontend.configuration, command: "check")
     }
 
@@ -72,25 +80,5 @@ struct CheckCommand: ParsableCommand {
             throw MissionError("--suite-ids \(path): \(error.message)")
         }
         return try SuiteIDs.parse(bytes, source: path)
-    }
-
-    func applyFixes(repo: String, missions: [Mission]) throws {
-        var fixedDocs = 0
-        var seen: Set<String> = []
-        let files = FileSystem.walk(repo)
-        for mission in missions {
-            // Fixing a doc without a block changes nothing, so every listed doc can go through fix().
-            for doc in MissionChecker.closedSet(mission, files: files).markdown where seen.insert(doc).inserted {
-                let (changes, skipped): ([String], [String]) = try AtomicFile.update(repo + "/" + doc) { text in
-                    let result = StatusBlockEditor.fix(text)
-                    return ((result.changes, result.skipped), result.isUnchanged ? nil : result.bytes)
-                }
-                for reason in skipped { Console.raw("not fixed \(doc):\(reason)\n") }
-                guard !changes.isEmpty else { continue }
-                fixedDocs += 1
-                Console.raw("fixed \(doc): \(changes.joined(separator: "; "))\n")
-            }
-        }
-        Console.raw("--fix: \(fixedDocs) doc(s) changed\n")
     }
 }

@@ -8,6 +8,8 @@ public struct CheckContext: Sendable {
     public var listedOtherFiles: [String]
     /// Entries whose path does not exist or whose glob matches nothing.
     public var unmatchedEntries: [SourceDocSet.Entry]
+    /// Entries whose path exists but cannot be read (a folder or file without permission), with the reason.
+    public var unreadableEntries: [(entry: SourceDocSet.Entry, reason: String)] = []
     /// Entries that resolve outside the repository (never read, never written).
     public var outsideEntries: [SourceDocSet.Entry]
     /// Markdown files outside the closed set that carry at least one block.

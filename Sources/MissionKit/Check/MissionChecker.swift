@@ -27,9 +27,11 @@ public enum MissionChecker {
         }
         // The closed sets need only the walk; knowing them before the scan lets the scan look for
         // look-alike headers in listed docs alone (no rule reads them elsewhere).
-        let files = FileSystem.walk(repository.root)
+        var unopened: [String] = []
+        let files = FileSystem.walk(repository.root, unopened: &unopened)
         let sets = missions.map { closedSet($0, files: files) }
         let scan = RepositoryScan(root: repository.root, files: files, listed: Set(sets.flatMap(\.markdown)))
+        report.notes += unreadNote(scan: scan, listed: Set(sets.flatMap(\.listed)), unopened: unopened)
         var contexts: [CheckContext] = []
         for (mission, set) in zip(missions, sets) {
             // JSON names the missions checked; text output says it in the notes only when asked to.
@@ -46,6 +48,20 @@ public enum MissionChecker {
             to: report.findings, in: scan.docs.values.filter(\.mentionsSuppression).map(\.path), repoRoot: repository.root,
             knownRules: Set(RuleRegistry.allDescriptors.map(\.id)))
         return (report, contexts)
+    }
+
+    /// A note naming what the walk could not read outside the closed sets (listed docs are
+    /// findings): folders it could not open and Markdown files it could not read, so that a
+    /// block in one of them is known to be unchecked rather than absent.
+    static func unreadNote(scan: RepositoryScan, listed: Set<String>, unopened: [String]) -> [String] {
+        let files = scan.docs.values.filter { $0.readError != nil && !listed.contains($0.path) }.map(\.path).sorted()
+        guard !files.isEmpty || !unopened.isEmpty else { return [] }
+        let names = unopened + files
+        let shown = names.prefix(5).joined(separator: ", ") + (names.count > 5 ? ", …" : "")
+        return [
+            "\(unopened.count) folder(s) and \(files.count) Markdown file(s) could not be read (no permission, or over the size limit), "
+                + "so any status block in them is unchecked: \(shown)"
+        ]
     }
 
     static func checkMission(_ context: CheckContext) -> DiagnosticsReport {
@@ -80,6 +96,8 @@ public enum MissionChecker {
         /// Repo-relative paths in listing order, duplicates removed.
         public var listed: [String]
         public var unmatched: [SourceDocSet.Entry]
+        /// Entries whose path exists but cannot be read, with the reason (`Permission denied`).
+        public var unreadable: [(entry: SourceDocSet.Entry, reason: String)] = []
         /// Entries that resolve outside the repository (`../x.md`, a symlink to elsewhere): never read.
         public var outside: [SourceDocSet.Entry] = []
         /// Every file of the repository (as `FileSystem.walk` lists them).
@@ -98,6 +116,7 @@ public enum MissionChecker {
         var seen: Set<String> = []
         var unmatched: [SourceDocSet.Entry] = []
         var outside: [SourceDocSet.Entry] = []
+        var unreadable: [(entry: SourceDocSet.Entry, reason: String)] = []
         // The walk holds only files inside the repository (it follows no link that leads out),
         // so a listed path found in it needs no realpath(3).
         let walked = Set(repoFiles)
@@ -107,10 +126,17 @@ public enum MissionChecker {
                 continue
             }
             let matches = resolve(entry, repoRoot: mission.repoRoot, repoFiles: repoFiles, walked: walked)
-            if matches.isEmpty { unmatched.append(entry) }
+            if matches.isEmpty {
+                let path = entry.pattern.hasSuffix("/") ? String(entry.pattern.dropLast()) : entry.pattern
+                if !entry.isGlob, let reason = FileSystem.unreadableReason(mission.repoRoot + "/" + path) {
+                    unreadable.append((entry, reason))
+                } else {
+                    unmatched.append(entry)
+                }
+            }
             for m in matches where seen.insert(m).inserted { listed.append(m) }
         }
-        return ClosedSet(listed: listed, unmatched: unmatched, outside: outside, repoFiles: repoFiles)
+        return ClosedSet(listed: listed, unmatched: unmatched, unreadable: unreadable, outside: outside, repoFiles: repoFiles)
     }
 
     /// Whether an entry stays inside the repository: no `..` that climbs out, and (when it exists)
@@ -142,6 +168,7 @@ public enum MissionChecker {
             outsideEntries: set.outside,
             unlistedDocsWithBlocks: unlisted, statusBlocksInUse: inUse, suite: options.suite, syntheses: MissionSyntheses(mission),
             handoffs: HandoffLog.load(mission))
+        context.unreadableEntries = set.unreadable
         context.records = FeatureRecords(context)
         return context
     }

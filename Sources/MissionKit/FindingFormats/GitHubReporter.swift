@@ -20,8 +20,14 @@ public enum GitHubReporter {
                 continue
             }
             shown[f.severity, default: 0] += 1
-            let properties = "file=\(property(f.file)),line=\(f.line),col=\(f.column),title=\(property(f.rule))"
-            out += "::\(f.severity.rawValue) \(properties)::\(data(f.message + " — " + f.hint))\n"
+            // An annotation on a file GitHub cannot name would land on another file or none: such
+            // a finding is annotated without a file, its location leading the message.
+            if let file = fileProperty(f.file) {
+                let properties = "file=\(file),line=\(f.line),col=\(f.column),title=\(property(f.rule))"
+                out += "::\(f.severity.rawValue) \(properties)::\(data(f.message + " — " + f.hint))\n"
+            } else {
+                out += "::\(f.severity.rawValue) title=\(property(f.rule))::\(data("\(f.file):\(f.line):\(f.column): \(f.message) — \(f.hint)"))\n"
+            }
         }
         if !rest.isEmpty {
             out += "::notice::\(data("\(rest.count) more finding(s) beyond the \(annotationLimit) errors and \(annotationLimit) warnings GitHub annotates per step; they follow, and the job summary lists them all."))\n"
@@ -72,11 +78,32 @@ public enum GitHubReporter {
             case "\r": out += "%0D"
             case "\n": out += "%0A"
             default:
-                if DisplayText.isUnsafe(scalar) {
-                    out += DisplayText.sanitize(String(scalar))
+                if let escaped = DisplayText.escape(scalar) {
+                    out += escaped
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
+            }
+        }
+        return out
+    }
+
+    /// `file` as the runner decodes a property back to it, or nil when no annotation can name it:
+    /// a path outside the checkout (absolute, home), a control character other than CR and LF,
+    /// or a byte that is not UTF-8.
+    public static func fileProperty(_ file: String) -> String? {
+        guard !file.hasPrefix("/"), !file.hasPrefix("~/"), !file.isEmpty else { return nil }
+        var out = ""
+        for scalar in file.unicodeScalars {
+            switch scalar {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            case ":": out += "%3A"
+            case ",": out += "%2C"
+            default:
+                if DisplayText.isUnsafe(scalar) || FileName.escapedByte(scalar) != nil { return nil }
+                out.unicodeScalars.append(scalar)
             }
         }
         return out

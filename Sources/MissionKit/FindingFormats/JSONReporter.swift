@@ -1,4 +1,6 @@
-/// The JSON report: a contract with CI scripts, so its shape never changes incompatibly.
+/// The JSON report: a contract with CI scripts, so its shape never changes incompatibly. Its text
+/// is shown as every format shows it (`DisplayText`): a script that prints a message prints no
+/// control character, and a file name that is not UTF-8 reads `caf\xE9.md`.
 ///
 /// `{"findings":[{"rule","severity","file","line","column","message","hint"}],
 ///   "summary":{"errors","warnings","docs"},"notes":[…]}`
@@ -11,7 +13,7 @@ public enum JSONReporter {
         var pairs: [(String, JSONValue)] = [
             ("findings", .array(report.sortedFindings.map(value))),
             ("summary", .object([("errors", .int(report.errors)), ("warnings", .int(report.warnings)), ("docs", .int(report.docs))])),
-            ("notes", .array(report.notes.map(JSONValue.string))),
+            ("notes", .array(report.notes.map { .string(DisplayText.sanitize($0)) })),
         ]
         var keys: [String] = []
         for detail in report.details where !keys.contains(detail.key) { keys.append(detail.key) }
@@ -23,8 +25,9 @@ public enum JSONReporter {
 
     public static func value(_ f: Finding) -> JSONValue {
         .object([
-            ("rule", .string(f.rule)), ("severity", .string(f.severity.rawValue)), ("file", .string(f.file)),
-            ("line", .int(f.line)), ("column", .int(f.column)), ("message", .string(f.message)), ("hint", .string(f.hint)),
+            ("rule", .string(f.rule)), ("severity", .string(f.severity.rawValue)), ("file", .string(DisplayText.sanitize(f.file))),
+            ("line", .int(f.line)), ("column", .int(f.column)), ("message", .string(DisplayText.sanitize(f.message))),
+            ("hint", .string(DisplayText.sanitize(f.hint))),
         ])
     }
 }

@@ -85,7 +85,7 @@ public struct JUnitXML {
     /// Text for an XML element (or, with `attribute`, an attribute value): markup escaped. In an
     /// attribute CR, LF and TAB are character references, since XML readers turn literal ones into
     /// spaces. Other control characters, U+FFFE and U+FFFF (which XML 1.0 forbids) and bidi
-    /// controls are shown as `\u{…}`, as every other format shows them, never dropped.
+    /// controls are shown as `\u{…}` and a backslash as `\\`, as every other format shows them, never dropped.
     public static func escape(_ s: String, attribute: Bool = false) -> String {
         var out = ""
         for c in s.unicodeScalars {
@@ -98,9 +98,8 @@ public struct JUnitXML {
             case "\n": out += attribute ? "&#10;" : "\n"
             case "\t": out += attribute ? "&#9;" : "\t"
             case "\r": out += attribute ? "&#13;" : "\r"
-            case _ where DisplayText.isUnsafe(c):
-                out += "\\u{" + String(c.value, radix: 16, uppercase: true) + "}"
-            default: out.unicodeScalars.append(c)
+            default:
+                if let escaped = DisplayText.escape(c) { out += escaped } else { out.unicodeScalars.append(c) }
             }
         }
         return out

@@ -27,11 +27,11 @@ public enum SARIFReporter {
         let results: [JSONValue] = findings.enumerated().map { i, f in
             let artifact: JSONValue =
                 f.file.hasPrefix("/")
-                ? .object([("uri", .string("file://" + percentEncoded(f.file)))])
-                : .object([("uri", .string(percentEncoded(f.file))), ("uriBaseId", .string("%SRCROOT%"))])
+                ? .object([("uri", .string("file://" + FileName.uriPath(f.file)))])
+                : .object([("uri", .string(FileName.uriPath(f.file))), ("uriBaseId", .string("%SRCROOT%"))])
             var pairs: [(String, JSONValue)] = [
                 ("ruleId", .string(f.rule)), ("ruleIndex", .int(index[f.rule] ?? 0)), ("level", .string(f.severity.rawValue)),
-                ("message", .object([("text", .string(sentence(f.message) + " " + sentence(f.hint)))])),
+                ("message", .object([("text", .string(DisplayText.sanitize(sentence(f.message) + " " + sentence(f.hint))))])),
                 (
                     "locations",
                     .array([
@@ -85,20 +85,6 @@ public enum SARIFReporter {
         return ".!?".contains(last) ? text : text + "."
     }
 
-    /// A path as a URI reference: unreserved characters and `/` kept, the rest percent-encoded.
-    static func percentEncoded(_ path: String) -> String {
-        var out = ""
-        for byte in path.utf8 {
-            let c = Character(Unicode.Scalar(byte))
-            if byte < 0x80 && (c.isLetter || c.isNumber || "-._~/".contains(c)) {
-                out.append(c)
-            } else {
-                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
-            }
-        }
-        return out
-    }
-
     /// Rule ids from other commands (handoff verify, …) that are not in the check registry.
     static func extraDescriptors(_ report: DiagnosticsReport) -> [RuleDescriptor] {
         let known = Set(RuleRegistry.allDescriptors.map(\.id))
@@ -107,11 +93,5 @@ public enum SARIFReporter {
             guard !known.contains(f.rule), seen.insert(f.rule).inserted else { return nil }
             return RuleDescriptor(id: f.rule, severity: f.severity, summary: f.rule)
         }
-    }
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

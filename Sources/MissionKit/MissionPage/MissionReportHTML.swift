@@ -215,7 +215,7 @@ public struct MissionReportHTML: Sendable {
     func link(_ target: MissionReport.Link, text: String, code: Bool) -> String {
         // A home mission's file (`~/.factory/missions/<id>/…`) has no address the page could open.
         if target.file.hasPrefix("~/") { return code ? "<code>\(Self.escape(text))</code>" : Self.escape(text) }
-        var href = target.file.hasPrefix("/") ? "file://" + Self.percentEncode(target.file) : linkBase + Self.percentEncode(target.file)
+        var href = target.file.hasPrefix("/") ? "file://" + FileName.uriPath(target.file) : linkBase + FileName.uriPath(target.file)
         if lineAnchors, let line = target.line { href += "#L\(line)" }
         let shown = code ? "<code>\(Self.escape(text))</code>" : Self.escape(text)
         return "<a href=\"\(Self.escape(href))\">\(shown)</a>"
@@ -223,11 +223,21 @@ public struct MissionReportHTML: Sendable {
 
     static func missionAnchor(_ index: Int) -> String { "m\(index + 1)" }
 
-    /// An id-safe form: letters, digits, `-`, `_`; anything else becomes `-`.
+    /// An id-safe form, one-to-one so that no two ids meet (`export.csv`, `export-csv`;
+    /// `VAL-ÄPI-001`, `VAL-ÖPI-001`): ASCII letters, digits and `-` kept, `_` doubled, every other
+    /// byte of the UTF-8 written `_XX`.
     static func slug(_ s: String) -> String {
-        String(s.unicodeScalars.map { c -> Character in
-            (c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c))) || c == "-" || c == "_" ? Character(c) : "-"
-        })
+        var out = ""
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            case UInt8(ascii: "_"): out += "__"
+            default: out += "_" + String(byte, radix: 16, uppercase: true).leftPadded(2)
+            }
+        }
+        return out
     }
 
     /// Escapes text for HTML content and attribute values (XML's escaping serves HTML too);
@@ -235,7 +245,18 @@ public struct MissionReportHTML: Sendable {
     static func escape(_ s: String) -> String {
         let safe = DisplayText.sanitize(s)
         guard safe.contains(where: { "&<>\"'".contains($0) }) else { return safe }
-        return JUnitXML.escape(safe)
+        var out = ""
+        for c in safe.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
     }
 
     /// A message or hint: escaped, with its `code spans` shown as code (an unpaired backtick stays).
@@ -255,18 +276,6 @@ public struct MissionReportHTML: Sendable {
     }
 
     /// Percent-encodes a path for an `href` (keeps `/`, letters, digits and `-._~`).
-    static func percentEncode(_ path: String) -> String {
-        var out = ""
-        for byte in path.utf8 {
-            let c = Character(Unicode.Scalar(byte))
-            if byte < 0x80, c.isLetter || c.isNumber || "/-._~".contains(c) {
-                out.append(c)
-            } else {
-                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
-            }
-        }
-        return out
-    }
 
     static let css = """
         :root{--passed:#1a7f37;--failed:#cf222e;--blocked:#bf8700;--pending:#8c959f;--other:#8250df;--untracked:#d0d7de;--fg:#1f2328;--dim:#59636e;--line:#d1d9e0}
@@ -315,7 +324,8 @@ public struct MissionReportHTML: Sendable {
           });
           shown.textContent=n+' of '+rows.length+' assertions';
         }
-        var params={};(location.hash.slice(1)||'').split('&').forEach(function(p){var i=p.indexOf('=');if(i>0)params[p.slice(0,i)]=decodeURIComponent(p.slice(i+1).replace(/\\+/g,' '));});
+        function dec(v){try{return decodeURIComponent(v);}catch(e){return v;}}
+        var params={};(location.hash.slice(1)||'').split('&').forEach(function(p){var i=p.indexOf('=');if(i>0)params[dec(p.slice(0,i))]=dec(p.slice(i+1).replace(/\\+/g,' '));});
         document.querySelectorAll('section.mission').forEach(function(section){
           var text=section.querySelector('.filter-text');if(!text)return;
           if(params.q)text.value=params.q;

@@ -117,6 +117,6 @@ public struct MissionReportMarkdown: Sendable {
     func link(_ target: MissionReport.Link, _ text: String) -> String {
         guard !linkBase.isEmpty, !target.file.hasPrefix("/"), !target.file.hasPrefix("~/") else { return "`\(MarkdownText.code(text))`" }
         let anchor = target.line.map { "#L\($0)" } ?? ""
-        return "[`\(MarkdownText.code(text))`](\(linkBase)\(MissionReportHTML.percentEncode(target.file))\(anchor))"
+        return "[`\(MarkdownText.code(text))`](\(linkBase)\(FileName.uriPath(target.file))\(anchor))"
     }
 }

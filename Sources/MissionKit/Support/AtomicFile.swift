@@ -16,7 +16,7 @@ public enum AtomicFile {
         // A symlinked doc is edited at its target: the link stays a link.
         let path = FileSystem.realPath(givenPath) ?? givenPath
         let folder = folderOf(path)
-        let dirFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let dirFD = open(FileName.cString(folder), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard dirFD >= 0 else { throw MissionError("\(folder): cannot open the folder (\(errnoText()))") }
         defer { close(dirFD) }
         while flock(dirFD, LOCK_EX) != 0 {
@@ -40,7 +40,7 @@ public enum AtomicFile {
         let folder = folderOf(path)
         let prefix = "." + (path.split(separator: "/").last.map(String.init) ?? path) + ".missionctl-"
         for name in (try? FileManagerShim.contents(of: folder)) ?? [] where name.hasPrefix(prefix) {
-            unlink(folder + "/" + name)
+            unlink(FileName.cString(folder + "/" + name))
         }
     }
 
@@ -50,9 +50,9 @@ public enum AtomicFile {
     /// from its other names).
     static func write(_ bytes: [UInt8], to path: String, folderFD: Int32) throws(MissionError) {
         var st = stat()
-        let hasOriginal = stat(path, &st) == 0
+        let hasOriginal = stat(FileName.cString(path), &st) == 0
         if hasOriginal, st.st_nlink > 1, (st.st_mode & S_IFMT) == S_IFREG {
-            let fd = open(path, O_WRONLY | O_CLOEXEC)
+            let fd = open(FileName.cString(path), O_WRONLY | O_CLOEXEC)
             guard fd >= 0 else { throw MissionError("\(path): cannot be opened for writing (\(errnoText()))") }
             defer { close(fd) }
             try writeAll(bytes, fd: fd, path: path)
@@ -63,13 +63,13 @@ public enum AtomicFile {
         }
         let folder = folderOf(path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        var template = Array("\(folder)/.\(name).missionctl-XXXXXX".utf8CString)
+        var template = FileName.cString("\(folder)/.\(name).missionctl-XXXXXX")
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw MissionError("\(folder): cannot create a temporary file (\(errnoText()))") }
-        let tempPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let tempPath = FileName.decode(template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) })
         var ok = false
         defer {
-            if !ok { unlink(tempPath) }
+            if !ok { unlink(FileName.cString(tempPath)) }
         }
         do {
             try writeAll(bytes, fd: fd, path: path)
@@ -91,7 +91,7 @@ public enum AtomicFile {
             throw MissionError("\(path): flush failed (\(e))")
         }
         close(fd)
-        guard rename(tempPath, path) == 0 else { throw MissionError("\(path): rename failed (\(errnoText()))") }
+        guard rename(FileName.cString(tempPath), FileName.cString(path)) == 0 else { throw MissionError("\(path): rename failed (\(errnoText()))") }
         ok = true
         fsync(folderFD)
     }
@@ -104,11 +104,11 @@ public enum AtomicFile {
         var target = path
         var writeThrough = false
         var st = stat()
-        if lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK {
+        if lstat(FileName.cString(path), &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK {
             // /dev/stdout → /proc/self/fd/1 → a pipe has no real path: such a link is written through.
             if let real = FileSystem.realPath(path) { target = real } else { writeThrough = true }
         }
-        if stat(target, &st) == 0 {
+        if stat(FileName.cString(target), &st) == 0 {
             switch st.st_mode & S_IFMT {
             case S_IFREG: break
             case S_IFDIR: throw MissionError("\(path): is a folder; name a file")
@@ -117,7 +117,7 @@ public enum AtomicFile {
         }
         if writeThrough {
             // A FIFO without a reader fails at once (ENXIO) instead of blocking.
-            let fd = open(target, O_WRONLY | O_CLOEXEC | O_NONBLOCK)
+            let fd = open(FileName.cString(target), O_WRONLY | O_CLOEXEC | O_NONBLOCK)
             guard fd >= 0 else { throw MissionError("\(path): cannot be opened for writing (\(errnoText()))") }
             defer { close(fd) }
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
@@ -125,7 +125,7 @@ public enum AtomicFile {
             return
         }
         let folder = folderOf(target)
-        let dirFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let dirFD = open(FileName.cString(folder), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard dirFD >= 0 else { throw MissionError("\(path): cannot open the folder \(folder) (\(errnoText()))") }
         defer { close(dirFD) }
         try write(bytes, to: target, folderFD: dirFD)

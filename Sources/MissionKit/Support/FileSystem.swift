@@ -9,7 +9,7 @@ public enum FileSystem {
     /// of at most `limit` bytes. Returns the descriptor and the size.
     static func openRegular(_ path: String, limit: Int) throws(MissionError) -> (Int32, Int) {
         // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let fd = open(FileName.cString(path), O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             throw MissionError("\(path): cannot be read (\(String(cString: strerror(errno))))")
         }
@@ -94,9 +94,9 @@ public enum FileSystem {
 
     /// The real path of the repository root, resolved once per root for containment checks.
     public static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
+        guard let resolved = realpath(FileName.cString(path), nil) else { return nil }
         defer { free(resolved) }
-        return String(cString: resolved)
+        return FileName.decode(UnsafeBufferPointer(start: UnsafeRawPointer(resolved).assumingMemoryBound(to: UInt8.self), count: strlen(resolved)))
     }
 
     /// Whether `path` (an existing file or folder) lies inside `root` once symlinks and `..` are
@@ -109,25 +109,43 @@ public enum FileSystem {
         return real == realRoot || real.hasPrefix(realRoot == "/" ? "/" : realRoot + "/")
     }
 
+    /// Why a path that may exist cannot be read (`Permission denied`), or nil when it can be, or
+    /// does not exist. A folder must open for listing, a file for reading.
+    public static func unreadableReason(_ path: String) -> String? {
+        let c = FileName.cString(path)
+        var st = stat()
+        guard stat(c, &st) == 0 else { return errno == ENOENT || errno == ENOTDIR ? nil : String(cString: strerror(errno)) }
+        if (st.st_mode & S_IFMT) == S_IFDIR {
+            guard let dir = opendir(c) else { return String(cString: strerror(errno)) }
+            closedir(dir)
+            return nil
+        }
+        let fd = open(c, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        close(fd)
+        return nil
+    }
+
     public static func exists(_ path: String) -> Bool {
-        FileManager.default.fileExists(atPath: path)
+        var st = stat()
+        return stat(FileName.cString(path), &st) == 0
     }
 
     /// Whether `path` is a regular file (after following symlinks): never a FIFO, device or folder.
     public static func isRegularFile(_ path: String) -> Bool {
         var st = stat()
-        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+        return stat(FileName.cString(path), &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
     }
 
     public static func isDirectory(_ path: String) -> Bool {
-        var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+        var st = stat()
+        return stat(FileName.cString(path), &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// Whether `path` is a folder itself, not a symlink to one.
     public static func isRealDirectory(_ path: String) -> Bool {
         var st = stat()
-        return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+        return lstat(FileName.cString(path), &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// Folder names never descended into when looking for Markdown files.
@@ -138,26 +156,38 @@ public enum FileSystem {
     /// Skips VCS folders, build folders (`.build`, `.build-*`), `node_modules`, the runtime
     /// state folder `.factory/run`, and nested projects: a subfolder with its own `.git` or
     /// `.factory` (a vendored repository, a test fixture) belongs to that project, not this one.
+    /// Names that are not UTF-8 are kept by their bytes (`FileName`).
     public static func walk(_ root: String) -> [String] {
+        var unopened: [String] = []
+        return walk(root, unopened: &unopened)
+    }
+
+    /// `walk`, also giving the folders that could not be opened (no permission), repo-relative
+    /// with the reason: `docs/private/ (Permission denied)`.
+    public static func walk(_ root: String, unopened: inout [String]) -> [String] {
         var result: [String] = []
-        walk(root: root, relative: "", into: &result)
+        walk(root: root, relative: "", into: &result, unopened: &unopened)
+        unopened.sort()
         return result.sorted()
     }
 
-    private static func walk(root: String, relative: String, into result: inout [String]) {
+    private static func walk(root: String, relative: String, into result: inout [String], unopened: inout [String]) {
         let dirPath = relative.isEmpty ? root : root + "/" + relative
-        guard let dir = opendir(dirPath) else { return }
+        guard let dir = opendir(FileName.cString(dirPath)) else {
+            unopened.append((relative.isEmpty ? "." : relative) + "/ (" + String(cString: strerror(errno)) + ")")
+            return
+        }
         defer { closedir(dir) }
         while let entry = readdir(dir) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                $0.withMemoryRebound(to: UInt8.self, capacity: 256) { FileName.decode(UnsafeBufferPointer(start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)))) }
             }
             if name == "." || name == ".." { continue }
             let rel = relative.isEmpty ? name : relative + "/" + name
             var type = entry.pointee.d_type
             if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
                 var st = stat()
-                guard stat(root + "/" + rel, &st) == 0 else { continue }
+                guard stat(FileName.cString(root + "/" + rel), &st) == 0 else { continue }
                 switch st.st_mode & S_IFMT {
                 case S_IFDIR: type = UInt8(DT_DIR)
                 case S_IFREG: type = UInt8(DT_REG)
@@ -176,7 +206,7 @@ public enum FileSystem {
                 if rel == ".factory/run" { continue }
                 let sub = root + "/" + rel
                 if exists(sub + "/.git") || isDirectory(sub + "/.factory") { continue }
-                walk(root: root, relative: rel, into: &result)
+                walk(root: root, relative: rel, into: &result, unopened: &unopened)
             } else if type == UInt8(DT_REG) {
                 result.append(rel)
             }

@@ -34,6 +34,13 @@ public struct ListedDocNotFoundRule: Rule {
                     hint: "Commit the folder, fix its path, or remove its items (paths are relative to the repository root)."))
         }
         for entry in single {
+            if !entry.isGlob, let held = Self.emptyFolder(entry.pattern, root: root) {
+                out.append(
+                    descriptor.finding(
+                        context.agentsFile, entry.location, message: "the folder `\(entry.pattern)` is listed but holds no Markdown file (\(held))",
+                        hint: "Add its docs, list the files you meant, or remove the item."))
+                continue
+            }
             let meant = entry.isGlob ? nil : Self.nearestSibling(entry.pattern, root: root)
             out.append(
                 descriptor.finding(
@@ -54,6 +61,18 @@ public struct ListedDocNotFoundRule: Rule {
             let match = NameSuggestion.closest(to: name, in: names.filter { !$0.hasPrefix(".") })
         else { return nil }
         return folder.isEmpty ? match : folder + "/" + match
+    }
+
+    /// What a listed folder holds when it holds no Markdown file the walk reads, or nil when
+    /// `pattern` is no folder.
+    static func emptyFolder(_ pattern: String, root: String) -> String? {
+        let path = root + "/" + (pattern.hasSuffix("/") ? String(pattern.dropLast()) : pattern)
+        guard FileSystem.isDirectory(path) else { return nil }
+        if FileSystem.exists(path + "/.git") || FileSystem.isDirectory(path + "/.factory") {
+            return "it is a nested project, with its own .git or .factory, which is not read"
+        }
+        let names = FileSystem.walk(path)
+        return names.isEmpty ? "it is empty" : "\(names.count) file(s), none of them Markdown"
     }
 
     /// The shallowest missing folder of `pattern` (never the file itself), or nil when its folder exists.
