@@ -133,3 +133,26 @@ import Testing
         #expect(TrackingError(.tooManyRequests, "x").status.code == 429)
     }
 }
+
+/// A declared body far over the limit is answered 413 at once (issue 27, item 17), not held until
+/// the idle timeout (30 s): the answer must arrive within the client's 5 s receive timeout, with
+/// the rest of the body unsent.
+@Suite struct DeclaredBodyLimitTests {
+    @Test func aContentLengthOverTheLimitIsRefusedBeforeTheBodyIsRead() async throws {
+        let h = try await Harness(.sqlite)
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let app = BackendServer.application(service: h.service, host: "127.0.0.1", port: 0, signupEnabled: true, logger: logger)
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let head = "POST /api/v9/signup HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000000\r\n\r\n{\"a\": "
+            let fd = try await ConnectionLimitTests.connect(port: port, from: "127.0.0.1", sending: head)
+            defer { close(fd) }
+            let answer = await ConnectionLimitTests.readAll(fd)
+            #expect(answer.text.hasPrefix("HTTP/1.1 413") && answer.text.contains("larger than 1 MB"), "\(answer.text)")
+            // It asks the client to close; the server reads no more of this request than it sends.
+            #expect(answer.text.contains("Connection: close"))
+        }
+        try await h.close()
+    }
+}

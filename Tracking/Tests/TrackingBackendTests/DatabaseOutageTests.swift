@@ -56,6 +56,30 @@ import _ConnectionPoolModule
         try await sqlite.close()
     }
 
+    /// An outage answers waiting requests at once (issue 27, item 15): a request held by the
+    /// database gets its 503 the moment the probe finds the database gone, new ones get it without
+    /// waiting, and requests run again once it is back. (scripts/fault-postgres drills the real thing.)
+    @Test func anOutageAnswersWaitingRequestsAtOnce() async throws {
+        let health = DatabaseHealth()
+        let release = AsyncStream<Void>.makeStream()
+        async let held: Int = health.guarded {
+            for await _ in release.stream {}  // a request stuck on the database until the stream ends
+            return 1
+        }
+        try await Task.sleep(for: .milliseconds(50))
+        health.markDown("connection refused")
+        do {
+            _ = try await held
+            Issue.record("the held request was not answered when the database went down")
+        } catch let error as TrackingError {
+            #expect(error.kind == .unavailable && error.message.contains("connection refused"))
+        }
+        await #expect(throws: TrackingError.self) { try await health.guarded { 2 } }
+        health.markUp()
+        #expect(try await health.guarded { 3 } == 3)
+        release.continuation.finish()
+    }
+
     /// Port 1 (tcpmux): nothing listens on it here.
     static let unreachableURL = "postgres://postgres:secret@127.0.0.1:1/missionctl"
 }

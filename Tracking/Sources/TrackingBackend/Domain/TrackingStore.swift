@@ -79,8 +79,13 @@ public protocol TrackingStore: Sendable {
     /// reached (connection refused or lost, server shutting down, too many connections); nil for
     /// any other error.
     func unavailability(of error: any Error) -> TrackingError?
+
+    /// Whether the database answers, kept current in the background, for a store whose database
+    /// can go away (a server); nil for one that cannot (an embedded file).
+    var health: DatabaseHealth? { get }
 }
 
 extension TrackingStore {
     public func unavailability(of error: any Error) -> TrackingError? { nil }
+    public var health: DatabaseHealth? { nil }
 }

@@ -28,10 +28,10 @@ struct ErrorMiddleware: RouterMiddleware {
             context.logger.info("client closed the connection before its request was complete")
             return Self.json(status: .badRequest, message: "the request ended before its body was complete")
         } catch is NIOTooManyBytesError {
-            return Self.json(status: .contentTooLarge, message: "request body is larger than 1 MB")
+            return Self.tooLarge()
         } catch let error as HTTPError {
             if error.status == .notFound { return notFoundOr405(request) }
-            if error.status == .contentTooLarge { return Self.json(status: .contentTooLarge, message: "request body is larger than 1 MB") }
+            if error.status == .contentTooLarge { return Self.tooLarge() }
             return Self.json(status: error.status, message: error.body ?? error.status.reasonPhrase)
         } catch {
             if let unavailable = unavailability(error) {
@@ -41,6 +41,13 @@ struct ErrorMiddleware: RouterMiddleware {
             context.logger.error("internal error: \(String(describing: error))")
             return Self.json(status: .internalServerError, message: "internal error")
         }
+    }
+
+    /// 413, closing the connection: the rest of the body is never read.
+    static func tooLarge() -> Response {
+        var response = json(status: .contentTooLarge, message: "request body is larger than 1 MB")
+        response.headers[.connection] = "close"
+        return response
     }
 
     /// A body cut short by the client closing (the parser's unexpected end of stream), or a

@@ -8,7 +8,7 @@ struct RequestJSON {
 
     /// `emptyIsObject`: an empty body reads as `{}` (for requests whose fields are all optional).
     static func read(_ request: inout Request, context: TrackingRequestContext, emptyIsObject: Bool = false) async throws -> RequestJSON {
-        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        let buffer = try await body(&request, context: context)
         if buffer.readableBytes == 0 && emptyIsObject { return RequestJSON(object: [:]) }
         guard buffer.readableBytes > 0 else { throw TrackingError.bad("a JSON object body is required") }
         let value: Any
@@ -22,11 +22,20 @@ struct RequestJSON {
     }
 
     static func readArray(_ request: inout Request, context: TrackingRequestContext) async throws -> [Any] {
-        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        let buffer = try await body(&request, context: context)
         guard let value = try? JSONSerialization.jsonObject(with: Data(buffer.readableBytesView)), let array = value as? [Any] else {
             throw TrackingError.bad("the body must be a JSON array of patch operations")
         }
         return array
+    }
+
+    /// The request's body; one whose declared length is over the limit is refused (413) before a
+    /// byte of it is read, since waiting for it would hold the connection until the idle timeout.
+    static func body(_ request: inout Request, context: TrackingRequestContext) async throws -> ByteBuffer {
+        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > context.maxUploadSize {
+            throw HTTPError(.contentTooLarge)
+        }
+        return try await request.collectBody(upTo: context.maxUploadSize)
     }
 
     func has(_ key: String) -> Bool { object[key] != nil }

@@ -47,13 +47,24 @@ public struct TrackingAPI: Sendable {
                 if let query = request.uri.query, Self.hasNamelessParameter(query) {
                     throw TrackingError.bad("the query has a parameter without a name")
                 }
-                let user: User
-                if auth {
-                    user = try await service.authenticate(authorization: Self.authorization(request.headers), address: context.remoteAddress)
-                } else {
-                    user = User(id: 0, email: "", fullname: "", timezone: "UTC", defaultWorkspaceID: 0, createdAt: 0, updatedAt: 0)
+                let run: @Sendable (Request) async throws -> Response = { request in
+                    var request = request
+                    let user: User
+                    if auth {
+                        user = try await service.authenticate(authorization: Self.authorization(request.headers), address: context.remoteAddress)
+                    } else {
+                        user = User(id: 0, email: "", fullname: "", timezone: "UTC", defaultWorkspaceID: 0, createdAt: 0, updatedAt: 0)
+                    }
+                    return try await handler(&request, context, user)
                 }
-                return try await handler(&request, context, user)
+                guard let health = store.health else { return try await run(request) }
+                // In an outage the answer may leave before the handler ends, so the handler must
+                // not read the body from the connection then: it is read first.
+                if request.headers[.contentLength] != nil || request.headers[.transferEncoding] != nil {
+                    _ = try await RequestJSON.body(&request, context: context)
+                }
+                let ready = request
+                return try await health.guarded { try await run(ready) }
             }
         }
 
@@ -66,7 +77,9 @@ public struct TrackingAPI: Sendable {
                 try await service.store.ping()
                 return JSONResponse.make(.object([("status", .string("ready"))]))
             } catch {
-                return JSONResponse.make(.object([("status", .string("unavailable")), ("message", .string("database unreachable"))]), status: .serviceUnavailable)
+                // The cause when the store names one (a full disk), else the database is unreachable.
+                let cause = (error as? TrackingError).map(\.message) ?? "database unreachable"
+                return JSONResponse.make(.object([("status", .string("unavailable")), ("message", .string(cause))]), status: .serviceUnavailable)
             }
         }
 

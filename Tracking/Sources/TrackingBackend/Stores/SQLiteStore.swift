@@ -46,6 +46,25 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
         return try writer.unsafeRead(body)
     }
 
+    /// Set when a write failed for want of space (SQLITE_FULL), cleared by the next write that
+    /// succeeds: `/readyz` answers 503 naming the cause meanwhile, while reads go on working.
+    private var diskFull: String?
+
+    /// Every write of the store: a transaction on the writer. A full disk (or a database at its
+    /// `max_page_count`) answers 503 "disk full" instead of a bare 500, and is remembered until a
+    /// write succeeds again.
+    private func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            let result = try await (try writer).write(body)
+            if state.withLock({ diskFull }) != nil { state.withLock { diskFull = nil } }
+            return result
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            let message = "disk full: \(label) cannot grow; writes fail until space is freed (reads still work)"
+            state.withLock { diskFull = message }
+            throw TrackingError(.unavailable, message)
+        }
+    }
+
     /// `path` nil → an in-memory database (private to this store, so always exclusive).
     public init(path: String?, access: Access = .exclusive) throws {
         label = path ?? "the in-memory database"
@@ -71,7 +90,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     /// transactional, so a failed migration leaves the database as it was).
     public func migrate() async throws {
         let name = label
-        try await (try writer).write { db in try Self.migrate(db, name: name) }
+        try await write { db in try Self.migrate(db, name: name) }
     }
 
     /// `name`: the database as errors name it.
@@ -100,8 +119,16 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
         }
     }
 
+    /// Reads must work; after a write failed for want of space, a write must work again too: a
+    /// table that needs new pages, created and dropped in one transaction, tells whether it would.
     public func ping() async throws {
         _ = try read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+        guard state.withLock({ diskFull }) != nil else { return }
+        try await write { db in
+            try db.execute(sql: "CREATE TABLE readiness_probe (data BLOB)")
+            try db.execute(sql: "INSERT INTO readiness_probe (data) VALUES (zeroblob(16384))")
+            try db.execute(sql: "DROP TABLE readiness_probe")
+        }
     }
 
     public func close() async throws {
@@ -122,7 +149,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
         async throws -> User
     {
         try await mapErrors {
-            try await (try writer).write { db in
+            try await write { db in
                 try db.execute(
                     sql: "INSERT INTO workspaces (name, created_at, updated_at) VALUES (?, ?, ?)", arguments: [workspaceName, now, now])
                 let workspaceID = db.lastInsertedRowID
@@ -142,7 +169,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     }
 
     public func setToken(userID: Int64, tokenHash: String, sealed: String?) async throws {
-        try await (try writer).write { db in
+        try await write { db in
             try db.execute(sql: "UPDATE users SET token_hash = ?, token_sealed = ? WHERE id = ?", arguments: [tokenHash, sealed, userID])
         }
     }
@@ -153,7 +180,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
 
     public func updateUser(_ u: User) async throws {
         try await mapErrors {
-            try await (try writer).write { db in
+            try await write { db in
                 try db.execute(
                     sql: """
                         UPDATE users SET fullname = ?, timezone = ?, email = ?, default_workspace_id = ?, beginning_of_week = ?,
@@ -209,7 +236,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     }
 
     public func createWorkspace(name: String, ownerID: Int64, now: Int64) async throws -> Membership {
-        try await (try writer).write { db in
+        try await write { db in
             try db.execute(sql: "INSERT INTO workspaces (name, created_at, updated_at) VALUES (?, ?, ?)", arguments: [name, now, now])
             let id = db.lastInsertedRowID
             try db.execute(sql: "INSERT INTO memberships (workspace_id, user_id, role) VALUES (?, ?, 'admin')", arguments: [id, ownerID])
@@ -242,7 +269,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     }
 
     public func createProject(workspaceID: Int64, name: String, active: Bool, clientID: Int64?, now: Int64) async throws -> Project {
-        try await (try writer).write { db in
+        try await write { db in
             try db.execute(
                 sql: "INSERT INTO projects (workspace_id, name, active, client_id, created_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [workspaceID, name, active, clientID, now])
@@ -261,7 +288,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     }
 
     public func updateProject(_ p: Project) async throws {
-        try await (try writer).write { db in
+        try await write { db in
             try db.execute(
                 sql: "UPDATE projects SET name = ?, active = ?, client_id = ? WHERE id = ?", arguments: [p.name, p.active, p.clientID, p.id])
         }
@@ -270,7 +297,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     public func deleteProject(id: Int64, memberIDs: [Int64], now: Int64) async throws {
         // Entries of the members change (their project goes): the running-entry cache must see it.
         try await writingEntries(of: memberIDs) {
-            try await (try writer).write { db in
+            try await write { db in
                 try db.execute(
                     sql: "UPDATE time_entries SET project_id = NULL, task_id = NULL, at = ? WHERE project_id = ?", arguments: [now, id])
                 try db.execute(sql: "DELETE FROM tasks WHERE project_id = ?", arguments: [id])
@@ -309,19 +336,19 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
 
     public func renameTag(id: Int64, name: String, now: Int64) async throws {
         try await mapErrors {
-            try await (try writer).write { db in
+            try await write { db in
                 try db.execute(sql: "UPDATE tags SET name = ?, created_at = ? WHERE id = ?", arguments: [name, now, id])
             }
         }
     }
 
     public func deleteTag(id: Int64) async throws {
-        try await (try writer).write { db in try db.execute(sql: "DELETE FROM tags WHERE id = ?", arguments: [id]) }
+        try await write { db in try db.execute(sql: "DELETE FROM tags WHERE id = ?", arguments: [id]) }
     }
 
     public func createClient(workspaceID: Int64, name: String, notes: String?, creatorID: Int64, now: Int64) async throws -> WorkspaceClient {
         try await mapErrors {
-            try await (try writer).write { db in
+            try await write { db in
                 try db.execute(
                     sql: "INSERT INTO clients (workspace_id, name, notes, creator_id, at) VALUES (?, ?, ?, ?, ?)",
                     arguments: [workspaceID, name, notes, creatorID, now])
@@ -341,21 +368,21 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
 
     public func updateClient(_ c: WorkspaceClient) async throws {
         try await mapErrors {
-            try await (try writer).write { db in
+            try await write { db in
                 try db.execute(sql: "UPDATE clients SET name = ?, notes = ?, at = ? WHERE id = ?", arguments: [c.name, c.notes, c.at, c.id])
             }
         }
     }
 
     public func deleteClient(id: Int64) async throws {
-        try await (try writer).write { db in
+        try await write { db in
             try db.execute(sql: "UPDATE projects SET client_id = NULL WHERE client_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM clients WHERE id = ?", arguments: [id])
         }
     }
 
     public func archiveClient(id: Int64, now: Int64) async throws -> [Int64] {
-        try await (try writer).write { db in
+        try await write { db in
             let projects = try Int64.fetchAll(db, sql: "SELECT id FROM projects WHERE client_id = ? AND active ORDER BY id", arguments: [id])
             try db.execute(sql: "UPDATE projects SET active = 0 WHERE client_id = ?", arguments: [id])
             try db.execute(sql: "UPDATE clients SET archived = 1, at = ? WHERE id = ?", arguments: [now, id])
@@ -364,7 +391,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     }
 
     public func restoreClient(id: Int64, projectIDs: [Int64]?, now: Int64) async throws {
-        try await (try writer).write { db in
+        try await write { db in
             try db.execute(sql: "UPDATE clients SET archived = 0, at = ? WHERE id = ?", arguments: [now, id])
             if let projectIDs {
                 for projectID in projectIDs {
@@ -377,7 +404,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     }
 
     public func createTask(workspaceID: Int64, projectID: Int64, name: String, now: Int64) async throws -> TrackingTask {
-        try await (try writer).write { db in
+        try await write { db in
             try db.execute(
                 sql: "INSERT INTO tasks (workspace_id, project_id, name, created_at) VALUES (?, ?, ?, ?)",
                 arguments: [workspaceID, projectID, name, now])
@@ -397,7 +424,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
 
     public func tagIDs(workspaceID: Int64, names: [String], now: Int64) async throws -> [Int64] {
         guard !names.isEmpty else { return [] }
-        return try await (try writer).write { db in
+        return try await write { db in
             var ids: [Int64] = []
             for name in names {
                 try db.execute(
@@ -464,7 +491,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
 
     public func insertEntry(_ e: NewTimeEntry) async throws -> TimeEntry {
         try await writingEntries(of: [e.userID]) {
-            try await (try writer).write { db in
+            try await write { db in
                 try db.execute(
                     sql: """
                         INSERT INTO time_entries (workspace_id, user_id, project_id, task_id, description, billable, start, stop, duronly,
@@ -538,7 +565,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
 
     public func updateEntries(_ entries: [TimeEntry]) async throws {
         try await writingEntries(of: entries.map(\.userID)) {
-            try await (try writer).write { db in
+            try await write { db in
                 for e in entries {
                     try db.execute(
                         sql: """
