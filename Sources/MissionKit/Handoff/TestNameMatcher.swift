@@ -13,6 +13,9 @@ public enum TestNameMatcher {
     public struct Index {
         let lowercasedText: String
         let keys: Set<String>
+        /// Every three-byte window of `lowercasedText`: a name with a window the text lacks is not
+        /// in it, known without a scan of the text (N claims against N added lines stay linear).
+        let trigrams: Set<UInt32>
 
         public init(_ lines: [String]) {
             // A case is named by the value of its source literal: `@Test("splits \\r lines")` adds
@@ -22,6 +25,27 @@ public enum TestNameMatcher {
             if !unescaped.isEmpty { text += "\n" + unescaped.joined(separator: "\n") }
             lowercasedText = text.lowercased()
             keys = Set(lines.flatMap { TestNameMatcher.identifiers(in: $0).map(TestNameMatcher.identifierKey) })
+            trigrams = Self.trigrams(of: lowercasedText)
+        }
+
+        static func trigrams(of text: String) -> Set<UInt32> {
+            var result: Set<UInt32> = []
+            var window: UInt32 = 0
+            for (i, byte) in text.utf8.enumerated() {
+                window = (window << 8 | UInt32(byte)) & 0xFF_FFFF
+                if i >= 2 { result.insert(window) }
+            }
+            return result
+        }
+
+        /// Whether `lowercasedText` may contain `needle`: false when one of its windows is absent.
+        func mayContain(_ needle: String) -> Bool {
+            var window: UInt32 = 0
+            for (i, byte) in needle.utf8.enumerated() {
+                window = (window << 8 | UInt32(byte)) & 0xFF_FFFF
+                if i >= 2, !trigrams.contains(window) { return false }
+            }
+            return true
         }
 
         public func contains(_ name: String) -> Bool {
@@ -29,15 +53,17 @@ public enum TestNameMatcher {
             // `X [fixture]`: the parameterised test X, when the commit adds a line with the
             // argument's first word (Swift `@Test(arguments:)`, pytest `parametrize`, Go tables).
             if let (base, argument) = TestNameMatcher.parameterised(name) {
-                return containsExactly(base) && lowercasedText.contains(argument.lowercased())
+                let argument = argument.lowercased()
+                return containsExactly(base) && mayContain(argument) && lowercasedText.contains(argument)
             }
             return false
         }
 
         func containsExactly(_ name: String) -> Bool {
-            if lowercasedText.contains(name.lowercased()) { return true }
             let key = TestNameMatcher.identifierKey(name)
-            return !key.isEmpty && keys.contains(key)
+            if !key.isEmpty && keys.contains(key) { return true }
+            let lowered = name.lowercased()
+            return mayContain(lowered) && lowercasedText.contains(lowered)
         }
     }
 

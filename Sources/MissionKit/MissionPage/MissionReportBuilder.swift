@@ -68,8 +68,13 @@ extension MissionReport {
         let mission = context.mission
         let features = mission.features?.features ?? []
         let handoffs = context.handoffs.entries
+        // Each feature's handoffs, in log order, gathered in one pass.
+        var handoffsByFeature: [String: [HandoffLog.Entry]] = [:]
+        for entry in handoffs {
+            for feature in Self.unique(entry.features) { handoffsByFeature[feature, default: []].append(entry) }
+        }
         func refs(_ feature: String) -> [HandoffRef] {
-            handoffs.filter { $0.features.contains(feature) }.map {
+            (handoffsByFeature[feature] ?? []).map {
                 HandoffRef(file: $0.file, feature: feature, commit: $0.commit, successState: $0.successState)
             }
         }
@@ -97,12 +102,17 @@ extension MissionReport {
         var byDoc: [String: [Finding]] = [:]
         var other: [Finding] = []
         let missing = context.unmatchedEntries.map(\.pattern)
+        let missingSet = Set(missing)
         for finding in findings {
             if docPaths.contains(finding.file) {
                 byDoc[finding.file, default: []].append(finding)
                 continue
             }
-            if finding.file == context.agentsFile, let path = missing.first(where: { finding.message.contains("`\($0)`") }) {
+            // The missing path the message names in a code span, looked up rather than searched for.
+            if finding.file == context.agentsFile,
+                let path = finding.message.split(separator: "`", omittingEmptySubsequences: false).enumerated()
+                    .first(where: { $0.offset % 2 == 1 && missingSet.contains(String($0.element)) }).map({ String($0.element) })
+            {
                 byDoc[path, default: []].append(finding)
                 continue
             }
@@ -122,23 +132,21 @@ extension MissionReport {
 
         let stateFile = mission.missionFile("validation-state.json")
         let contractFile = mission.missionFile("validation-contract.md")
-        let allTests = handoffs.flatMap { h in h.tests.map { (h, $0) } }
-        let claimCount = Dictionary(features.map { ($0.id, $0.fulfills.count) }, uniquingKeysWith: { a, _ in a })
+        // Each test listed under the assertions it names, in handoff order, built in one pass.
+        let onlyClaim = Dictionary(features.map { ($0.id, $0.fulfills.count == 1 ? $0.fulfills[0].id : nil) }, uniquingKeysWith: { a, _ in a })
+        var testsByAssertion: [String: [String]] = [:]
+        for handoff in handoffs {
+            for test in handoff.tests {
+                // A case that names no assertion counts for its feature's only assertion.
+                let named = test.verifies.map { Self.unique(Self.words($0)) } ?? Self.unique(handoff.features.compactMap { onlyClaim[$0] ?? nil })
+                for id in named { testsByAssertion[id, default: []].append("\(test.file): \(test.name)") }
+            }
+        }
         let rows: [AssertionRow] = ids.map { id in
             let owners = claimants[id] ?? []
             let ownerIDs = owners.map(\.id)
             let entry = state[id]
-            var tests: [String] = []
-            for (handoff, test) in allTests {
-                let names: Bool
-                if let verifies = test.verifies {
-                    names = Self.words(verifies).contains(id)
-                } else {
-                    // A case that names no assertion counts for its feature's only assertion.
-                    names = handoff.features.contains { f in ownerIDs.contains(f) && claimCount[f] == 1 }
-                }
-                if names { tests.append("\(test.file): \(test.name)") }
-            }
+            let tests = testsByAssertion[id] ?? []
             let verdict = context.syntheses.latest[id].map {
                 Verdict(status: $0.status, round: $0.round, file: $0.synthesis.path, line: $0.synthesis.lists[$0.status]?.location.line ?? 1)
             }

@@ -71,18 +71,19 @@ public enum StatusBlockEditor {
         var edits: [LineEdit] = []
         var changes: [String] = []
         var skipped: [String] = []
-        var seenRaw: [[String]] = []
+        var seenRaw: Set<[String]> = []
+        let starts = Set(blocks.map(\.headerLine))
         for block in blocks {
             let raw = block.contentKey
             if seenRaw.contains(raw) {
-                edits.append(removal(of: block, text: text, blocks: blocks))
+                edits.append(removal(of: block, text: text, starts: starts))
                 changes.append("removed the identical duplicate block at line \(block.headerLine)")
                 continue
             }
             if !seenRaw.isEmpty {
                 skipped.append("\(block.headerLine): a second block that differs from the first is never merged by --fix; `status set --merge-duplicates` does it")
             }
-            seenRaw.append(raw)
+            seenRaw.insert(raw)
             // Each line's label and value, spelled canonically where that is unambiguous.
             var fixed: [(field: StatusField, label: StatusFieldLabel, value: String)] = []
             var unknown: [String] = []
@@ -180,18 +181,20 @@ public enum StatusBlockEditor {
         let cont = continuationPrefix(first, text: text)
         let lines = [header] + StatusFieldLabel.allCases.compactMap { label in values[label].map { cont + "\(label.rawValue): \($0)" } }
         var edits = [LineEdit(line: first.headerLine, removing: first.lastLine - first.headerLine + 1, inserting: lines)]
-        for block in blocks.dropFirst() { edits.append(removal(of: block, text: text, blocks: blocks)) }
+        let starts = Set(blocks.map(\.headerLine))
+        for block in blocks.dropFirst() { edits.append(removal(of: block, text: text, starts: starts)) }
         return (edits, ["merged \(blocks.count) blocks into the one at line \(first.headerLine)"])
     }
 
     /// Removes a block's lines, and the blank line after it when a blank line precedes it, so no
     /// double gap is left.
-    static func removal(of block: StatusBlock, text: SourceText, blocks: [StatusBlock]) -> LineEdit {
+    /// `starts`: the header lines of the doc's blocks.
+    static func removal(of block: StatusBlock, text: SourceText, starts: Set<Int>) -> LineEdit {
         var count = block.lastLine - block.headerLine + 1
         let before = block.headerLine - 1
         let after = block.lastLine + 1
         if before >= 1, after <= text.lineCount, isBlank(text, before), isBlank(text, after),
-            !blocks.contains(where: { $0.headerLine == after + 1 })
+            !starts.contains(after + 1)
         {
             count += 1
         }

@@ -6,16 +6,7 @@ public enum NameSuggestion {
     /// `maxDistance` caps the edit distance further (ids such as `VAL-DOC-001` share most of
     /// their characters, so a third of the name is too loose for them).
     public static func closest(to name: String, in known: some Collection<String>, maxDistance: Int? = nil) -> String? {
-        guard !known.contains(name) else { return nil }
-        let folded = fold(name)
-        if let same = known.sorted().first(where: { fold($0) == folded }) { return same }
-        let limit = min(max(1, name.count / 3), maxDistance ?? Int.max)
-        var best: (String, Int)?
-        for candidate in known.sorted() {
-            let d = distance(folded, fold(candidate), limit: limit)
-            if d <= limit, d < (best?.1 ?? Int.max) { best = (candidate, d) }
-        }
-        return best?.0
+        NameIndex(known).closest(to: name, maxDistance: maxDistance)
     }
 
     /// ` (did you mean `x`?)`, or empty.

@@ -7,8 +7,10 @@ public struct DuplicateStatusBlockRule: StatusBlockRule {
 
     public func check(_ doc: ScannedDoc, in context: CheckContext) -> [Finding] {
         guard let first = doc.blocks.first else { return [] }
+        // Blocks come in file order: a repeat is one whose content an earlier block had.
+        var earlier: Set<[String]> = [first.contentKey]
         return doc.blocks.dropFirst().map { extra in
-            let identical = doc.blocks.prefix { $0.headerLine < extra.headerLine }.contains { $0.contentKey == extra.contentKey }
+            let identical = !earlier.insert(extra.contentKey).inserted
             return descriptor.finding(
                 doc.path, extra.location,
                 message: "a second Mission status block (the first is at line \(first.headerLine)); a doc carries exactly one"

@@ -33,6 +33,8 @@ public struct ListedDocNotFoundRule: Rule {
                     message: "\(group.subjects.count) listed source docs are under `\(group.key)/`, which does not exist",
                     hint: "Commit the folder, fix its path, or remove its items (paths are relative to the repository root)."))
         }
+        // One listing and one index per folder, however many of its paths are missing.
+        var indexes: [String: NameIndex] = [:]
         for entry in single {
             if !entry.isGlob, let held = Self.emptyFolder(entry.pattern, root: root) {
                 out.append(
@@ -41,7 +43,7 @@ public struct ListedDocNotFoundRule: Rule {
                         hint: "Add its docs, list the files you meant, or remove the item."))
                 continue
             }
-            let meant = entry.isGlob ? nil : Self.nearestSibling(entry.pattern, root: root)
+            let meant = entry.isGlob ? nil : Self.nearestSibling(entry.pattern, root: root, indexes: &indexes)
             out.append(
                 descriptor.finding(
                     context.agentsFile, entry.location,
@@ -54,12 +56,18 @@ public struct ListedDocNotFoundRule: Rule {
     }
 
     /// The file beside a missing path whose name is closest to it (`exports.md` → `export.md`).
-    static func nearestSibling(_ path: String, root: String) -> String? {
+    static func nearestSibling(_ path: String, root: String, indexes: inout [String: NameIndex]) -> String? {
         let folder = path.split(separator: "/").dropLast().joined(separator: "/")
         let name = String(path.split(separator: "/").last ?? "")
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? root : root + "/" + folder),
-            let match = NameSuggestion.closest(to: name, in: names.filter { !$0.hasPrefix(".") })
-        else { return nil }
+        let index: NameIndex
+        if let known = indexes[folder] {
+            index = known
+        } else {
+            let names = (try? FileManagerShim.contents(of: folder.isEmpty ? root : root + "/" + folder)) ?? []
+            index = NameIndex(names.filter { !$0.hasPrefix(".") })
+            indexes[folder] = index
+        }
+        guard let match = index.closest(to: name) else { return nil }
         return folder.isEmpty ? match : folder + "/" + match
     }
 
