@@ -49,7 +49,16 @@ public struct RunState: Sendable, Codable, Equatable {
 
     public static func load(repo: String) throws -> RunState {
         let path = path(repo: repo)
-        guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else { return RunState() }
+        guard FileSystem.exists(path) else { return RunState() }
+        // The bounded reader of every other file: a huge or sparse state file is refused, not read whole.
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.readBytes(path, limit: 4 * 1024 * 1024)
+        } catch {
+            throw RunnerError("\(error.message); remove it once no service from it is running")
+        }
+        guard !bytes.isEmpty else { return RunState() }
+        let data = Data(bytes)
         do {
             let decoder = JSONDecoder()
             decoder.dateDecodingStrategy = .iso8601

@@ -157,9 +157,19 @@ public struct ServiceSupervisor: Sendable {
     }
 
     func tail(_ log: String, lines: Int = 15) -> String {
-        guard let data = FileManager.default.contents(atPath: log), !data.isEmpty else { return "log \(FileSystem.relativePath(log, to: repo)): (empty)" }
+        // The last 64 KiB hold the last lines; a log of gigabytes is never read whole.
+        guard let data = Self.lastBytes(of: log, count: 64 * 1024), !data.isEmpty else { return "log \(FileSystem.relativePath(log, to: repo)): (empty)" }
         let text = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).suffix(lines).joined(separator: "\n")
         return "last lines of \(FileSystem.relativePath(log, to: repo)):\n\(text)"
+    }
+
+    /// The last `count` bytes of the file at `path`, or nil when it cannot be opened.
+    static func lastBytes(of path: String, count: Int) -> [UInt8]? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let end = try? handle.seekToEnd() else { return nil }
+        try? handle.seek(toOffset: end > UInt64(count) ? end - UInt64(count) : 0)
+        return (try? handle.readToEnd()).map { Array($0) } ?? []
     }
 
     /// The process group of `entry` when it provably is the one this tool started for `name`:

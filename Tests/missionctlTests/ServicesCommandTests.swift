@@ -46,6 +46,18 @@ import Testing
         #expect(!Self.alive(command), "the command survived an interrupted exec")
     }
 
+    /// Run state is read like every other file (issue 28, item 3): a 3 GB sparse services.json is
+    /// refused by its size, not read whole into memory.
+    @Test func aHugeRunStateFileIsRefusedNotRead() throws {
+        let root = try Self.repo("services:\n  web:\n    start: sleep 1\n    healthcheck: true\n")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/.factory/run", withIntermediateDirectories: true)
+        let state = root + "/.factory/run/services.json"
+        #expect(FileManager.default.createFile(atPath: state, contents: nil) && truncate(state, 3 << 30) == 0)
+        let r = try Binary.run(["services", "status", "--repo", root])
+        #expect(r.status == 2 && r.stderr.contains("services.json") && r.stderr.contains("over the 4 MiB limit"), "\(r.stderr)")
+    }
+
     @Test func execPassesTheExitCodeAndRunPassesArguments() throws {
         let root = try Self.repo("commands:\n  greet: printf 'hello %s\\n'\nservices: {}\n")
         defer { try? FileManager.default.removeItem(atPath: root) }

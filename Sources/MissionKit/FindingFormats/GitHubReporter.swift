@@ -70,52 +70,39 @@ public enum GitHubReporter {
     /// Escaped on Unicode scalars: Swift reads "\r\n" as one Character, so replacing "\r" and
     /// "\n" as Characters misses it and lets a value start a forged `::error` line. `%`, CR and LF
     /// are percent-encoded as the runner decodes them; every other control character is made visible.
-    static func data(_ s: String) -> String {
-        var out = ""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            default:
-                if let escaped = DisplayText.escape(scalar) {
-                    out += escaped
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
-    }
+    static func data(_ s: String) -> String { encode(s, property: false, exact: false)! }
+
+    static func property(_ s: String) -> String { encode(s, property: true, exact: false)! }
 
     /// `file` as the runner decodes a property back to it, or nil when no annotation can name it:
     /// a path outside the checkout (absolute, home), a control character other than CR and LF,
     /// or a byte that is not UTF-8.
     public static func fileProperty(_ file: String) -> String? {
         guard !file.hasPrefix("/"), !file.hasPrefix("~/"), !file.isEmpty else { return nil }
+        return encode(file, property: true, exact: true)
+    }
+
+    /// `s` percent-encoded as the runner decodes it (`%`, CR, LF; in a property `:` and `,` too).
+    /// Any other scalar that cannot be shown as itself is made visible, or, when the text must
+    /// read back `exact`ly (a file to annotate), makes the answer nil.
+    static func encode(_ s: String, property: Bool, exact: Bool) -> String? {
         var out = ""
-        for scalar in file.unicodeScalars {
+        for scalar in s.unicodeScalars {
             switch scalar {
             case "%": out += "%25"
             case "\r": out += "%0D"
             case "\n": out += "%0A"
-            case ":": out += "%3A"
-            case ",": out += "%2C"
+            case ":" where property: out += "%3A"
+            case "," where property: out += "%2C"
             default:
-                if DisplayText.isUnsafe(scalar) || FileName.escapedByte(scalar) != nil { return nil }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
-    static func property(_ s: String) -> String {
-        var out = ""
-        for scalar in data(s).unicodeScalars {
-            switch scalar {
-            case ":": out += "%3A"
-            case ",": out += "%2C"
-            default: out.unicodeScalars.append(scalar)
+                if exact {
+                    if DisplayText.isUnsafe(scalar) || FileName.escapedByte(scalar) != nil { return nil }
+                    out.unicodeScalars.append(scalar)
+                } else if let escaped = DisplayText.escape(scalar) {
+                    out += escaped
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out

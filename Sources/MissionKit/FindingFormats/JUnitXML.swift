@@ -86,7 +86,8 @@ public struct JUnitXML {
     /// attribute CR, LF and TAB are character references, since XML readers turn literal ones into
     /// spaces. Other control characters, U+FFFE and U+FFFF (which XML 1.0 forbids) and bidi
     /// controls are shown as `\u{…}` and a backslash as `\\`, as every other format shows them, never dropped.
-    public static func escape(_ s: String, attribute: Bool = false) -> String {
+    /// `visible: false` leaves other scalars as they are, for text already made visible (the report page's).
+    public static func escape(_ s: String, attribute: Bool = false, visible: Bool = true) -> String {
         var out = ""
         for c in s.unicodeScalars {
             switch c {
@@ -99,7 +100,7 @@ public struct JUnitXML {
             case "\t": out += attribute ? "&#9;" : "\t"
             case "\r": out += attribute ? "&#13;" : "\r"
             default:
-                if let escaped = DisplayText.escape(c) { out += escaped } else { out.unicodeScalars.append(c) }
+                if visible, let escaped = DisplayText.escape(c) { out += escaped } else { out.unicodeScalars.append(c) }
             }
         }
         return out

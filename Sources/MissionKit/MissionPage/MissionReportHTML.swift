@@ -245,18 +245,7 @@ public struct MissionReportHTML: Sendable {
     static func escape(_ s: String) -> String {
         let safe = DisplayText.sanitize(s)
         guard safe.contains(where: { "&<>\"'".contains($0) }) else { return safe }
-        var out = ""
-        for c in safe.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
+        return JUnitXML.escape(safe, visible: false)
     }
 
     /// A message or hint: escaped, with its `code spans` shown as code (an unpaired backtick stays).

@@ -3,7 +3,7 @@
 public struct UnreadableSourceDocRule: Rule {
     public static let descriptor = RuleDescriptor(
         id: "unreadable-source-doc", severity: .error,
-        summary: "A closed-set doc cannot be read: not a regular file (FIFO, device), over 32 MiB, or no permission.")
+        summary: "A closed-set doc cannot be read: not a regular file (FIFO, device), over 32 MiB, or no permission; or a listed folder cannot be opened.")
     public init() {}
 
     public func check(_ context: CheckContext) -> [Finding] {
