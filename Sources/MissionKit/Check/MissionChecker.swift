@@ -127,8 +127,7 @@ public enum MissionChecker {
             }
             let matches = resolve(entry, repoRoot: mission.repoRoot, repoFiles: repoFiles, walked: walked)
             if matches.isEmpty {
-                let path = entry.pattern.hasSuffix("/") ? String(entry.pattern.dropLast()) : entry.pattern
-                if !entry.isGlob, let reason = FileSystem.unreadableReason(mission.repoRoot + "/" + path) {
+                if !entry.isGlob, let reason = FileSystem.unreadableReason(mission.repoRoot + "/" + entry.path) {
                     unreadable.append((entry, reason))
                 } else {
                     unmatched.append(entry)
@@ -149,7 +148,7 @@ public enum MissionChecker {
             if depth < 0 { return false }
         }
         if entry.isGlob { return true }
-        let path = entry.pattern.hasSuffix("/") ? String(entry.pattern.dropLast()) : entry.pattern
+        let path = entry.path
         if walked.contains(path) { return true }
         let absolute = repoRoot + "/" + path
         return !FileSystem.exists(absolute) || FileSystem.isInside(absolute, root: repoRoot)
@@ -180,7 +179,7 @@ public enum MissionChecker {
             let glob = Glob(entry.pattern)
             return repoFiles.filter { glob.matches($0) }
         }
-        let path = entry.pattern.hasSuffix("/") ? String(entry.pattern.dropLast()) : entry.pattern
+        let path = entry.path
         if walked.contains(path) { return [path] }  // a file the walk found: no stat needed
         let absolute = repoRoot + "/" + path
         if FileSystem.isDirectory(absolute) {

@@ -12,6 +12,8 @@ public struct SourceDocSet: Sendable, Hashable {
         /// Where the item stands in AGENTS.md.
         public var location: SourceLocation
         public var isGlob: Bool { Glob.isPattern(pattern) }
+        /// The pattern without the trailing `/` that marks a folder.
+        public var path: String { pattern.hasSuffix("/") ? String(pattern.dropLast()) : pattern }
     }
 
     public var entries: [Entry]

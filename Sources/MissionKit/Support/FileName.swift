@@ -21,13 +21,14 @@ public enum FileName {
             let length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
             // One scalar at a time, validated by the standard library (no overlong forms, no surrogates).
             if length > 0, i + length <= raw.count, let one = String(validating: raw[i..<(i + length)], as: UTF8.self),
-                let scalar = one.unicodeScalars.first, !escaped.contains(scalar.value)
+                let scalar = one.unicodeScalars.first
             {
-                out.append(scalar)
+                if escaped.contains(scalar.value) {
+                    for byte in raw[i..<(i + length)] { out.append(Unicode.Scalar(escapeBase + UInt32(byte))!) }
+                } else {
+                    out.append(scalar)
+                }
                 i += length
-            } else if length == 4, i + 4 <= raw.count, String(validating: raw[i..<(i + 4)], as: UTF8.self) != nil {
-                for byte in raw[i..<(i + 4)] { out.append(Unicode.Scalar(escapeBase + UInt32(byte))!) }
-                i += 4
             } else {
                 out.append(Unicode.Scalar(escapeBase + UInt32(lead))!)
                 i += 1

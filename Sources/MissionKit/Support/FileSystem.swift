@@ -179,9 +179,7 @@ public enum FileSystem {
         }
         defer { closedir(dir) }
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: UInt8.self, capacity: 256) { FileName.decode(UnsafeBufferPointer(start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)))) }
-            }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { FileName.decode($0.prefix { $0 != 0 }) }
             if name == "." || name == ".." { continue }
             let rel = relative.isEmpty ? name : relative + "/" + name
             var type = entry.pointee.d_type

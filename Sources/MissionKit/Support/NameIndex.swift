@@ -13,6 +13,8 @@ public struct NameIndex: Sendable {
     let folded: [[Character]]
     /// Folded name → its first name in sorted order (equal but for case, `_`, `-`, spaces).
     let byFolded: [String: String]
+    /// `folded` reversed, for the second order (large sets only).
+    let reversedFolded: [[Character]]
     let forward: [Int]
     let backward: [Int]
     let nameSet: Set<String>
@@ -24,9 +26,12 @@ public struct NameIndex: Sendable {
         var byFolded: [String: String] = [:]
         for (name, key) in zip(names, folded) where byFolded[String(key)] == nil { byFolded[String(key)] = name }
         self.byFolded = byFolded
-        let folded = self.folded
+        // A small set is searched whole: it needs no orders.
+        let folded = names.count > Self.exhaustiveLimit ? self.folded : []
+        let reversedFolded = folded.map { Array($0.reversed()) }
+        self.reversedFolded = reversedFolded
         forward = folded.indices.sorted { folded[$0].lexicographicallyPrecedes(folded[$1]) }
-        backward = folded.indices.sorted { folded[$0].reversed().lexicographicallyPrecedes(folded[$1].reversed()) }
+        backward = reversedFolded.indices.sorted { reversedFolded[$0].lexicographicallyPrecedes(reversedFolded[$1]) }
     }
 
     /// The best match for `name`, with `NameSuggestion.closest`'s rules.
@@ -56,7 +61,7 @@ public struct NameIndex: Sendable {
         var high = order.count
         while low < high {
             let mid = (low + high) / 2
-            let value = reversed ? Array(folded[order[mid]].reversed()) : folded[order[mid]]
+            let value = reversed ? reversedFolded[order[mid]] : folded[order[mid]]
             if value.lexicographicallyPrecedes(probe) { low = mid + 1 } else { high = mid }
         }
         return Array(order[max(0, low - Self.window)..<min(order.count, low + Self.window)])

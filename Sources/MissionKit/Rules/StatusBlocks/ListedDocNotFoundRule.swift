@@ -36,7 +36,7 @@ public struct ListedDocNotFoundRule: Rule {
         // One listing and one index per folder, however many of its paths are missing.
         var indexes: [String: NameIndex] = [:]
         for entry in single {
-            if !entry.isGlob, let held = Self.emptyFolder(entry.pattern, root: root) {
+            if !entry.isGlob, let held = Self.emptyFolder(entry.path, root: root) {
                 out.append(
                     descriptor.finding(
                         context.agentsFile, entry.location, message: "the folder `\(entry.pattern)` is listed but holds no Markdown file (\(held))",
@@ -72,9 +72,9 @@ public struct ListedDocNotFoundRule: Rule {
     }
 
     /// What a listed folder holds when it holds no Markdown file the walk reads, or nil when
-    /// `pattern` is no folder.
-    static func emptyFolder(_ pattern: String, root: String) -> String? {
-        let path = root + "/" + (pattern.hasSuffix("/") ? String(pattern.dropLast()) : pattern)
+    /// `listed` is no folder.
+    static func emptyFolder(_ listed: String, root: String) -> String? {
+        let path = root + "/" + listed
         guard FileSystem.isDirectory(path) else { return nil }
         if FileSystem.exists(path + "/.git") || FileSystem.isDirectory(path + "/.factory") {
             return "it is a nested project, with its own .git or .factory, which is not read"

@@ -18,7 +18,8 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     /// Coalesces concurrent `current` reads (see `BatchedReader`).
     let currentReads: BatchedReader<Int64, TimeEntry>
     /// What the health probe last saw of the database (see `PostgresHealthProbe`).
-    public let health: DatabaseHealth? = DatabaseHealth()
+    public var health: DatabaseHealth? { databaseHealth }
+    private let databaseHealth = DatabaseHealth()
     private let probeTask: Task<Void, Never>
     /// `url`: `postgres://user:password@host:port/database`. The store keeps no state that other
     /// servers could change under it: any number of servers may share one schema, and every read
@@ -47,7 +48,7 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
         // names its table unqualified, and finds it in this schema only.
         hotConfiguration.options.additionalStartupParameters = [("search_path", "\"\(schema)\"")]
         let hot = DedicatedConnection(configuration: hotConfiguration, eventLoop: eventLoopGroup.next(), logger: logger)
-        let probe = PostgresHealthProbe(configuration: hotConfiguration, eventLoop: eventLoopGroup.next(), logger: logger, health: health!)
+        let probe = PostgresHealthProbe(configuration: hotConfiguration, eventLoop: eventLoopGroup.next(), logger: logger, health: databaseHealth)
         probeTask = Task { await probe.run() }
         hotConnection = hot
         self.schema = schema
@@ -121,13 +122,13 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     /// Answers from the health probe's last look (at most a quarter second old), so that /readyz
     /// answers at once in an outage too.
     public func ping() async throws {
-        if let reason = health?.unavailableReason { throw DatabaseHealth.unavailable(reason) }
+        if let reason = databaseHealth.unavailableReason { throw DatabaseHealth.unavailable(reason) }
     }
 
     public func close() async throws {
         probeTask.cancel()
         _ = await probeTask.value
-        health?.markDown("the store is closed")
+        databaseHealth.markDown("the store is closed")
         await hotConnection.close()
         runTask.cancel()
         _ = await runTask.value

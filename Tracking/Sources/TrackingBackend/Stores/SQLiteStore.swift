@@ -56,7 +56,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     private func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
         do {
             let result = try await (try writer).write(body)
-            if state.withLock({ diskFull }) != nil { state.withLock { diskFull = nil } }
+            state.withLock { diskFull = nil }
             return result
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
             let message = "disk full: \(label) cannot grow; writes fail until space is freed (reads still work)"
