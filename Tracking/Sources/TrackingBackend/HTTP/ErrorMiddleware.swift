@@ -35,10 +35,10 @@ struct ErrorMiddleware: RouterMiddleware {
             return Self.json(status: error.status, message: error.body ?? error.status.reasonPhrase)
         } catch {
             if let unavailable = unavailability(error) {
-                context.logger.error("database unavailable: \(String(describing: error))")
+                context.logger.error("database unavailable: \(PostgresErrorText.describe(error))")
                 return Self.json(status: .serviceUnavailable, message: unavailable.message)
             }
-            context.logger.error("internal error: \(String(describing: error))")
+            context.logger.error("internal error: \(PostgresErrorText.describe(error))")
             return Self.json(status: .internalServerError, message: "internal error")
         }
     }

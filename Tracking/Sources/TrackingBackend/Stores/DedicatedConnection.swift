@@ -69,7 +69,7 @@ final class DedicatedConnection: @unchecked Sendable {
         do {
             fresh = try await PostgresConnection.connect(on: eventLoop, configuration: configuration, id: id, logger: logger).get()
         } catch {
-            logger.error("cannot connect to PostgreSQL: \(String(describing: error))")
+            logger.error("cannot connect to PostgreSQL: \(PostgresErrorText.describe(error))")
             throw TrackingError(.unavailable, "the database is unreachable")
         }
         let kept: Bool = lock.withLock {

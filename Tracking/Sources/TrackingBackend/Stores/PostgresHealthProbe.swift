@@ -46,8 +46,8 @@ final class PostgresHealthProbe: Sendable {
             } catch {
                 if let connection { try? await connection.close() }
                 connection = nil
-                if health.unavailableReason == nil { logger.error("database unreachable: \(String(describing: error))") }
-                health.markDown(Self.describe(error))
+                if health.unavailableReason == nil { logger.error("database unreachable: \(PostgresErrorText.describe(error))") }
+                health.markDown(PostgresErrorText.cause(error))
             }
             try? await Task.sleep(for: interval)
         }
@@ -60,14 +60,5 @@ final class PostgresHealthProbe: Sendable {
         let timer = eventLoop.scheduleTask(in: timeout) { connection.close().whenComplete { _ in } }
         defer { timer.cancel() }
         try await connection.query("SELECT 1", logger: logger)
-    }
-
-    /// A short cause for /readyz and the 503s: "connection refused", "no answer within 1 s".
-    static func describe(_ error: any Error) -> String {
-        let text = String(describing: error).lowercased()
-        if text.contains("refused") { return "connection refused" }
-        if text.contains("timeout") || text.contains("timed out") || text.contains("closed") { return "connection lost" }
-        if text.contains("57p") || text.contains("shutting down") || text.contains("starting up") { return "server shutting down or starting" }
-        return "connection failed"
     }
 }
