@@ -41,28 +41,27 @@ public struct Baseline: Sendable, Hashable {
             throw MissionError("\(file):\(error.location.line):\(error.location.column): not a missionctl baseline: \(error.message)")
         }
         let shape = "expected {\"version\": 1, \"findings\": […]}, as --write-baseline writes"
-        guard let root = document.root as? [String: Any] else {
+        guard let root = JSONObject(document.root) else {
             throw MissionError("\(file):1:1: not a missionctl baseline (\(shape))")
         }
-        // `true` bridges to the number 1: a boolean is a wrong type, not version 1.
-        guard let version = root["version"] as? NSNumberLike, !version.isJSONBoolean, version.doubleValue == 1 else {
+        guard root["version"]?.integer == 1 else {
             let at = document.location(root["version"] == nil ? "$" : "$.version")
             throw MissionError(
                 "\(file):\(at.line):\(at.column): not a missionctl baseline: `version` must be the number 1 (\(shape))")
         }
-        guard let items = root["findings"] as? [Any] else {
+        guard let items = root.array("findings") else {
             let at = document.location(root["findings"] == nil ? "$" : "$.findings")
             throw MissionError("\(file):\(at.line):\(at.column): not a missionctl baseline: `findings` must be an array (\(shape))")
         }
         var entries: [Entry] = []
         for (i, item) in items.enumerated() {
-            guard let o = item as? [String: Any], let rule = o["rule"] as? String, let file = o["file"] as? String,
-                let print = o["fingerprint"] as? String
+            guard let o = JSONObject(item), let rule = o["rule"]?.string, let file = o["file"]?.string,
+                let print = o["fingerprint"]?.string
             else {
                 let at = document.location("$.findings[\(i)]")
                 throw MissionError("\(file):\(at.line):\(at.column): baseline entry \(i + 1) needs `rule`, `file` and `fingerprint` strings")
             }
-            entries.append(Entry(rule: rule, file: file, fingerprint: print, message: o["message"] as? String ?? ""))
+            entries.append(Entry(rule: rule, file: file, fingerprint: print, message: o["message"]?.string ?? ""))
         }
         return Baseline(entries: entries)
     }

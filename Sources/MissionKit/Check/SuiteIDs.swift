@@ -20,12 +20,12 @@ public struct SuiteIDs: Sendable, Hashable {
         } catch {
             throw MissionError("\(source):\(error.location.line):\(error.location.column): not a suite listing: \(error.message). Expected the JSON array that `regress --list --format json` prints.")
         }
-        guard let items = document.root as? [Any] else {
+        guard let items = document.root.elements else {
             throw MissionError("\(source): not a suite listing: expected a JSON array of {\"id\": …} objects or id strings, as `regress --list --format json` prints.")
         }
         var ids: Set<String> = []
         for (index, item) in items.enumerated() {
-            let id = (item as? String) ?? ((item as? [String: Any])?["id"] as? String)
+            let id = item.string ?? item["id"]?.string
             guard let id, ValidationContract.isAssertionID(id) else {
                 let at = document.location("$[\(index)]")
                 throw MissionError("\(source):\(at.line):\(at.column): item \(index + 1) has no assertion id (`VAL-AREA-NNN`) as a string or an `id` key.")

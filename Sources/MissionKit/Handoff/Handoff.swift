@@ -68,22 +68,22 @@ public struct Handoff: Sendable {
             base = "$.handoff"
         }
         func string(_ o: JSONObject, _ key: String, _ path: String, required: Bool) -> String? {
-            guard let value = o[key], !(value is NSNullLike) else {
+            guard let value = o[key], !value.isNull else {
                 if required { problems.append(Problem(message: "missing required string `\(key)`", path: path)) }
                 return nil
             }
-            guard let s = value as? String else {
+            guard let s = value.string else {
                 problems.append(Problem(message: "`\(key)` must be a string", path: path))
                 return nil
             }
             return s
         }
-        func array(_ o: JSONObject, _ key: String, _ path: String, required: Bool) -> [Any] {
-            guard let value = o[key], !(value is NSNullLike) else {
+        func array(_ o: JSONObject, _ key: String, _ path: String, required: Bool) -> [JSONElement] {
+            guard let value = o[key], !value.isNull else {
                 if required { problems.append(Problem(message: "missing required array `\(key)`", path: path)) }
                 return []
             }
-            guard let a = value as? [Any] else {
+            guard let a = value.elements else {
                 problems.append(Problem(message: "`\(key)` must be an array", path: path))
                 return []
             }
@@ -93,11 +93,11 @@ public struct Handoff: Sendable {
         // A team's own shape (`feature`, `filesChanged`, prose as arrays) is no Droid handoff:
         // only what it has is read, nothing of the Droid shape is required.
         let ownShape = !wrapped && object["salientSummary"] == nil
-            && (object["filesChanged"] != nil || object["feature"] != nil || object["whatWasImplemented"] is [Any])
+            && (object["filesChanged"] != nil || object["feature"] != nil || object["whatWasImplemented"]?.kind == .array)
         /// A prose field: a string, or (own shapes) an array of strings joined by line breaks.
         func prose(_ key: String, required: Bool) -> String? {
-            if let lines = object[key] as? [Any] {
-                let strings = lines.compactMap { $0 as? String }
+            if let lines = object[key]?.elements {
+                let strings = lines.compactMap(\.string)
                 if strings.count != lines.count { problems.append(Problem(message: "`\(key)` must be a string or an array of strings", path: base + "." + key)) }
                 return strings.joined(separator: "\n")
             }
@@ -120,8 +120,9 @@ public struct Handoff: Sendable {
                         continue
                     }
                     let command = string(c, "command", path + ".command", required: true)
-                    let exit = JSONObject.integer(c["exitCode"])
-                    if exit == nil { problems.append(Problem(message: "`exitCode` must be an integer", path: path + ".exitCode")) }
+                    // A process's status is a 32-bit integer; anything beyond is no exit code.
+                    let exit = c["exitCode"]?.integer.flatMap { Int32(exactly: $0) }.map(Int.init)
+                    if exit == nil { problems.append(Problem(message: "`exitCode` must be an integer (a process's exit status)", path: path + ".exitCode")) }
                     if let command, let exit { commands.append(CommandRun(command: command, exitCode: exit, path: path)) }
                 }
                 checks = array(v, "interactiveChecks", vpath + ".interactiveChecks", required: false).count
@@ -133,7 +134,7 @@ public struct Handoff: Sendable {
         }
 
         var tests: [AddedTests] = []
-        if let rawTests = object["tests"], !(rawTests is NSNullLike) {
+        if let rawTests = object["tests"], !rawTests.isNull {
             if let t = JSONObject(rawTests) {
                 for (i, item) in array(t, "added", base + ".tests.added", required: false).enumerated() {
                     let path = "\(base).tests.added[\(i)]"
@@ -168,19 +169,19 @@ public struct Handoff: Sendable {
             let path = "\(base).filesChanged[\(i)]"
             // Entries are paths, or objects naming one (`{"path": …}`, `{"file": …}`).
             let entry = JSONObject(item)
-            if let file = (item as? String) ?? (entry?["path"] as? String) ?? (entry?["file"] as? String), !file.isEmpty {
+            if let file = item.string ?? entry?["path"]?.string ?? entry?["file"]?.string, !file.isEmpty {
                 handoff.filesChanged.append(ChangedFile(file: file, path: path))
             } else {
                 problems.append(Problem(message: "each filesChanged entry must be a path (or an object with `path`)", path: path))
             }
         }
-        for key in ["commitId", "commit"] where top[key] != nil && !(top[key] is NSNullLike) {
+        for key in ["commitId", "commit"] where top[key].map({ !$0.isNull }) ?? false {
             handoff.commitId = string(top, key, "$." + key, required: false)
             handoff.commitPath = "$." + key
             break
         }
         if !wrapped {
-            handoff.featureId = string(top, "featureId", "$.featureId", required: false) ?? (top["feature"] as? String)
+            handoff.featureId = string(top, "featureId", "$.featureId", required: false) ?? top["feature"]?.string
         }
         if wrapped {
             handoff.featureId = string(top, "featureId", "$.featureId", required: false)
@@ -188,11 +189,11 @@ public struct Handoff: Sendable {
             if let state = handoff.successState, !["success", "failure", "partial"].contains(state) {
                 problems.append(Problem(message: "`successState` must be success, failure or partial, found `\(state)`", path: "$.successState"))
             }
-            if let feedback = top["skillFeedback"], !(feedback is NSNullLike) {
+            if let feedback = top["skillFeedback"], !feedback.isNull {
                 if let f = JSONObject(feedback) {
                     if let value = f["followedProcedure"] {
-                        if let n = value as? NSNumberLike, n.isJSONBoolean {
-                            handoff.followedProcedure = n.boolValue
+                        if let followed = value.bool {
+                            handoff.followedProcedure = followed
                         } else {
                             problems.append(Problem(message: "`followedProcedure` must be true or false", path: "$.skillFeedback.followedProcedure"))
                         }

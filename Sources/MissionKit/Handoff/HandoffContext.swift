@@ -7,11 +7,9 @@ public struct HandoffContext: Sendable {
     public var commit: String
     public let changes: [GitRepository.FileChange]
     /// Paths the commit added, modified, renamed or copied to (not deleted).
-    public let writtenPaths: [String]
+    public let written: ChangedPaths
     /// Every path the commit touched, old names of renames included.
-    public let touchedPaths: [String]
-    private let writtenSet: Set<String>
-    private let touchedSet: Set<String>
+    public let touched: ChangedPaths
     /// Repository paths of the prose fields (backticked or bare), with the JSON path of their field.
     public let proseClaims: [(claim: ProseClaim, path: String)]
     /// Lines the commit added, per path, for the files the rules need.
@@ -37,10 +35,8 @@ public struct HandoffContext: Sendable {
         self.repo = repo
         self.existing = existing
         addedLines = [:]
-        writtenPaths = changes.filter { $0.kind != "D" }.map(\.path)
-        touchedPaths = changes.map(\.path) + changes.compactMap(\.oldPath)
-        writtenSet = Set(writtenPaths)
-        touchedSet = Set(touchedPaths)
+        written = ChangedPaths(changes.filter { $0.kind != "D" }.map(\.path))
+        touched = ChangedPaths(changes.map(\.path) + changes.compactMap(\.oldPath))
         proseClaims = [("salientSummary", handoff.salientSummary), ("whatWasImplemented", handoff.whatWasImplemented)]
             .flatMap { field, text in ProseClaim.extract(from: text, exists: existing.contains).map { ($0, handoff.base + "." + field) } }
     }
@@ -68,25 +64,10 @@ public struct HandoffContext: Sendable {
     public func exists(_ path: String) -> Bool { existing.contains(path) }
 
     /// Whether `claimed` (a path, `dir/...` or glob) matches a path the commit wrote.
-    public func isWritten(_ claimed: String) -> Bool { !Self.matches(claimed, in: writtenPaths, set: writtenSet).isEmpty }
+    public func isWritten(_ claimed: String) -> Bool { written.contains(claimed) }
 
     /// Whether `claimed` matches any path the commit touched (deletions and old rename names included).
-    public func isTouched(_ claimed: String) -> Bool { !Self.matches(claimed, in: touchedPaths, set: touchedSet).isEmpty }
-
-    /// The changed paths matching a claimed path: itself, a folder it names (`dir`, `dir/`,
-    /// `dir/...`, whatever its last segment looks like), or a glob.
-    public static func matches(_ claimed: String, in paths: [String], set: Set<String>? = nil) -> [String] {
-        var pattern = normalized(claimed)
-        if pattern.hasSuffix("/...") { pattern.removeLast(3) }
-        if Glob.isPattern(pattern) {
-            let glob = Glob(pattern)
-            return paths.filter { glob.matches($0) }
-        }
-        if pattern.hasSuffix("/") { pattern.removeLast() }
-        if let set, set.contains(pattern) { return [pattern] }
-        let folder = pattern + "/"
-        return paths.filter { $0 == pattern || $0.hasPrefix(folder) }
-    }
+    public func isTouched(_ claimed: String) -> Bool { touched.contains(claimed) }
 
     /// A claimed path as git names it: `tests/./a`, `tests//a` and `tests/sub/../a` are
     /// `tests/a`. A path that climbs out of the repository is left as written (it is reported).
@@ -108,7 +89,7 @@ public struct HandoffContext: Sendable {
 
     /// Added lines of every changed file a claimed path covers.
     public func addedLines(for claimed: String) -> [String] {
-        Self.matches(claimed, in: writtenPaths, set: writtenSet).flatMap { (addedLines[$0] ?? []).map(\.text) }
+        written.matches(claimed).flatMap { (addedLines[$0] ?? []).map(\.text) }
     }
 
     public func location(_ path: String) -> SourceLocation { document.location(path) }

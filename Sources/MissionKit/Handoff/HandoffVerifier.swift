@@ -201,9 +201,8 @@ public struct HandoffVerifier: Sendable {
         // matched / missing / extra
         let changedPaths = changes.map(\.path)
         var matchedSet: Set<String> = []
-        let touchedSet = Set(context.touchedPaths)
         for (pattern, isClaim) in context.claimedPatterns {
-            let hits = HandoffContext.matches(pattern, in: context.touchedPaths, set: touchedSet)
+            let hits = context.touched.matches(pattern)
             if hits.isEmpty {
                 if isClaim { result.missing.append(pattern) }
             } else {
@@ -296,10 +295,9 @@ public struct HandoffVerifier: Sendable {
     /// Why `commit` only does bookkeeping for this handoff, or nil when it may hold the work.
     func bookkeeping(_ commit: GitRepository.CommitChanges, claims: [String]) -> String? {
         guard !claims.isEmpty else { return nil }  // nothing claimed: any commit will do
-        let touched = commit.changes.map(\.path) + commit.changes.compactMap(\.oldPath)
         if commit.changes.isEmpty { return "changes nothing" }
-        let set = Set(touched)
-        guard !claims.contains(where: { !HandoffContext.matches($0, in: touched, set: set).isEmpty }) else { return nil }
+        let touched = ChangedPaths(commit.changes.map(\.path) + commit.changes.compactMap(\.oldPath))
+        guard !claims.contains(where: touched.contains) else { return nil }
         let missionFiles = commit.changes.count { isMissionFile($0.path) }
         guard missionFiles * 2 >= commit.changes.count else { return nil }
         return missionFiles == commit.changes.count

@@ -1,17 +1,13 @@
-import Foundation
-
-/// A JSON file decoded by Foundation, plus the source position of every value by JSON path.
+/// A JSON file: its values (`JSONTree`), where each one stands, and its repeated keys.
 ///
-/// Foundation reports neither positions for values nor lines for syntax errors, so a small
-/// scanner records where each value starts; messages can then say `features.json:14:20`.
-public struct JSONDocument: @unchecked Sendable {
-    /// The decoded value (`[String: Any]`, `[Any]`, `String`, `NSNumber`, `NSNull`).
-    public let root: Any
-    /// Start position of each value, keyed by path: `$`, `$.features[3].fulfills[0]`.
-    public let locations: [String: SourceLocation]
+/// Positions are kept as byte offsets; a line and column is worked out only for a value a
+/// finding names, and a JSON path string only for a repeated key.
+public struct JSONDocument: Sendable {
+    public let tree: JSONTree
     /// Keys that occur twice in one object (JSON parsers silently keep one of them), with the
     /// path and position of the repeat.
     public let duplicateKeys: [(path: String, location: SourceLocation)]
+    private let lines: LineTable
 
     public struct SyntaxError: Error, Sendable {
         public var message: String
@@ -19,140 +15,93 @@ public struct JSONDocument: @unchecked Sendable {
     }
 
     public init(bytes: [UInt8]) throws(SyntaxError) {
-        var body = bytes
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
         do {
-            root = try JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed])
+            tree = try JSONTree(bytes: bytes)
         } catch {
-            let description = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"
-            let offset = JSONDocument.characterOffset(in: description)
-            let location = offset.map { JSONDocument.location(ofOffset: $0, in: body) } ?? .start
-            throw SyntaxError(message: "invalid JSON: \(description)", location: location)
+            var body = bytes
+            if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
+            throw SyntaxError(message: "invalid JSON: \(error.message)", location: LineTable(body).location(ofOffset: error.offset))
         }
-        var scanner = JSONPositionScanner(bytes: body)
-        scanner.scanValue(path: "$")
-        locations = scanner.locations
-        duplicateKeys = scanner.duplicates
+        lines = LineTable(tree.bytes)
+        let lines = self.lines
+        duplicateKeys = tree.duplicateKeys.map { ($0.path, lines.location(ofOffset: $0.offset)) }
     }
 
-    /// The position of `path`, or of its nearest recorded ancestor.
+    /// The top-level value.
+    public var root: JSONElement { tree.root }
+
+    /// Where `element` starts.
+    public func location(of element: JSONElement) -> SourceLocation { lines.location(ofOffset: element.offset) }
+
+    /// The position of the value at `path` (`$`, `$.features[3].fulfills[0]`), or of its nearest
+    /// existing ancestor. A key holding `.` or `[` is matched whole, the longest that fits.
     public func location(_ path: String) -> SourceLocation {
-        var p = path
-        while true {
-            if let loc = locations[p] { return loc }
-            guard let cut = p.lastIndex(where: { $0 == "." || $0 == "[" }) else { return .start }
-            p = String(p[..<cut])
-        }
-    }
-
-    static func characterOffset(in description: String) -> Int? {
-        guard let range = description.range(of: "character ") else { return nil }
-        return Int(description[range.upperBound...].prefix(while: \.isNumber))
-    }
-
-    static func location(ofOffset offset: Int, in bytes: [UInt8]) -> SourceLocation {
-        var line = 1
-        var column = 1
-        for b in bytes.prefix(offset) {
-            if b == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
+        var element = root
+        var rest = Substring(path)
+        guard rest.hasPrefix("$") else { return location(of: element) }
+        rest = rest.dropFirst()
+        while let first = rest.first {
+            if first == "[", let close = rest.firstIndex(of: "]"), let n = Int(rest[rest.index(after: rest.startIndex)..<close]),
+                let next = element.element(n)
+            {
+                element = next
+                rest = rest[rest.index(after: close)...]
+            } else if first == ".", let members = element.members {
+                let after = rest.dropFirst()
+                let match = members.filter { member in
+                    after.hasPrefix(member.key) && (after.count == member.key.count || [".", "["].contains(after.dropFirst(member.key.count).first))
+                }.max { $0.key.count < $1.key.count }
+                guard let match else { break }
+                element = match.value
+                rest = after.dropFirst(match.key.count)
             } else {
-                column += 1
+                break
             }
         }
-        return SourceLocation(line: line, column: column)
+        return location(of: element)
     }
 }
 
-/// Records the start position of every value of an already validated JSON text.
-struct JSONPositionScanner {
+/// Line starts and a character count every 1 KiB of a text: a byte offset becomes a line and
+/// column (in characters) in O(log lines + 1 KiB), also on a minified one-line file.
+struct LineTable: Sendable {
     let bytes: [UInt8]
-    var i = 0
-    var line = 1
-    var column = 1
-    var locations: [String: SourceLocation] = [:]
-    var duplicates: [(path: String, location: SourceLocation)] = []
+    private let lineStarts: [Int]
+    /// Characters (UTF-8 lead bytes) before each 1 KiB block.
+    private let charactersBefore: [Int]
+    private static let block = 1024
 
-    init(bytes: [UInt8]) {
+    init(_ bytes: [UInt8]) {
         self.bytes = bytes
-    }
-
-    mutating func advance() {
-        if bytes[i] == UInt8(ascii: "\n") {
-            line += 1
-            column = 1
-        } else if bytes[i] & 0xC0 != 0x80 {
-            column += 1
+        var starts = [0]
+        var before: [Int] = []
+        before.reserveCapacity(bytes.count / Self.block + 1)
+        var characters = 0
+        for (i, b) in bytes.enumerated() {
+            if i % Self.block == 0 { before.append(characters) }
+            if b & 0xC0 != 0x80 { characters += 1 }
+            if b == UInt8(ascii: "\n") { starts.append(i + 1) }
         }
-        i += 1
+        lineStarts = starts
+        charactersBefore = before
     }
 
-    mutating func skipSpace() {
-        while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { advance() }
+    private func characters(before offset: Int) -> Int {
+        let block = min(offset / Self.block, charactersBefore.count - 1)
+        guard block >= 0 else { return 0 }
+        var n = charactersBefore[block]
+        for b in bytes[(block * Self.block)..<offset] where b & 0xC0 != 0x80 { n += 1 }
+        return n
     }
 
-    mutating func scanValue(path: String) {
-        skipSpace()
-        guard i < bytes.count else { return }
-        locations[path] = SourceLocation(line: line, column: column)
-        switch bytes[i] {
-        case UInt8(ascii: "{"):
-            advance()
-            var keys: Set<String> = []
-            while true {
-                skipSpace()
-                guard i < bytes.count else { return }
-                if bytes[i] == UInt8(ascii: "}") {
-                    advance()
-                    return
-                }
-                if bytes[i] == UInt8(ascii: ",") {
-                    advance()
-                    continue
-                }
-                let keyLocation = SourceLocation(line: line, column: column)
-                let key = scanString()
-                if !keys.insert(key).inserted { duplicates.append((path + "." + key, keyLocation)) }
-                skipSpace()
-                if i < bytes.count, bytes[i] == UInt8(ascii: ":") { advance() }
-                scanValue(path: path + "." + key)
-            }
-        case UInt8(ascii: "["):
-            advance()
-            var index = 0
-            while true {
-                skipSpace()
-                guard i < bytes.count else { return }
-                if bytes[i] == UInt8(ascii: "]") {
-                    advance()
-                    return
-                }
-                if bytes[i] == UInt8(ascii: ",") {
-                    advance()
-                    continue
-                }
-                scanValue(path: "\(path)[\(index)]")
-                index += 1
-            }
-        case UInt8(ascii: "\""):
-            _ = scanString()
-        default:
-            while i < bytes.count, !",]} \t\r\n".utf8.contains(bytes[i]) { advance() }
+    func location(ofOffset raw: Int) -> SourceLocation {
+        let offset = min(max(raw, 0), bytes.count)
+        var low = 0
+        var high = lineStarts.count
+        while high - low > 1 {
+            let mid = (low + high) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid }
         }
-    }
-
-    /// Scans a string token and returns its raw content (escapes kept; keys rarely have any).
-    mutating func scanString() -> String {
-        guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { return "" }
-        advance()
-        let start = i
-        while i < bytes.count, bytes[i] != UInt8(ascii: "\"") {
-            if bytes[i] == UInt8(ascii: "\\") { advance() }
-            if i < bytes.count { advance() }
-        }
-        let raw = String(decoding: bytes[start..<min(i, bytes.count)], as: UTF8.self)
-        if i < bytes.count { advance() }
-        return raw
+        return SourceLocation(line: low + 1, column: characters(before: offset) - characters(before: lineStarts[low]) + 1)
     }
 }

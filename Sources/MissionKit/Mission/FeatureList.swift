@@ -41,17 +41,17 @@ public struct FeatureList: Sendable, Hashable {
 
     /// Records each assertion id in the strings of `value` (depth-first, first mention kept).
     static func collectMentions(
-        _ value: Any, path: String, into mentions: inout [String: (path: String, location: SourceLocation)], json: JSONDocument,
+        _ value: JSONElement, path: String, into mentions: inout [String: (path: String, location: SourceLocation)], json: JSONDocument,
         depth: Int = 0
     ) {
         guard depth < 64 else { return }
-        if let s = value as? String {
-            for id in AssertionID.tokens(in: s) where mentions[id] == nil { mentions[id] = (path, json.location(path)) }
-        } else if let array = value as? [Any] {
+        if let s = value.string {
+            for id in AssertionID.tokens(in: s) where mentions[id] == nil { mentions[id] = (path, json.location(of: value)) }
+        } else if let array = value.elements {
             for (i, item) in array.enumerated() { collectMentions(item, path: "\(path)[\(i)]", into: &mentions, json: json, depth: depth + 1) }
-        } else if let object = value as? [String: Any] {
+        } else if let object = JSONObject(value) {
             for key in object.keys.sorted() {
-                collectMentions(object[key] as Any, path: "\(path).\(key)", into: &mentions, json: json, depth: depth + 1)
+                if let member = object[key] { collectMentions(member, path: "\(path).\(key)", into: &mentions, json: json, depth: depth + 1) }
             }
         }
     }
@@ -60,9 +60,9 @@ public struct FeatureList: Sendable, Hashable {
     /// does not hide the others.
     public static func decode(_ json: JSONDocument) -> (FeatureList?, [ShapeProblem]) {
         var problems: [ShapeProblem] = []
-        let array: [Any]
+        let array: [JSONElement]
         var base = "$.features"
-        if let bare = json.root as? [Any] {
+        if let bare = json.root.elements {
             // Reported, then checked all the same: a bare array hides real problems otherwise.
             problems.append(ShapeProblem(message: "features.json is a bare array; expected an object {\"features\": [...]}", location: json.location("$")))
             array = bare
@@ -82,40 +82,43 @@ public struct FeatureList: Sendable, Hashable {
         for (index, element) in array.enumerated() {
             let path = "\(base)[\(index)]"
             guard let f = JSONObject(element) else {
-                problems.append(ShapeProblem(message: "\(path) must be an object", location: json.location(path)))
+                problems.append(ShapeProblem(message: "\(path) must be an object", location: json.location(of: element)))
                 continue
             }
+            /// Where the feature's `key` stands, or the feature when it has none.
+            func at(_ key: String) -> SourceLocation { json.location(of: f[key] ?? element) }
             guard let id = f.string("id") else {
-                problems.append(ShapeProblem(message: "\(path).id must be a non-empty string", location: json.location(path + ".id")))
+                problems.append(ShapeProblem(message: "\(path).id must be a non-empty string", location: at("id")))
                 continue
             }
             var fulfills: [(String, SourceLocation)] = []
             if f.has("fulfills") {
                 if let list = f.array("fulfills") {
                     for (j, item) in list.enumerated() {
-                        if let s = item as? String {
-                            fulfills.append((s, json.location("\(path).fulfills[\(j)]")))
+                        if let s = item.string {
+                            fulfills.append((s, json.location(of: item)))
                         } else {
-                            problems.append(ShapeProblem(message: "\(path).fulfills[\(j)] must be a string", location: json.location("\(path).fulfills[\(j)]")))
+                            problems.append(ShapeProblem(message: "\(path).fulfills[\(j)] must be a string", location: json.location(of: item)))
                         }
                     }
                 } else {
-                    problems.append(ShapeProblem(message: "\(path).fulfills must be an array of assertion ids", location: json.location(path + ".fulfills")))
+                    problems.append(ShapeProblem(message: "\(path).fulfills must be an array of assertion ids", location: at("fulfills")))
                 }
             }
             for key in ["skillName", "milestone", "status", "commit"] where f.isNotString(key) {
-                problems.append(ShapeProblem(message: "\(path).\(key) must be a string", location: json.location("\(path).\(key)")))
+                problems.append(ShapeProblem(message: "\(path).\(key) must be a string", location: at(key)))
             }
             features.append(
                 Feature(
-                    id: id, skillName: f["skillName"] as? String, milestone: f["milestone"] as? String,
-                    status: f["status"] as? String, commit: f.string("commit"), statusLocation: json.location(path + ".status"), fulfills: fulfills,
-                    location: json.location(path), skillLocation: json.location(path + ".skillName")))
+                    id: id, skillName: f["skillName"]?.string, milestone: f["milestone"]?.string,
+                    status: f["status"]?.string, commit: f.string("commit"), statusLocation: at("status"), fulfills: fulfills,
+                    location: json.location(of: element), skillLocation: at("skillName")))
         }
         var list = FeatureList(features: features)
-        if let object = json.root as? [String: Any] {
+        if let object = JSONObject(json.root) {
             for key in object.keys.sorted() where key != "features" {
-                collectMentions(object[key] as Any, path: "$.\(key)", into: &list.otherMentions, json: json)
+                guard let member = object[key] else { continue }
+                collectMentions(member, path: "$.\(key)", into: &list.otherMentions, json: json)
             }
         }
         return (list, problems)

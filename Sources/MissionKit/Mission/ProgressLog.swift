@@ -56,7 +56,7 @@ public struct ProgressLog: Sendable {
         var log = ProgressLog(events: [], malformedLines: [])
         for (index, raw) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             guard raw.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\t") }) else { continue }
-            guard let object = JSONObject(try? JSONSerialization.jsonObject(with: Data(raw))) else {
+            guard let object = JSONObject((try? JSONTree(bytes: Array(raw)))?.root) else {
                 log.malformedLines.append(index + 1)
                 continue
             }

@@ -21,16 +21,19 @@ public struct ValidationState: Sendable, Hashable {
         }
         var problems: [FeatureList.ShapeProblem] = []
         var entries: [Entry] = []
-        for id in assertions.keys.sorted() {
+        // Each id's last value, as JSON readers keep it; positions from the values themselves.
+        var last: [String: JSONElement] = [:]
+        for (id, value) in assertions.element.members ?? [] { last[id] = value }
+        for (id, element) in last.sorted(by: { $0.key < $1.key }) {
             let path = "$.assertions.\(id)"
-            guard let value = assertions.object(id) else {
-                problems.append(.init(message: "\(path) must be an object with a \"status\"; \(expected)", location: json.location(path)))
+            guard let value = JSONObject(element) else {
+                problems.append(.init(message: "\(path) must be an object with a \"status\"; \(expected)", location: json.location(of: element)))
                 continue
             }
-            if value.isNotString("status") {
-                problems.append(.init(message: "\(path).status must be a string", location: json.location(path + ".status")))
+            if value.isNotString("status"), let status = value["status"] {
+                problems.append(.init(message: "\(path).status must be a string", location: json.location(of: status)))
             }
-            entries.append(Entry(id: id, status: value["status"] as? String, location: json.location(path)))
+            entries.append(Entry(id: id, status: value["status"]?.string, location: json.location(of: element)))
         }
         entries.sort { ($0.location.line, $0.id) < ($1.location.line, $1.id) }
         return (ValidationState(entries: entries), problems)

@@ -93,9 +93,9 @@ public struct ValidatorSynthesis: Sendable {
     static func parse(_ document: JSONDocument, path: String, folder: String, name: String) -> ValidatorSynthesis? {
         guard let object = JSONObject(document.root) else { return nil }
         var s = ValidatorSynthesis(path: path, folder: folder, fileRound: roundOfFileName(name))
-        if let v = object["status"] as? String { s.status = Located(value: v, location: document.location("$.status")) }
+        if let v = object["status"]?.string { s.status = Located(value: v, location: document.location("$.status")) }
         if let v = object.integer("round") { s.round = Located(value: v, location: document.location("$.round")) }
-        if let v = object["milestone"] as? String { s.milestone = Located(value: v, location: document.location("$.milestone")) }
+        if let v = object["milestone"]?.string { s.milestone = Located(value: v, location: document.location("$.milestone")) }
         if let written = object.string("timestamp", "completedAt", "createdAt", "date"), let t = Self.seconds(written) {
             s.time = t
         }
