@@ -29,14 +29,16 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "CProcessSupport"),
+        // FoundationEssentials and the C library, never the whole of Foundation (see its Exports.swift).
+        .target(name: "MissionSystem"),
         .target(name: "MissionJSON"),
-        .target(name: "MissionKit", dependencies: ["CCmark", "CYAML", "CProcessSupport", "MissionJSON"]),
-        .target(name: "ServiceRunner", dependencies: ["MissionKit", "CProcessSupport"]),
-        .target(name: "Validation", dependencies: ["MissionKit", "MissionJSON", "ServiceRunner"]),
+        .target(name: "MissionKit", dependencies: ["CCmark", "CYAML", "CProcessSupport", "MissionJSON", "MissionSystem"]),
+        .target(name: "ServiceRunner", dependencies: ["MissionKit", "CProcessSupport", "MissionSystem"]),
+        .target(name: "Validation", dependencies: ["MissionKit", "MissionJSON", "ServiceRunner", "MissionSystem"]),
         .target(
             name: "MissionCommands",
             dependencies: [
-                "MissionKit", "ServiceRunner", "Validation",
+                "MissionKit", "ServiceRunner", "Validation", "MissionSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,5 +1,5 @@
 import CProcessSupport
-import Foundation
+import MissionSystem
 import MissionKit
 
 #if canImport(Glibc)

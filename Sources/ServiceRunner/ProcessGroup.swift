@@ -1,5 +1,5 @@
 import CProcessSupport
-import Foundation
+import MissionSystem
 import MissionKit
 
 #if canImport(Glibc)
@@ -56,7 +56,7 @@ public enum ProcessGroup {
 
     /// The boot this machine is in (a recorded pid means nothing after a reboot).
     public static var bootID: String? {
-        (try? String(contentsOfFile: "/proc/sys/kernel/random/boot_id", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        (try? FileSystem.readBytes("/proc/sys/kernel/random/boot_id", limit: 4096)).map { String(decoding: $0, as: UTF8.self).trimming() }
     }
 
     /// When `pid` started, in clock ticks since boot (/proc/<pid>/stat field 22); nil when it is gone.

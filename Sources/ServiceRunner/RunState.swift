@@ -1,4 +1,4 @@
-import Foundation
+import MissionSystem
 import MissionKit
 
 /// What `services up` started or reused, kept in `.factory/run/services.json` so a later

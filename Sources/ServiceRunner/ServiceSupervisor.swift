@@ -1,4 +1,4 @@
-import Foundation
+import MissionSystem
 import MissionKit
 
 /// Starts, checks and stops what services.yaml declares, in dependency order.
@@ -66,7 +66,7 @@ public struct ServiceSupervisor: Sendable {
         guard let out = try? ProcessRunner.run("/bin/sh", ["-c", check], in: repo, timeout: checkTimeout) else {
             return HealthResult(healthy: false, output: "healthcheck could not run")
         }
-        let text = (out.stdoutText + out.stderr).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = (out.stdoutText + out.stderr).trimming()
         return HealthResult(healthy: out.status == 0 && !out.timedOut, output: out.timedOut ? "healthcheck timed out after \(Int(checkTimeout)) s" : text)
     }
 
@@ -120,7 +120,7 @@ public struct ServiceSupervisor: Sendable {
                 started.append(Started(name: name, reused: false, pgid: pid, seconds: 0))
                 try waitHealthy(service, pid: pid, log: log, timeout: timeout)
                 started[started.count - 1].seconds = Date().timeIntervalSince(begin)
-                report("\(name): healthy after \(String(format: "%.1f", Date().timeIntervalSince(begin))) s (pid \(pid), log \(FileSystem.relativePath(log, to: repo)))")
+                report("\(name): healthy after \(Date().timeIntervalSince(begin).fixed(1)) s (pid \(pid), log \(FileSystem.relativePath(log, to: repo)))")
             }
         } catch {
             // Leave nothing behind that this call started.
@@ -158,18 +158,9 @@ public struct ServiceSupervisor: Sendable {
 
     func tail(_ log: String, lines: Int = 15) -> String {
         // The last 64 KiB hold the last lines; a log of gigabytes is never read whole.
-        guard let data = Self.lastBytes(of: log, count: 64 * 1024), !data.isEmpty else { return "log \(FileSystem.relativePath(log, to: repo)): (empty)" }
+        guard let data = FileSystem.readTail(log, count: 64 * 1024), !data.isEmpty else { return "log \(FileSystem.relativePath(log, to: repo)): (empty)" }
         let text = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).suffix(lines).joined(separator: "\n")
         return "last lines of \(FileSystem.relativePath(log, to: repo)):\n\(text)"
-    }
-
-    /// The last `count` bytes of the file at `path`, or nil when it cannot be opened.
-    static func lastBytes(of path: String, count: Int) -> [UInt8]? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard let end = try? handle.seekToEnd() else { return nil }
-        try? handle.seek(toOffset: end > UInt64(count) ? end - UInt64(count) : 0)
-        return (try? handle.readToEnd()).map { Array($0) } ?? []
     }
 
     /// The process group of `entry` when it provably is the one this tool started for `name`:

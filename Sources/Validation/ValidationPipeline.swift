@@ -1,4 +1,4 @@
-import Foundation
+import MissionSystem
 import MissionJSON
 import MissionKit
 import ServiceRunner
@@ -86,7 +86,7 @@ public struct ValidationPipeline: Sendable {
                 stage.detail = "\(error)"
             }
             stage.seconds = Date().timeIntervalSince(start)
-            progress("\(name): \(stage.outcome.rawValue) (\(String(format: "%.1f", stage.seconds)) s)\(stage.detail.isEmpty ? "" : ": " + stage.detail.split(separator: "\n").prefix(3).joined(separator: " / "))")
+            progress("\(name): \(stage.outcome.rawValue) (\(stage.seconds.fixed(1)) s)\(stage.detail.isEmpty ? "" : ": " + stage.detail.split(separator: "\n").prefix(3).joined(separator: " / "))")
             report.stages.append(stage)
         }
 
@@ -170,12 +170,9 @@ extension ValidationPipeline.Report {
     public var table: String {
         var rows = [["STAGE", "RESULT", "TIME", "FINDINGS", "DETAIL"]]
         for s in stages {
-            rows.append([s.name, s.outcome.rawValue, String(format: "%.1f s", s.seconds), String(s.findings), s.detail.split(separator: "\n").first.map(String.init) ?? ""])
+            rows.append([s.name, s.outcome.rawValue, s.seconds.fixed(1) + " s", String(s.findings), s.detail.split(separator: "\n").first.map(String.init) ?? ""])
         }
-        let widths = (0..<4).map { i in rows.map { $0[i].count }.max() ?? 0 }
-        return rows.map { row in
-            (0..<4).map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ") + "  " + row[4]
-        }.joined(separator: "\n") + "\n" + (passed ? "validate: passed\n" : "validate: FAILED\n")
+        return TextTable.render(rows) + (passed ? "validate: passed\n" : "validate: FAILED\n")
     }
 
     public var json: JSONValue {

@@ -67,10 +67,28 @@ import Testing
                 return String(line[range].dropFirst().dropLast(7))
             })
         let allowed: Set<String> = [
-            "missionctl", "MissionCommands", "MissionKit", "MissionJSON", "ServiceRunner", "Validation", "CProcessSupport",
+            "missionctl", "MissionCommands", "MissionKit", "MissionJSON", "MissionSystem", "ServiceRunner", "Validation", "CProcessSupport",
             "ArgumentParser", "ArgumentParserToolInfo",
         ]
         #expect(modules.contains("MissionKit") && modules.contains("ArgumentParser"), "\(modules.sorted())")
         #expect(modules.isSubset(of: allowed), "unexpected modules linked: \(modules.subtracting(allowed).sorted())")
+    }
+
+    /// FoundationEssentials only (issue 28): Foundation proper brings CoreFoundation and ICU's
+    /// locale data, which made the static binary 58 MB. Read from the dynamic loader's list.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/ldd"), "needs ldd (Linux)"))
+    func theLightProductLinksNeitherFoundationNorICU() throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
+        p.arguments = [Binary.path]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        let libraries = text.split(separator: "\n").compactMap { $0.split(separator: " ").first.map { String($0.trimmingCharacters(in: .whitespaces)) } }
+        #expect(libraries.contains { $0.hasPrefix("libswiftCore") }, "\(text)")
+        let heavy = libraries.filter { $0.hasPrefix("libFoundation.") || $0.hasPrefix("libFoundationInternationalization") || $0.contains("ICU") || $0.contains("icu") }
+        #expect(heavy.isEmpty, "linked: \(heavy)")
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import MissionSystem
 import MissionKit
 
 /// Runs a root command and maps every outcome to 0/1/2.

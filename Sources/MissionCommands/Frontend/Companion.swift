@@ -1,4 +1,4 @@
-import Foundation
+import MissionSystem
 import MissionKit
 
 #if canImport(Glibc)
@@ -20,13 +20,25 @@ public enum Companion {
     /// linked install finds its unpacked folder), then each PATH entry.
     public static func candidates(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
         var list: [String] = []
-        if let exe = Bundle.main.executableURL?.resolvingSymlinksInPath() {
-            list.append(exe.deletingLastPathComponent().appendingPathComponent(executableName).path)
+        if let exe = executablePath {
+            list.append(FileSystem.folder(of: exe) + "/" + executableName)
         }
         for dir in (environment["PATH"] ?? "").split(separator: ":", omittingEmptySubsequences: true) {
             list.append(String(dir) + "/" + executableName)
         }
         return list
+    }
+
+    /// The running executable, symbolic links resolved.
+    static var executablePath: String? {
+        #if os(Linux)
+        return FileSystem.realPath("/proc/self/exe")
+        #else
+        var size: UInt32 = 4096
+        var buffer = [CChar](repeating: 0, count: Int(size))
+        guard _NSGetExecutablePath(&buffer, &size) == 0 else { return nil }
+        return FileSystem.realPath(String(cString: buffer))
+        #endif
     }
 
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {

@@ -1,4 +1,6 @@
-import Foundation
+import MissionKit
+import MissionSystem
+import Synchronization
 
 /// Terminal output: the report on standard output, messages on standard error, colour decisions.
 ///
@@ -10,14 +12,12 @@ public enum Console {
 
     /// Output collected in memory by `capturing`.
     public final class Capture: @unchecked Sendable {
-        private let lock = NSLock()
-        private var out = ""
-        private var err = ""
+        private let streams = Mutex<(out: String, err: String)>(("", ""))
         public init() {}
-        public var stdout: String { lock.withLock { out } }
-        public var stderr: String { lock.withLock { err } }
-        func append(out text: String) { lock.withLock { out += text } }
-        func append(err text: String) { lock.withLock { err += text } }
+        public var stdout: String { streams.withLock { $0.out } }
+        public var stderr: String { streams.withLock { $0.err } }
+        func append(out text: String) { streams.withLock { $0.out += text } }
+        func append(err text: String) { streams.withLock { $0.err += text } }
     }
 
     @TaskLocal static var capture: Capture?
@@ -36,7 +36,7 @@ public enum Console {
             capture.append(err: message)
             return
         }
-        FileHandle.standardError.write(Data(message.utf8))
+        _ = FileSystem.write(Array(message.utf8), to: STDERR_FILENO)
     }
 
     /// The first standard-output write that failed, if any (output is written from one thread).
@@ -50,19 +50,8 @@ public enum Console {
             return
         }
         guard outputError == nil else { return }
-        var copy = text
-        copy.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    outputError = String(cString: strerror(errno))
-                    return
-                }
-                offset += n
-            }
-        }
+        let failed = FileSystem.write(Array(text.utf8), to: STDOUT_FILENO)
+        if failed != 0 { outputError = String(cString: strerror(failed)) }
     }
 
     /// `out` with a line break.

@@ -1,4 +1,4 @@
-import Foundation
+import MissionSystem
 import MissionKit
 
 /// Turns DOC arguments into repo-relative paths: relative to the working directory, or else

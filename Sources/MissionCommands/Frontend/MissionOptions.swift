@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import MissionSystem
 import MissionKit
 
 /// `--repo`, `--mission`, `--all-missions`: how a command finds the mission.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import MissionSystem
 import MissionKit
 
 /// `--repo`: the repository every command works on. Defined once; every command takes it.

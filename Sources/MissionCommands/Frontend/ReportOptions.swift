@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import MissionSystem
 import MissionKit
 
 extension ReportFormat: ExpressibleByArgument {}

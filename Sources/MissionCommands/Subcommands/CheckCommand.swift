@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import MissionSystem
 import MissionKit
 
 /// `missionctl check`: the mission and doc-traceability checker.
@@ -71,7 +71,7 @@ struct CheckCommand: ParsableCommand {
 
     static func readSuiteIDs(_ path: String) throws -> SuiteIDs {
         if path == "-" {
-            return try SuiteIDs.parse(Array(FileHandle.standardInput.readDataToEndOfFile()), source: "--suite-ids (standard input)")
+            return try SuiteIDs.parse(FileSystem.readStandardInput(name: "--suite-ids -"), source: "--suite-ids (standard input)")
         }
         let bytes: [UInt8]
         do {

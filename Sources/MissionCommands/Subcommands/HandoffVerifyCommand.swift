@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import MissionSystem
 import MissionKit
 
 /// `missionctl handoff verify`: prove the handoff commit contains the claimed work.
@@ -140,7 +140,7 @@ struct HandoffVerifyCommand: ParsableCommand {
     func input(repoRoot: String) throws -> ([UInt8], String) {
         guard let handoff else { return ([], "") }
         if handoff == "-" {
-            return ([UInt8](FileHandle.standardInput.readDataToEndOfFile()), "<stdin>")
+            return (try FileSystem.readStandardInput(name: "the handoff on standard input"), "<stdin>")
         }
         let path = FileSystem.absolute(handoff.hasPrefix("/") ? handoff : missionOptions.repository.pathBase(root: repoRoot) + "/" + handoff)
         guard FileSystem.exists(path) else { throw MissionError("\(handoff): no such file (tried \(path))") }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import MissionSystem
 import MissionKit
 
 /// `missionctl init`: a commented starter `.missionctl.yml` for the repository.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import MissionSystem
 import MissionKit
 
 /// `missionctl missions`: the missions of this repository, wherever they are kept.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import MissionSystem
 import MissionKit
 
 /// `missionctl report`: one page that shows where the missions stand.
@@ -92,7 +92,7 @@ struct ReportCommand: ParsableCommand {
     /// on disk; from standard output, paths relative to the repository root.
     func relativeBase(repo: String) -> String {
         guard let output else { return "" }
-        let folder = (FileSystem.absolute(output) as NSString).deletingLastPathComponent
+        let folder = FileSystem.folder(of: FileSystem.absolute(output))
         let from = folder.split(separator: "/")
         let to = repo.split(separator: "/")
         var common = 0

@@ -25,7 +25,7 @@ struct RulesCommand: ParsableCommand {
         }
         let width = RuleRegistry.allDescriptors.map(\.id.count).max() ?? 0
         for d in RuleRegistry.allDescriptors {
-            Console.line("\(d.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(d.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(d.summary)")
+            Console.line("\(TextTable.pad(d.id, width))  \(TextTable.pad(d.severity.rawValue, 7))  \(d.summary)")
         }
     }
 }

@@ -1,7 +1,8 @@
 import ArgumentParser
-import Foundation
+import MissionSystem
 import MissionKit
 import ServiceRunner
+import Synchronization
 
 /// `missionctl services`: run what .factory/services.yaml declares.
 struct ServicesCommand: ParsableCommand {
@@ -40,11 +41,11 @@ struct ServicesListCommand: ParsableCommand {
     func run() throws {
         let s = try repo.supervisor()
         Console.line("commands:")
-        for c in s.file.commands { Console.line("  \(c.name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(c.command)") }
+        for c in s.file.commands { Console.line("  \(TextTable.pad(c.name, 24)) \(c.command)") }
         Console.line("services:")
         for svc in s.file.services {
             let deps = svc.dependsOn.map(\.name).joined(separator: ", ")
-            Console.line("  \(svc.name.padding(toLength: 24, withPad: " ", startingAt: 0)) port \(svc.port.map(String.init) ?? "-")  depends on: \(deps.isEmpty ? "-" : deps)")
+            Console.line("  \(TextTable.pad(svc.name, 24)) port \(svc.port.map(String.init) ?? "-")  depends on: \(deps.isEmpty ? "-" : deps)")
         }
     }
 }
@@ -84,10 +85,7 @@ struct ServicesStatusCommand: ParsableCommand {
         let table = [["SERVICE", "STATE", "PID", "PORT", "OWNER"]] + rows.map {
             [$0.name, $0.state, $0.pid.map(String.init) ?? "-", $0.port.map(String.init) ?? "-", $0.ownership]
         }
-        let widths = (0..<5).map { i in table.map { $0[i].count }.max() ?? 0 }
-        for row in table {
-            Console.line(row.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }.joined(separator: "  ").trimmingCharacters(in: .whitespaces))
-        }
+        Console.out(TextTable.render(table))
     }
 }
 
@@ -129,7 +127,7 @@ struct ServicesExecCommand: ParsableCommand {
 
     func run() throws {
         let s = try repo.supervisor()
-        let names = with?.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } ?? []
+        let names = with?.split(separator: ",").map { $0.trimming(" \t") } ?? []
         let cleanup = ExecCleanup(supervisor: s, grace: grace)
         cleanup.install()
         let started = try runnerErrors { try s.up(names, timeout: timeout, grace: grace) { Console.raw($0 + "\n") } }
@@ -171,10 +169,9 @@ final class ExecCleanup: @unchecked Sendable {
     var child: pid_t?
     var orphanGuard: OrphanGuard?
     var sources: [DispatchSourceSignal] = []
-    private let state = NSLock()
-    private var interrupted = false
+    private let interrupted = Mutex(false)
 
-    var isInterrupted: Bool { state.withLock { interrupted } }
+    var isInterrupted: Bool { interrupted.withLock { $0 } }
 
     /// Blocks the main flow while the handler stops everything and exits the process.
     func waitForever() -> Never {
@@ -191,7 +188,7 @@ final class ExecCleanup: @unchecked Sendable {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler { [self] in
-                state.withLock { interrupted = true }
+                interrupted.withLock { $0 = true }
                 if let child { ProcessGroup.terminate(child, grace: grace) }
                 try? supervisor.down([], grace: grace) { Console.raw($0 + "\n") }
                 orphanGuard?.disarm()

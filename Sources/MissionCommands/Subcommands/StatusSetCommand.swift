@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import MissionSystem
 import MissionKit
 
 /// `missionctl status set`: change fields of the one block of a doc.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import MissionSystem
 import MissionKit
 import Validation
 
@@ -68,7 +68,7 @@ struct ValidateCommand: AsyncParsableCommand {
         }
     }
 
-    var skippedStages: [String] { skip.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } }
+    var skippedStages: [String] { skip.flatMap { $0.split(separator: ",").map { $0.trimming(" \t") } } }
 
     func run() async throws {
         let repo = try missionOptions.repositoryRoot()

@@ -57,8 +57,8 @@ public struct Suppressions: Sendable {
 
     private mutating func read(_ text: String, line: Int, column: Int, known: Set<String>) {
         var rest = Substring(text)
-        while let open = rest.range(of: "<!--") {
-            guard let close = rest[open.upperBound...].range(of: "-->") else { return }
+        while let open = rest.firstRange(of: "<!--") {
+            guard let close = rest[open.upperBound...].firstRange(of: "-->") else { return }
             let body = String(rest[open.upperBound..<close.lowerBound]).trimming(" \t")
             rest = rest[close.upperBound...]
             guard body.hasPrefix("missionctl-") else { continue }

@@ -1,4 +1,4 @@
-import Foundation
+import MissionSystem
 
 /// The missions Factory keeps in the home folder, `$HOME/.factory/missions/<id>/`, each linked to
 /// the repository it works in by `working_directory.txt` (else `state.json`'s `workingDirectory`).
@@ -48,7 +48,7 @@ public struct HomeMissions: Sendable {
         let path = dir + "/working_directory.txt"
         guard FileSystem.isRegularFile(path), let bytes = try? FileSystem.readBytes(path, limit: 64 * 1024) else { return nil }
         let text = String(decoding: bytes, as: UTF8.self)
-        let line = text.split(whereSeparator: \.isNewline).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        let line = text.split(whereSeparator: \.isNewline).first.map { String($0).trimming(" \t") } ?? ""
         return line.isEmpty ? nil : line
     }
 

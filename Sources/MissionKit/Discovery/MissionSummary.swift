@@ -1,4 +1,4 @@
-import Foundation
+import MissionSystem
 import MissionJSON
 
 /// One line of `missionctl missions`: what a mission is and where it stands.
@@ -45,9 +45,7 @@ public struct MissionSummary: Sendable {
             if newest.map({ date > $0 }) ?? true { newest = date }
         }
         guard let newest else { return nil }
-        let format = ISO8601DateFormatter()
-        format.formatOptions = [.withInternetDateTime]
-        return format.string(from: newest)
+        return Date.ISO8601FormatStyle().format(newest)
     }
 
     /// "3/12" or "-".

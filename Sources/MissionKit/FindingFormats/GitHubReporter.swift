@@ -1,4 +1,4 @@
-import Foundation
+import MissionSystem
 
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=<rule>::<message>`.
 ///
@@ -58,13 +58,11 @@ public enum GitHubReporter {
     /// standard error, never a lost report.
     public static func appendSummary(_ report: DiagnosticsReport, context: ReportContext, to path: String) {
         let text = summary(report, context: context)
-        guard let handle = FileHandle(forWritingAtPath: path) ?? (FileManager.default.createFile(atPath: path, contents: nil) ? FileHandle(forWritingAtPath: path) : nil) else {
-            FileHandle.standardError.write(Data("missionctl: cannot write the job summary to \(path)\n".utf8))
-            return
+        do {
+            try FileSystem.append(Array(text.utf8), to: path)
+        } catch {
+            _ = FileSystem.write(Array("missionctl: cannot write the job summary: \(error.message)\n".utf8), to: STDERR_FILENO)
         }
-        defer { try? handle.close() }
-        _ = try? handle.seekToEnd()
-        try? handle.write(contentsOf: Data(text.utf8))
     }
 
     /// Escaped on Unicode scalars: Swift reads "\r\n" as one Character, so replacing "\r" and

@@ -1,4 +1,4 @@
-import Foundation
+import MissionSystem
 
 /// JUnit XML as CI systems read it, valid against the common JUnit schema (Jenkins' junit-10.xsd
 /// shape): `testsuites` carries tests, failures, errors and time (never `skipped`); each
@@ -53,7 +53,7 @@ public struct JUnitXML {
         func isFailure(_ o: Case.Outcome) -> Bool { if case .failed = o { true } else { false } }
         func isError(_ o: Case.Outcome) -> Bool { if case .error = o { true } else { false } }
         func isSkipped(_ o: Case.Outcome) -> Bool { if case .skipped = o { true } else { false } }
-        func time(_ s: Double) -> String { String(format: "%.3f", s) }
+        func time(_ s: Double) -> String { s.fixed(3) }
         let all = suites.flatMap(\.cases)
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"\(Self.escape(name, attribute: true))\" tests=\"\(all.count)\" failures=\"\(count(all, isFailure))\" errors=\"\(count(all, isError))\" time=\"\(time(all.reduce(0) { $0 + $1.seconds }))\">\n"

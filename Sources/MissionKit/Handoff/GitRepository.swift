@@ -1,4 +1,4 @@
-import Foundation
+import MissionSystem
 
 /// The few git queries handoff verification needs, each one `git` process with an argument array.
 public struct GitRepository: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import MissionSystem
 
 /// Verifies that a handoff's commit contains the work the handoff claims.
 public struct HandoffVerifier: Sendable {
@@ -367,7 +367,7 @@ public struct HandoffVerifier: Sendable {
         guard !handoff.commandsRun.isEmpty else { return [] }
         let interruption = Interruption()
         defer { interruption.cancel() }
-        let dir = NSTemporaryDirectory() + "missionctl-rerun-" + UUID().uuidString
+        let dir = FileSystem.temporaryDirectory + "/missionctl-rerun-" + UUID().uuidString
         let add = try repo.git(["worktree", "add", "--detach", "--quiet", dir, commit])
         guard add.status == 0 else { throw MissionError("--rerun: git worktree add failed: \(add.stderr)") }
         defer {

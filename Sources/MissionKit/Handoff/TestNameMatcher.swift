@@ -136,7 +136,7 @@ public enum TestNameMatcher {
             else if rustTestPending, let name = after(line, "fn ") { names.append(name) }
             else if line.contains("@Test"), let name = after(line, "func ") { names.append(name) }
             for marker in ["t.Run(\"", "it(\"", "test(\"", "it('", "test('", "describe(\"", "@Test(\""] {
-                if let range = line.range(of: marker) {
+                if let range = line.firstRange(of: marker) {
                     let rest = line[range.upperBound...]
                     let quote: Character = marker.hasSuffix("'") ? "'" : "\""
                     if let end = rest.firstIndex(of: quote) { names.append(String(rest[..<end])) }
@@ -149,7 +149,7 @@ public enum TestNameMatcher {
     }
 
     private static func after(_ line: String, _ prefix: String) -> String? {
-        guard let range = line.range(of: prefix) else { return nil }
+        guard let range = line.firstRange(of: prefix) else { return nil }
         let name = line[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
         return name.isEmpty ? nil : String(name)
     }

@@ -1,4 +1,4 @@
-import Foundation
+import MissionSystem
 
 /// A mission's `progress_log.jsonl`: its append-only history, one JSON object a line, each named
 /// by `event` (some writers use `type`). Read tolerantly: unknown events are normal and kept by

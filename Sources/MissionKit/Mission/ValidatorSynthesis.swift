@@ -1,4 +1,4 @@
-import Foundation
+import MissionSystem
 import MissionJSON
 
 /// One validator's synthesis (`.factory/validation/<milestone>/<validator>/synthesis*.json`): what
@@ -113,7 +113,7 @@ public struct ValidatorSynthesis: Sendable {
 
     /// `synthesis.round2.json`, `synthesis-round2.json` → 2; `synthesis.json` → nil.
     static func roundOfFileName(_ name: String) -> Int? {
-        guard let range = name.range(of: "round") else { return nil }
+        guard let range = name.firstRange(of: "round") else { return nil }
         let digits = name[range.upperBound...].prefix(while: \.isNumber)
         return Int(digits)
     }
@@ -121,11 +121,10 @@ public struct ValidatorSynthesis: Sendable {
     /// An ISO 8601 time (`2026-03-01T10:00:00Z`, with or without fractions or an offset) in
     /// seconds since 1970; nil for anything else.
     static func seconds(_ text: String) -> Double? {
-        let plain = ISO8601DateFormatter()
-        if let d = plain.date(from: text) { return d.timeIntervalSince1970 }
-        let fractional = ISO8601DateFormatter()
-        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return fractional.date(from: text)?.timeIntervalSince1970
+        for style in [Date.ISO8601FormatStyle(), Date.ISO8601FormatStyle(includingFractionalSeconds: true)] {
+            if let d = try? style.parse(text) { return d.timeIntervalSince1970 }
+        }
+        return nil
     }
 
     /// A milestone name reduced to its lower-case alphanumeric runs (`Milestone 2: Sync & Offline`

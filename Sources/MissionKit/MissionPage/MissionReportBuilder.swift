@@ -1,4 +1,4 @@
-import Foundation
+import MissionSystem
 
 extension MissionReport {
     /// Builds the report from what `check` looked at (`MissionChecker.checkWithContexts`) and the
@@ -205,9 +205,9 @@ extension MissionReport {
     static func title(of mission: Mission) -> String? {
         guard let bytes = try? FileSystem.readBytes(mission.missionDir + "/mission.md", limit: 1 << 20) else { return nil }
         for line in String(decoding: bytes.prefix(64 * 1024), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimming(" \t")
             if trimmed.hasPrefix("# ") {
-                let title = trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces)
+                let title = trimmed.dropFirst(2).trimming(" \t")
                 return title.isEmpty ? nil : title
             }
         }
@@ -242,6 +242,6 @@ extension MissionReport {
 
     /// `VAL-A-2` before `VAL-A-10`: numbers compared as numbers.
     static func idOrder(_ a: String, _ b: String) -> Bool {
-        a.compare(b, options: .numeric) == .orderedAscending
+        NaturalOrder.precedes(a, b)
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import MissionSystem
 
 /// Renders a `MissionReport` as GitHub-flavoured Markdown, for `$GITHUB_STEP_SUMMARY` and pull-request
 /// comments: the page's content in tables (no chart: the per-milestone counts stand in for it).

@@ -66,24 +66,3 @@ public enum WorkStatus: String, CaseIterable, Sendable, Codable {
     case partial
     case complete
 }
-
-extension String {
-    /// Trims characters of `set` from both ends (ASCII sets compare bytes, which is much faster).
-    func trimming(_ set: String) -> String {
-        let ascii = set.utf8.allSatisfy { $0 < 0x80 }
-        if ascii {
-            let bytes = Array(set.utf8)
-            let view = utf8
-            var start = view.startIndex
-            var end = view.endIndex
-            while start < end, bytes.contains(view[start]) { start = view.index(after: start) }
-            while end > start, bytes.contains(view[view.index(before: end)]) { end = view.index(before: end) }
-            if start == view.startIndex && end == view.endIndex { return self }
-            return String(self[start..<end])
-        }
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s.removeFirst() }
-        while let l = s.last, set.contains(l) { s.removeLast() }
-        return String(s)
-    }
-}

@@ -15,7 +15,7 @@ public enum AtomicFile {
     ) throws -> T {
         // A symlinked doc is edited at its target: the link stays a link.
         let path = FileSystem.realPath(givenPath) ?? givenPath
-        let folder = folderOf(path)
+        let folder = FileSystem.folder(of: path)
         let dirFD = open(FileName.cString(folder), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard dirFD >= 0 else { throw MissionError("\(folder): cannot open the folder (\(errnoText()))") }
         defer { close(dirFD) }
@@ -37,7 +37,7 @@ public enum AtomicFile {
     /// Called under the folder lock, which every missionctl writer holds while its temporary
     /// exists, so any such file found now is stale.
     static func removeStaleTemporaries(of path: String) {
-        let folder = folderOf(path)
+        let folder = FileSystem.folder(of: path)
         let prefix = "." + (path.split(separator: "/").last.map(String.init) ?? path) + ".missionctl-"
         for name in (try? FileManagerShim.contents(of: folder)) ?? [] where name.hasPrefix(prefix) {
             unlink(FileName.cString(folder + "/" + name))
@@ -61,7 +61,7 @@ public enum AtomicFile {
             }
             return
         }
-        let folder = folderOf(path)
+        let folder = FileSystem.folder(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         var template = FileName.cString("\(folder)/.\(name).missionctl-XXXXXX")
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -124,7 +124,7 @@ public enum AtomicFile {
             try writeAll(bytes, fd: fd, path: path)
             return
         }
-        let folder = folderOf(target)
+        let folder = FileSystem.folder(of: target)
         let dirFD = open(FileName.cString(folder), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard dirFD >= 0 else { throw MissionError("\(path): cannot open the folder \(folder) (\(errnoText()))") }
         defer { close(dirFD) }
@@ -132,18 +132,7 @@ public enum AtomicFile {
     }
 
     static func writeAll(_ bytes: [UInt8], fd: Int32, path: String) throws(MissionError) {
-        let result: Int32 = bytes.withUnsafeBytes { buf in
-            var written = 0
-            while written < buf.count {
-                let n = Glibc.write(fd, buf.baseAddress! + written, buf.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                written += n
-            }
-            return 0
-        }
+        let result = FileSystem.write(bytes, to: fd)
         if result != 0 { throw MissionError("\(path): write failed (\(String(cString: strerror(result))))") }
     }
 
@@ -159,11 +148,6 @@ public enum AtomicFile {
         umask(mask)
         return mask
     }()
-
-    static func folderOf(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
-    }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
 }

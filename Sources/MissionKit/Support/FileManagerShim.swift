@@ -1,4 +1,4 @@
-import Foundation
+import MissionSystem
 
 /// Foundation's directory listing behind one name, so the rest of the code need not import it.
 enum FileManagerShim {

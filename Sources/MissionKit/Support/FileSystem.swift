@@ -1,9 +1,16 @@
-import Foundation
+import MissionSystem
 
 /// File reading and repository walking, kept in one place so errors read the same everywhere.
 public enum FileSystem {
     /// The largest file any command reads (docs, mission files, handoffs): 32 MiB.
     public static let maxFileBytes = 32 * 1024 * 1024
+
+    /// `$TMPDIR` (without a trailing `/`), or `/tmp`.
+    public static var temporaryDirectory: String {
+        var dir = ProcessInfo.processInfo.environment["TMPDIR"] ?? ""
+        while dir.count > 1, dir.hasSuffix("/") { dir.removeLast() }
+        return dir.isEmpty ? "/tmp" : dir
+    }
 
     /// Opens `path` for reading: only a regular file (never blocking on a FIFO, never a device)
     /// of at most `limit` bytes. Returns the descriptor and the size.
@@ -93,6 +100,71 @@ public enum FileSystem {
     }
 
     /// The real path of the repository root, resolved once per root for containment checks.
+    /// The last `count` bytes of the regular file at `path` (all of a shorter one), or nil when
+    /// it cannot be read: a log's tail without reading gigabytes.
+    public static func readTail(_ path: String, count: Int) -> [UInt8]? {
+        guard let (fd, size) = try? openRegular(path, limit: Int.max) else { return nil }
+        defer { close(fd) }
+        let start = max(0, size - count)
+        var bytes = [UInt8](repeating: 0, count: size - start)
+        var filled = 0
+        while filled < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + filled, $0.count - filled, off_t(start + filled)) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { break }
+            filled += n
+        }
+        return Array(bytes.prefix(filled))
+    }
+
+    /// The folder part of `path`: `a/b` for `a/b/c`, `/` for `/c`, `.` for `c`.
+    public static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// Standard input, read whole up to `limit` bytes (a larger input is refused, not buffered).
+    public static func readStandardInput(limit: Int = maxFileBytes, name: String) throws(MissionError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress!, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            if n < 0 { throw MissionError("\(name): cannot be read (\(String(cString: strerror(errno))))") }
+            if n == 0 { return bytes }
+            bytes += chunk[0..<n]
+            if bytes.count > limit {
+                throw MissionError("\(name): is over the \(limit / 1024 / 1024) MiB limit for input missionctl reads")
+            }
+        }
+    }
+
+    /// Writes all of `bytes` to `fd`, retrying short and interrupted writes: 0, or the errno of
+    /// the write that failed (never a trap, as FileHandle's write on a closed pipe).
+    public static func write(_ bytes: [UInt8], to fd: Int32) -> Int32 {
+        bytes.withUnsafeBytes { buf in
+            var written = 0
+            while written < buf.count {
+                let n = systemWrite(fd, buf.baseAddress! + written, buf.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                written += n
+            }
+            return 0
+        }
+    }
+
+    /// Appends `bytes` to the file at `path`, created (0644 before the umask) when missing.
+    public static func append(_ bytes: [UInt8], to path: String) throws(MissionError) {
+        let fd = open(FileName.cString(path), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw MissionError("\(path): cannot be opened for appending (\(String(cString: strerror(errno))))") }
+        defer { close(fd) }
+        let result = write(bytes, to: fd)
+        if result != 0 { throw MissionError("\(path): write failed (\(String(cString: strerror(result))))") }
+    }
+
     public static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(FileName.cString(path), nil) else { return nil }
         defer { free(resolved) }
@@ -230,3 +302,6 @@ public enum FileSystem {
         return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
     }
 }
+
+/// write(2), named apart from `FileSystem.write`.
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int { write(fd, buffer, count) }

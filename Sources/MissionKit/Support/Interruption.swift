@@ -1,24 +1,19 @@
-import Dispatch
-import Foundation
-
-#if canImport(Glibc)
-import Glibc
-#endif
+import MissionSystem
+import Synchronization
 
 /// Catches SIGINT, SIGTERM and SIGHUP while missionctl runs commands from input (`--rerun`):
 /// the running command's whole process group is killed at once, and the caller cleans up and
 /// reports the interrupt as an interrupt (never as a timeout or a failed command).
 public final class Interruption: @unchecked Sendable {
-    private let lock = NSLock()
-    private var received: Int32 = 0
-    private var group: pid_t = 0
+    /// The first signal received (0: none) and the process group now running (0: none).
+    private let state = Mutex<(received: Int32, group: pid_t)>((0, 0))
     private var sources: [DispatchSourceSignal] = []
     private let signals: [Int32]
 
     public init(signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]) {
         self.signals = signals
         for sig in signals {
-            Glibc.signal(sig, SIG_IGN)
+            _ = signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler { [weak self] in self?.receive(sig) }
             source.resume()
@@ -27,7 +22,7 @@ public final class Interruption: @unchecked Sendable {
     }
 
     /// The first signal received, 0 when none.
-    public var receivedSignal: Int32 { lock.withLock { received } }
+    public var receivedSignal: Int32 { state.withLock { $0.received } }
 
     /// The signal's name, for messages.
     public var signalName: String {
@@ -40,27 +35,27 @@ public final class Interruption: @unchecked Sendable {
     }
 
     private func receive(_ sig: Int32) {
-        lock.withLock {
-            if received == 0 { received = sig }
-            if group > 0 { kill(-group, SIGKILL) }
+        state.withLock {
+            if $0.received == 0 { $0.received = sig }
+            if $0.group > 0 { kill(-$0.group, SIGKILL) }
         }
     }
 
     /// The process group now running; killed at once if a signal already arrived.
     public func running(_ pgid: pid_t) {
-        lock.withLock {
-            group = pgid
-            if received != 0 { kill(-pgid, SIGKILL) }
+        state.withLock {
+            $0.group = pgid
+            if $0.received != 0 { kill(-pgid, SIGKILL) }
         }
     }
 
     public func finished() {
-        lock.withLock { group = 0 }
+        state.withLock { $0.group = 0 }
     }
 
     /// Restores the default handling (a later signal ends missionctl as usual).
     public func cancel() {
         sources.forEach { $0.cancel() }
-        for sig in signals { Glibc.signal(sig, SIG_DFL) }
+        for sig in signals { _ = signal(sig, SIG_DFL) }
     }
 }

@@ -1,5 +1,5 @@
 import CProcessSupport
-import Foundation
+import MissionSystem
 
 #if canImport(Glibc)
 import Glibc

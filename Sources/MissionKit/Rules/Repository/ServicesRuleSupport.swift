@@ -21,7 +21,7 @@ extension ServicesFile.Service {
 
     static func firstURL(in command: String) -> (host: String, port: Int)? {
         for scheme in ["https://", "http://"] {
-            guard let range = command.range(of: scheme) else { continue }
+            guard let range = command.firstRange(of: scheme) else { continue }
             let rest = command[range.upperBound...]
             let authority = rest.prefix { !"/ \t'\"?#)".contains($0) }
             let hostPart = authority.split(separator: "@").last.map(String.init) ?? ""

@@ -1,4 +1,4 @@
-import Foundation
+import MissionSystem
 
 /// A closed-set path that does not exist, or a glob that matches nothing. Entries under one
 /// missing folder are one finding: the folder is what is missing.

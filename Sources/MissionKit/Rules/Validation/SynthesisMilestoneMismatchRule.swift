@@ -20,10 +20,10 @@ public struct SynthesisMilestoneMismatchRule: RepositoryRule {
 extension SynthesisMilestoneMismatchRule {
     public static var examples: [RuleExample] {
         [
-            .reports(RuleExample.synthesis(InvalidSynthesisRule.good.replacingOccurrences(of: #""milestone": "m""#, with: #""milestone": "other""#))),
+            .reports(RuleExample.synthesis(InvalidSynthesisRule.good.replacing(#""milestone": "m""#, with: #""milestone": "other""#))),
             .passes(RuleExample.synthesis(InvalidSynthesisRule.good)),
             // A folder name cannot hold `:`; the same words name the same milestone.
-            .passes([".factory/validation/Milestone 2 Sync & Offline/user-testing/synthesis.json": InvalidSynthesisRule.good.replacingOccurrences(of: #""milestone": "m""#, with: #""milestone": "Milestone 2: Sync & Offline""#)]),
+            .passes([".factory/validation/Milestone 2 Sync & Offline/user-testing/synthesis.json": InvalidSynthesisRule.good.replacing(#""milestone": "m""#, with: #""milestone": "Milestone 2: Sync & Offline""#)]),
         ]
     }
 }

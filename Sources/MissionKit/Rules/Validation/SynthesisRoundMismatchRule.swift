@@ -20,7 +20,7 @@ extension SynthesisRoundMismatchRule {
     public static var examples: [RuleExample] {
         [
             .reports(RuleExample.synthesis(InvalidSynthesisRule.good, name: "synthesis.round2.json")),
-            .passes(RuleExample.synthesis(InvalidSynthesisRule.good.replacingOccurrences(of: #""round": 1"#, with: #""round": 2"#), name: "synthesis.round2.json")),
+            .passes(RuleExample.synthesis(InvalidSynthesisRule.good.replacing(#""round": 1"#, with: #""round": 2"#), name: "synthesis.round2.json")),
         ]
     }
 }

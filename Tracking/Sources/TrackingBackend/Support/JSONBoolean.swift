@@ -3,7 +3,7 @@ import Foundation
 extension NSNumber {
     /// Whether `JSONSerialization` produced this number from `true`/`false` (it uses NSNumber for
     /// both, and `1 as? Bool` would succeed too, so the type must be asked).
-    public var isJSONBoolean: Bool {
+    var isJSONBoolean: Bool {
         #if canImport(Darwin)
         return CFGetTypeID(self) == CFBooleanGetTypeID()
         #else
