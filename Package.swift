@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "MissionKit", targets: ["MissionKit"]),
         .library(name: "MissionJSON", targets: ["MissionJSON"]),
         .library(name: "MissionCommands", targets: ["MissionCommands"]),
+        // Test plumbing both packages' tests share (paths, the built executables, scratch repositories).
+        .library(name: "MissionTestSupport", targets: ["MissionTestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -43,9 +45,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "missionctl", dependencies: ["MissionCommands"]),
-        .testTarget(name: "MissionKitTests", dependencies: ["MissionKit"]),
-        .testTarget(name: "ServiceRunnerTests", dependencies: ["ServiceRunner", "MissionKit"]),
-        .testTarget(name: "MissionCommandsTests", dependencies: ["MissionCommands", "MissionKit", "Validation"]),
-        .testTarget(name: "missionctlTests", dependencies: ["missionctl", "MissionKit"]),
+        .target(name: "MissionTestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "MissionKitTests", dependencies: ["MissionKit", "MissionTestSupport"]),
+        .testTarget(name: "ServiceRunnerTests", dependencies: ["ServiceRunner", "MissionKit", "MissionTestSupport"]),
+        .testTarget(name: "MissionCommandsTests", dependencies: ["MissionCommands", "MissionKit", "Validation", "MissionTestSupport"]),
+        .testTarget(name: "missionctlTests", dependencies: ["missionctl", "MissionKit", "MissionTestSupport"]),
     ]
 )

@@ -22,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Imported directly (NIOCore, NIOHTTP1, NIOPosix, HTTPTypes), so declared, not borrowed from Hummingbird's graph.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         .target(
@@ -35,8 +38,9 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
-                // Only for `ConnectionPoolError`, which PostgresClient throws when it cannot connect.
-                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .target(
@@ -47,6 +51,10 @@ let package = Package(
                 .product(name: "MissionJSON", package: "missionctl"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .target(
@@ -54,24 +62,42 @@ let package = Package(
             dependencies: [
                 "TrackingBackend", "Regression",
                 .product(name: "MissionKit", package: "missionctl"),
+                .product(name: "MissionJSON", package: "missionctl"),
                 .product(name: "MissionCommands", package: "missionctl"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(name: "missionctl-tracking", dependencies: ["TrackingCommands"]),
+        .executableTarget(
+            name: "missionctl-tracking", dependencies: ["TrackingCommands", .product(name: "MissionCommands", package: "missionctl")]),
         .testTarget(
             name: "TrackingBackendTests",
             dependencies: [
                 "TrackingBackend",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "MissionJSON", package: "missionctl"),
+                .product(name: "MissionTestSupport", package: "missionctl"),
             ]
         ),
         .testTarget(
             name: "RegressionTests",
-            dependencies: ["Regression", "TrackingBackend", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "Regression", "TrackingBackend", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            ]
         ),
-        .testTarget(name: "TrackingCommandsTests", dependencies: ["missionctl-tracking", "TrackingCommands"]),
+        .testTarget(
+            name: "TrackingCommandsTests",
+            dependencies: [
+                "missionctl-tracking", "TrackingCommands", .product(name: "MissionCommands", package: "missionctl"),
+                .product(name: "MissionTestSupport", package: "missionctl"),
+            ]
+        ),
     ]
 )

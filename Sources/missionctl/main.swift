@@ -1,3 +1,3 @@
 import MissionCommands
 
-await MissionCommandLine.main()
+MissionCommandLine.main()

@@ -1,5 +1,6 @@
 import Foundation
 import MissionCommands
+import MissionTestSupport
 
 /// Runs `missionctl` commands in this process, with both output streams captured.
 enum InProcess {
@@ -15,13 +16,9 @@ enum InProcess {
         return Result(status: status, stdout: capture.stdout, stderr: capture.stderr)
     }
 
-    static let packageRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
+    static var packageRoot: String { PackagePaths.root }
 
-    static var fixtures: String { packageRoot + "/Tests/Fixtures" }
+    static var fixtures: String { PackagePaths.fixtures }
 
     /// A fresh temporary folder with `files` (relative path → content).
     static func folder(_ files: [String: String]) throws -> String {

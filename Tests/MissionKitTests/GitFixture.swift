@@ -1,5 +1,6 @@
 import Foundation
 import MissionKit
+import MissionTestSupport
 
 /// A temporary git repository built commit by commit.
 final class GitFixture {
@@ -8,29 +9,15 @@ final class GitFixture {
 
     init() throws {
         repo = try TempRepo([:])
-        try git("init", "-q", "-b", "main")
-        try git("config", "user.email", "test@example.com")
-        try git("config", "user.name", "Test")
-        try git("config", "commit.gpgsign", "false")
+        try repo.scratch.initGit()
     }
 
     @discardableResult
-    func git(_ args: String...) throws -> String {
-        let out = try ProcessRunner.run("git", ["-C", root] + args)
-        guard out.status == 0 else { throw MissionError("git \(args.joined(separator: " ")) failed: \(out.stderr)") }
-        return out.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
+    func git(_ args: String...) throws -> String { try repo.scratch.git(args) }
 
     /// Writes files (nil removes one) and commits; returns the short id.
     @discardableResult
-    func commit(_ message: String, _ files: [String: String?]) throws -> String {
-        for (path, content) in files {
-            if let content { try repo.write(path, content) } else { try git("rm", "-q", path) }
-        }
-        try git("add", "-A")
-        try git("commit", "-q", "--allow-empty", "-m", message)
-        return try git("rev-parse", "--short", "HEAD")
-    }
+    func commit(_ message: String, _ files: [String: String?]) throws -> String { try repo.scratch.commit(message, files) }
 
     func verify(_ handoff: String, commit: String?, mission: Bool = false, rerun: Double? = nil) throws -> HandoffVerifier.Verification {
         let m = mission ? Mission.load(repoRoot: root, missionDir: root + "/.factory") : nil

@@ -1,15 +1,12 @@
 import Foundation
 import MissionKit
 import Testing
+import MissionTestSupport
 
 /// The classes of false positives and misses found on public mission repositories, each on a
 /// synthetic repository of the same shape (Tests/Fixtures/real-world-missions, root-mission).
 @Suite struct RealWorldMissionTests {
-    static let fixtures: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<2 { url.deleteLastPathComponent() }
-        return url.path + "/Fixtures"
-    }()
+    static var fixtures: String { PackagePaths.fixtures }
 
     func checkAll(_ name: String) throws -> DiagnosticsReport {
         let root = Self.fixtures + "/" + name

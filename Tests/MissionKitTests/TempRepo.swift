@@ -1,29 +1,19 @@
 import Foundation
 import MissionKit
+import MissionTestSupport
 
-/// A throwaway repository on disk, built from a dictionary of files, removed on deinit.
+/// A scratch repository (removed on deinit) with the mission and check steps the rule tests use.
 final class TempRepo {
-    let root: String
+    let scratch: ScratchRepository
+    var root: String { scratch.root }
 
     init(_ files: [String: String]) throws {
-        root = NSTemporaryDirectory() + "missionkit-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        for (path, content) in files { try write(path, content) }
+        scratch = try ScratchRepository(files, label: "missionkit")
     }
 
-    deinit {
-        try? FileManager.default.removeItem(atPath: root)
-    }
+    func write(_ path: String, _ content: String) throws { try scratch.write(path, content) }
 
-    func write(_ path: String, _ content: String) throws {
-        let url = URL(fileURLWithPath: root + "/" + path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(content.utf8).write(to: url)
-    }
-
-    func read(_ path: String) throws -> String {
-        try String(contentsOfFile: root + "/" + path, encoding: .utf8)
-    }
+    func read(_ path: String) throws -> String { try scratch.read(path) }
 
     func mission(_ dir: String = ".factory") -> Mission {
         Mission.load(repoRoot: root, missionDir: root + "/" + dir)

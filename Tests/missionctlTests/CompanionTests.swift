@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MissionTestSupport
 
 /// `missionctl backend …` and `missionctl regress …` become the companion executable
 /// (`missionctl-tracking`): arguments, standard streams, signals and the exit code are its own.
@@ -18,11 +19,11 @@ import Testing
     @Test func argumentsStreamsAndExitCodePassThrough() throws {
         let dir = try Self.fakeCompanion("echo \"args:$*\"; cat; echo 'to stderr' >&2; exit 7\n")
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let r = try Binary.run(["regress", "--only", "VAL-X-*", "--help"], environment: ["PATH": dir + ":" + Self.path], stdin: "from stdin\n")
+        let r = try binary.run(["regress", "--only", "VAL-X-*", "--help"], environment: ["PATH": dir + ":" + Self.path], stdin: "from stdin\n")
         #expect(r.status == 7)
         #expect(r.stdout == "args:regress --only VAL-X-* --help\nfrom stdin\n")
         #expect(r.stderr == "to stderr\n")
-        let backend = try Binary.run(["backend", "serve", "--port", "0"], environment: ["PATH": dir + ":" + Self.path])
+        let backend = try binary.run(["backend", "serve", "--port", "0"], environment: ["PATH": dir + ":" + Self.path])
         #expect(backend.stdout.hasPrefix("args:backend serve --port 0\n"))
     }
 
@@ -30,7 +31,7 @@ import Testing
         let dir = try Self.fakeCompanion("trap 'echo got-term; exit 42' TERM\necho ready\nwhile :; do sleep 0.05; done\n")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Binary.path)
+        process.executableURL = URL(fileURLWithPath: binary.path)
         process.arguments = ["backend", "serve"]
         process.environment = ["PATH": dir + ":" + Self.path]
         let out = Pipe()
@@ -49,7 +50,7 @@ import Testing
         let empty = NSTemporaryDirectory() + "missionctl-nopath-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: empty) }
-        let r = try Binary.run(["regress"], environment: ["PATH": empty])
+        let r = try binary.run(["regress"], environment: ["PATH": empty])
         #expect(r.status == 2)
         #expect(r.stderr.contains("missionctl-tracking"))
         #expect(r.stderr.contains("swift build -c release --package-path Tracking"))
@@ -59,7 +60,7 @@ import Testing
     /// modules: never a web server, database driver, HTTP client or TLS stack. Read from the
     /// linker's input list that SwiftPM wrote for the binary.
     @Test func theLightProductLinksNoServerStack() throws {
-        let list = URL(fileURLWithPath: Binary.path).deletingLastPathComponent().appendingPathComponent("missionctl.product/Objects.LinkFileList").path
+        let list = URL(fileURLWithPath: binary.path).deletingLastPathComponent().appendingPathComponent("missionctl.product/Objects.LinkFileList").path
         let text = try String(contentsOfFile: list, encoding: .utf8)
         let modules = Set(
             text.split(separator: "\n").compactMap { line -> String? in
@@ -80,7 +81,7 @@ import Testing
     func theLightProductLinksNeitherFoundationNorICU() throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
-        p.arguments = [Binary.path]
+        p.arguments = [binary.path]
         let pipe = Pipe()
         p.standardOutput = pipe
         try p.run()

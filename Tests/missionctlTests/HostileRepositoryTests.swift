@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MissionTestSupport
 
 /// Repositories whose closed set or files point outside them, or at things that are not files (issue 15).
 @Suite struct HostileRepositoryTests {
@@ -46,26 +47,26 @@ import Testing
     @Test func pathsOutsideTheRepositoryAreFindingsAndNeverReadOrWritten() throws {
         let (repo, outside) = try hostile()
         defer { try? FileManager.default.removeItem(atPath: (repo as NSString).deletingLastPathComponent) }
-        let check = try Binary.run(["check", "--repo", repo, "--format", "json"])
+        let check = try binary.run(["check", "--repo", repo, "--format", "json"])
         #expect(check.status == 1)
         #expect(check.stdout.components(separatedBy: "\"source-doc-outside-repository\"").count - 1 == 5)
         #expect(check.stdout.contains("\"unreadable-source-doc\""))  // the FIFO, without blocking
         #expect(!check.stdout.contains("victim") || !check.stdout.contains("secret"))
 
-        let show = try Binary.run(["status", "show", "--repo", repo, "--format", "json"])
+        let show = try binary.run(["status", "show", "--repo", repo, "--format", "json"])
         #expect(!show.stdout.contains("outside/"))
-        _ = try Binary.run(["status", "init", "--repo", repo])
-        _ = try Binary.run(["check", "--repo", repo, "--fix"])
+        _ = try binary.run(["status", "init", "--repo", repo])
+        _ = try binary.run(["check", "--repo", repo, "--fix"])
         #expect(try String(contentsOfFile: outside + "/victim.md", encoding: .utf8) == "# Victim\n\nsecret\n")
         #expect(try String(contentsOfFile: outside + "/e.md", encoding: .utf8) == "# Elsewhere\n\n" + Self.block)
-        let set = try Binary.run(["status", "set", repo + "/docs/ext/e.md", "--todo", "x", "--repo", repo])
+        let set = try binary.run(["status", "set", repo + "/docs/ext/e.md", "--todo", "x", "--repo", repo])
         #expect(set.status == 2 && set.stderr.contains("outside the repository"))
     }
 
     @Test func fifosInHandoffsAreFindingsNotHangs() throws {
         let (repo, _) = try hostile()
         defer { try? FileManager.default.removeItem(atPath: (repo as NSString).deletingLastPathComponent) }
-        let r = try Binary.run(["handoff", "verify", "--all", "--repo", repo, "--mission", repo + "/.factory"])
+        let r = try binary.run(["handoff", "verify", "--all", "--repo", repo, "--mission", repo + "/.factory"])
         #expect(r.status == 1)
         #expect(r.stdout.contains("not a regular file"))
     }
@@ -77,18 +78,18 @@ import Testing
         defer { try? fm.removeItem(atPath: dir) }
         try Data("old\n".utf8).write(to: URL(fileURLWithPath: dir + "/target.json"))
         try fm.createSymbolicLink(atPath: dir + "/link.json", withDestinationPath: dir + "/target.json")
-        let viaLink = try Binary.run(["check", "--repo", Binary.packageRoot, "--format", "json", "--output", dir + "/link.json"])
+        let viaLink = try binary.run(["check", "--repo", PackagePaths.root, "--format", "json", "--output", dir + "/link.json"])
         #expect(viaLink.status == 0)
         #expect(try fm.destinationOfSymbolicLink(atPath: dir + "/link.json") == dir + "/target.json")
         #expect(try String(contentsOfFile: dir + "/target.json", encoding: .utf8).contains("\"findings\""))
 
-        let device = try Binary.run(["check", "--repo", Binary.packageRoot, "--output", "/dev/null"])
+        let device = try binary.run(["check", "--repo", PackagePaths.root, "--output", "/dev/null"])
         #expect(device.status == 0)
         var st = stat()
         #expect(stat("/dev/null", &st) == 0 && (st.st_mode & S_IFMT) == S_IFCHR)
 
         #expect(mkfifo(dir + "/fifo", 0o644) == 0)
-        let fifo = try Binary.run(["check", "--repo", Binary.packageRoot, "--output", dir + "/fifo"])
+        let fifo = try binary.run(["check", "--repo", PackagePaths.root, "--output", dir + "/fifo"])
         #expect(fifo.status == 2 && fifo.stderr.contains("cannot be opened for writing"))
         #expect(lstat(dir + "/fifo", &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MissionTestSupport
 
 /// Docs whose block a reader sees but missionctl cannot: look-alike headers and UTF-16/UTF-32
 /// text (issue 27, items 6 and 7). check reports them; status set, status init and check --fix
@@ -24,9 +25,9 @@ import Testing
         let doc = Array(("# A\n\n> \(header)\n> Agent: a\n> Status: complete\n\n" + Self.real).utf8)
         let root = try repo(doc)
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let check = try Binary.run(["check", "--repo", root, "--format", "line"])
+        let check = try binary.run(["check", "--repo", root, "--format", "line"])
         #expect(check.status == 1 && check.stdout.contains("docs/a.md:3:3: error:") && check.stdout.contains("[lookalike-status-header]"), "\(check.stdout)")
-        let set = try Binary.run(["status", "set", "docs/a.md", "--repo", root, "--status", "in-progress"])
+        let set = try binary.run(["status", "set", "docs/a.md", "--repo", root, "--status", "in-progress"])
         #expect(set.status == 1 && set.stderr.contains("line 3"), "\(set.stderr)")
         #expect(try bytes(root + "/docs/a.md") == doc)
     }
@@ -42,13 +43,13 @@ import Testing
         }
         let root = try repo(doc)
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let check = try Binary.run(["check", "--repo", root, "--format", "line"])
+        let check = try binary.run(["check", "--repo", root, "--format", "line"])
         #expect(check.stdout.contains("[unsupported-encoding]") && check.stdout.contains(encoding), "\(check.stdout)")
         #expect(!check.stdout.contains("missing-status-block"))
-        let set = try Binary.run(["status", "set", "docs/a.md", "--repo", root, "--status", "in-progress"])
+        let set = try binary.run(["status", "set", "docs/a.md", "--repo", root, "--status", "in-progress"])
         #expect(set.status == 1 && set.stderr.contains("UTF-8 only"), "\(set.stderr)")
-        _ = try Binary.run(["status", "init", "--repo", root])
-        _ = try Binary.run(["check", "--fix", "--repo", root])
+        _ = try binary.run(["status", "init", "--repo", root])
+        _ = try binary.run(["check", "--fix", "--repo", root])
         #expect(try bytes(root + "/docs/a.md") == doc)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MissionTestSupport
 
 /// `handoff verify --rerun` runs commands taken from input: nothing may outlive it (issue 15).
 @Suite(.serialized) struct RerunTests {
@@ -27,7 +28,7 @@ import Testing
         let repo = try HandoffCommandTests.Repo()
         let marker = "91.\(Int.random(in: 1000...9999))"
         let path = try handoff(repo, command: "sleep \(marker) & exit 0")
-        let r = try Binary.run(["handoff", "verify", path, "--repo", repo.root, "--rerun", "--rerun-timeout", "20"])
+        let r = try binary.run(["handoff", "verify", path, "--repo", repo.root, "--rerun", "--rerun-timeout", "20"])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(Self.leftovers(marker) == 0)
         #expect(try Self.worktrees(repo) == 1)
@@ -39,7 +40,7 @@ import Testing
         let marker = "92.\(Int.random(in: 1000...9999))"
         let path = try handoff(repo, command: "sleep \(marker)")
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Binary.path)
+        process.executableURL = URL(fileURLWithPath: binary.path)
         process.arguments = ["handoff", "verify", path, "--repo", repo.root, "--rerun"]
         let err = Pipe()
         process.standardError = err

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MissionTestSupport
 
 @Suite(.serialized) struct ServicesCommandTests {
     static func repo(_ yaml: String) throws -> String {
@@ -20,7 +21,7 @@ import Testing
             "services:\n  worker:\n    start: echo $$ > worker.pid; touch worker.ready; exec sleep 300\n    healthcheck: test -f worker.ready\n")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Binary.path)
+        process.executableURL = URL(fileURLWithPath: binary.path)
         process.arguments = ["services", "exec", "--repo", root, "--grace", "1", "--", "sh", "-c", "echo $$ > \(root)/cmd.pid; exec sleep 300"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -54,22 +55,22 @@ import Testing
         try FileManager.default.createDirectory(atPath: root + "/.factory/run", withIntermediateDirectories: true)
         let state = root + "/.factory/run/services.json"
         #expect(FileManager.default.createFile(atPath: state, contents: nil) && truncate(state, 3 << 30) == 0)
-        let r = try Binary.run(["services", "status", "--repo", root])
+        let r = try binary.run(["services", "status", "--repo", root])
         #expect(r.status == 2 && r.stderr.contains("services.json") && r.stderr.contains("over the 4 MiB limit"), "\(r.stderr)")
     }
 
     @Test func execPassesTheExitCodeAndRunPassesArguments() throws {
         let root = try Self.repo("commands:\n  greet: printf 'hello %s\\n'\nservices: {}\n")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let exec = try Binary.run(["services", "exec", "--repo", root, "--", "sh", "-c", "exit 7"])
+        let exec = try binary.run(["services", "exec", "--repo", root, "--", "sh", "-c", "exit 7"])
         #expect(exec.status == 7)
-        let run = try Binary.run(["services", "run", "--repo", root, "greet", "--", "a b; rm -rf /"])
+        let run = try binary.run(["services", "run", "--repo", root, "greet", "--", "a b; rm -rf /"])
         #expect(run.status == 0 && run.stdout == "hello a b; rm -rf /\n")  // arguments never reach the shell as code
-        let missing = try Binary.run(["services", "run", "--repo", root, "nope"])
+        let missing = try binary.run(["services", "run", "--repo", root, "nope"])
         #expect(missing.status == 2 && missing.stderr.contains("no command `nope`"))
         let malformed = try Self.repo("services:\n  api: [\n")
         defer { try? FileManager.default.removeItem(atPath: malformed) }
-        let bad = try Binary.run(["services", "list", "--repo", malformed])
+        let bad = try binary.run(["services", "list", "--repo", malformed])
         #expect(bad.status == 2 && bad.stderr.contains(".factory/services.yaml:3:"))
     }
 
@@ -78,7 +79,7 @@ import Testing
     /// Each test passes its own port (tests run in parallel; a shared or random one lets a test
     /// reuse another's server, which then stops under it).
     static func notesMission(port: Int, test: String = "test -f site/index.html", regress: String? = nil) throws -> (String, Int) {
-        let repo = try Binary.copyFixture("clean-mission")
+        let repo = try PackagePaths.copyFixture("clean-mission")
         try FileManager.default.createDirectory(atPath: repo + "/site", withIntermediateDirectories: true)
         try Data("notes\n".utf8).write(to: URL(fileURLWithPath: repo + "/site/index.html"))
         let yaml = """
@@ -98,7 +99,7 @@ import Testing
     @Test func validateRunsWhatAnyMissionDeclares() throws {
         let (repo, _) = try Self.notesMission(port: 18091)
         defer { try? FileManager.default.removeItem(atPath: repo) }
-        let r = try Binary.run(["validate", "--repo", repo, "--format", "json", "--timeout", "30"])
+        let r = try binary.run(["validate", "--repo", repo, "--format", "json", "--timeout", "30"])
         #expect(r.status == 0, "\(r.stdout)\n\(r.stderr)")
         let object = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let stages = try #require(object["stages"] as? [[String: Any]])
@@ -106,18 +107,18 @@ import Testing
         #expect(stages.map { $0["result"] as? String } == ["passed", "skipped", "passed", "passed", "passed", "passed"])
         #expect(!r.stderr.contains("/api/v9"))
         // Nothing left listening.
-        let after = try Binary.run(["services", "status", "--repo", repo])
+        let after = try binary.run(["services", "status", "--repo", repo])
         #expect(after.stdout.contains("web") && after.stdout.contains("stopped"))
     }
 
     @Test func validateFailsWhenTheDeclaredTestsFailAndHonoursSkip() throws {
         let (repo, _) = try Self.notesMission(port: 18092, test: "echo 'the notes tests failed' >&2; exit 3")
         defer { try? FileManager.default.removeItem(atPath: repo) }
-        let r = try Binary.run(["validate", "--repo", repo, "--timeout", "30"])
+        let r = try binary.run(["validate", "--repo", repo, "--timeout", "30"])
         #expect(r.status == 1)
         #expect(r.stdout.contains("exited 3"))
         #expect(r.stderr.contains("the notes tests failed"))  // the command's output is shown, on standard error
-        let skipped = try Binary.run(["validate", "--repo", repo, "--timeout", "30", "--skip", "test"])
+        let skipped = try binary.run(["validate", "--repo", repo, "--timeout", "30", "--skip", "test"])
         #expect(skipped.status == 0, "\(skipped.stdout)")
         #expect(skipped.stdout.contains("--skip test"))
     }
@@ -136,16 +137,16 @@ import Testing
         try FileManager.default.createDirectory(atPath: repo + "/bin", withIntermediateDirectories: true)
         try Data(script.utf8).write(to: URL(fileURLWithPath: repo + "/bin/missionctl-tracking"))
         chmod(repo + "/bin/missionctl-tracking", 0o755)
-        let r = try Binary.run(["validate", "--repo", repo, "--timeout", "30", "--skip", "services-up,test"])
+        let r = try binary.run(["validate", "--repo", repo, "--timeout", "30", "--skip", "services-up,test"])
         #expect(r.stdout.contains("`VAL-TIMER-001` is in area TIMER"), "\(r.stdout)")
         #expect(r.status == 0)  // a warning; --strict would fail the check stage
     }
 
     @Test func validateFailsOnABrokenMission() throws {
-        let repo = try Binary.copyFixture("broken-mission")
+        let repo = try PackagePaths.copyFixture("broken-mission")
         defer { try? FileManager.default.removeItem(atPath: repo) }
         try Data("commands:\n  test: \"true\"\nservices: {}\n".utf8).write(to: URL(fileURLWithPath: repo + "/.factory/services.yaml"))
-        let r = try Binary.run(["validate", "--repo", repo])
+        let r = try binary.run(["validate", "--repo", repo])
         #expect(r.status == 1)
         #expect(r.stdout.contains("check          failed"))
         #expect(r.stdout.contains("duplicate-status-block"))

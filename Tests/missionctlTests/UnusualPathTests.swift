@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MissionTestSupport
 
 /// File names that are not UTF-8 and paths that cannot be read (issue 27, items 9 and 10).
 @Suite struct UnusualPathTests {
@@ -30,13 +31,13 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         try write("# Café\n\n" + Self.block, folder: root + "/docs", name: Array("caf".utf8) + [0xE9] + Array(".md".utf8))
         try write("# R\n\n" + Self.block, folder: root + "/notes", name: [0x72, 0xE9, 0x73, 0xFF] + Array(".md".utf8))
-        let check = try Binary.run(["check", "--repo", root, "--format", "line"])
+        let check = try binary.run(["check", "--repo", root, "--format", "line"])
         // The listed doc is read (no unreadable-source-doc); the unlisted one with a block is reported.
         #expect(!check.stdout.contains("unreadable") && !check.stdout.contains("missing-status-block"), "\(check.stdout)")
         #expect(check.stdout.contains("notes/r\\xE9s\\xFF.md:3:3: warning:") && check.stdout.contains("[unlisted-status-block]"), "\(check.stdout)")
-        let json = try Binary.run(["check", "--repo", root, "--format", "json"])
+        let json = try binary.run(["check", "--repo", root, "--format", "json"])
         #expect(json.stdout.contains("\"notes/r\\\\xE9s\\\\xFF.md\""), "\(json.stdout)")
-        let show = try Binary.run(["status", "show", "--repo", root])
+        let show = try binary.run(["status", "show", "--repo", root])
         #expect(show.stdout.contains("docs/caf\\xE9.md") && show.stdout.contains("not-started"), "\(show.stdout)")
     }
 
@@ -68,8 +69,8 @@ import Testing
 
     /// Runs the binary as a user whom permissions bind: `nobody` when the tests run as root
     /// (root reads a mode-000 folder), else the current user.
-    static func runUnprivileged(_ arguments: [String]) throws -> Binary.Result {
-        guard getuid() == 0 else { return try Binary.run(arguments) }
-        return try Binary.run(["--reuid=65534", "--regid=65534", "--clear-groups", Binary.path] + arguments, executable: "/usr/bin/setpriv")
+    static func runUnprivileged(_ arguments: [String]) throws -> TestExecutable.Result {
+        guard getuid() == 0 else { return try binary.run(arguments) }
+        return try binary.run(["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + arguments, executable: "/usr/bin/setpriv")
     }
 }

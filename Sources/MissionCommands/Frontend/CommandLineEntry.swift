@@ -8,10 +8,35 @@ import MissionKit
 /// configuration or internal error, so errors are mapped here, in one place. `execute` returns
 /// the code (in-process tests use it); `main` exits with it.
 public enum CommandLineEntry {
-    /// The executable's whole `main`: runs `Root` on the process arguments and exits.
-    public static func main<Root: ParsableCommand>(_ root: Root.Type) async -> Never {
-        let code = await execute(root, arguments: Array(CommandLine.arguments.dropFirst()))
-        finish(code)
+    /// The executable's whole `main`: runs `Root` on the process arguments and exits. Only a
+    /// command that is async starts Swift's concurrency runtime (its threads took a third of
+    /// `--version`'s start-up); the others run on the main thread as they are.
+    public static func main<Root: ParsableCommand>(_ root: Root.Type) -> Never {
+        let command: ParsableCommand
+        do {
+            command = try Root.parseAsRoot(Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            finish(code(for: error, root))
+        }
+        if let asyncCommand = command as? AsyncParsableCommand {
+            nonisolated(unsafe) var running = asyncCommand
+            Task { @MainActor in
+                do {
+                    try await running.run()
+                    finish(0)
+                } catch {
+                    finish(code(for: error, root))
+                }
+            }
+            dispatchMain()
+        }
+        do {
+            var running = command
+            try running.run()
+            finish(0)
+        } catch {
+            finish(code(for: error, root))
+        }
     }
 
     /// Parses and runs `arguments`; returns the exit code. Help and version text go to standard
@@ -25,19 +50,24 @@ public enum CommandLineEntry {
                 try command.run()
             }
             return 0
-        } catch let code as ExitCode {
-            return code.rawValue
-        } catch let error as MissionError {
+        } catch {
+            return code(for: error, root)
+        }
+    }
+
+    /// The exit code for what parsing or running threw, with its message written.
+    static func code<Root: ParsableCommand>(for error: any Error, _ root: Root.Type) -> Int32 {
+        if let code = error as? ExitCode { return code.rawValue }
+        if let error = error as? MissionError {
             Console.error(error.message)
             return error.exitStatus ?? ExitStatus.failure.rawValue
-        } catch {
-            if Root.exitCode(for: error) == .success {
-                Console.out(Root.fullMessage(for: error) + "\n")  // --help, --version
-                return 0
-            }
-            Console.raw(Root.fullMessage(for: error) + "\n")
-            return ExitStatus.failure.rawValue
         }
+        if Root.exitCode(for: error) == .success {
+            Console.out(Root.fullMessage(for: error) + "\n")  // --help, --version
+            return 0
+        }
+        Console.raw(Root.fullMessage(for: error) + "\n")
+        return ExitStatus.failure.rawValue
     }
 
     /// Exits with `code`, unless standard output could not be written: then the result is lost,

@@ -26,7 +26,7 @@ struct RegressForwardCommand: ParsableCommand {
 /// The `missionctl` executable's `main`: companion commands become the companion before any
 /// parsing (so `missionctl regress --help` is the suite's own help); the rest is `MissionCtl`.
 public enum MissionCommandLine {
-    public static func main() async -> Never {
+    public static func main() -> Never {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let first = arguments.first, Companion.commands.contains(first) {
             do {
@@ -36,7 +36,7 @@ public enum MissionCommandLine {
                 CommandLineEntry.finish(ExitStatus.failure.rawValue)
             }
         }
-        await CommandLineEntry.main(MissionCtl.self)
+        CommandLineEntry.main(MissionCtl.self)
     }
 
     /// Runs `missionctl ARGUMENTS` in this process and returns the exit code (for tests;

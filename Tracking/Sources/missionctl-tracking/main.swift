@@ -1,4 +1,4 @@
 import MissionCommands
 import TrackingCommands
 
-await CommandLineEntry.main(MissionctlTracking.self)
+CommandLineEntry.main(MissionctlTracking.self)

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import TrackingBackend
+import MissionTestSupport
 
 /// Workspace clients (`/workspaces/{wid}/clients`), projects' `client_id`, the member list, and
 /// the spec listing every route, as command-line clients such as togglCli use them.
@@ -145,9 +146,7 @@ import Testing
         let table = RouteTable()
         _ = TrackingAPI(service: h.service).router(table: table)
         try await h.close()
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        let spec = try String(contentsOf: url.appendingPathComponent("docs/api/openapi.yaml"), encoding: .utf8)
+        let spec = try String(contentsOfFile: PackagePaths.root + "/docs/api/openapi.yaml", encoding: .utf8)
         // The spec's layout: a path at two spaces' indent under `paths:`, its methods at four.
         var paths: [String: Set<String>] = [:]
         var current: String?

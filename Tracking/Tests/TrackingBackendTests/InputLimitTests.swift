@@ -6,6 +6,7 @@ import NIOCore
 import Testing
 
 @testable import TrackingBackend
+import MissionTestSupport
 
 /// Inputs the server refuses the same way on both stores, as docs/api/openapi.yaml says
 /// (scripts/api-fuzz checks the whole spec; these pin the cases it found).
@@ -88,9 +89,7 @@ import Testing
 
     /// The spec's TimeZone enum is the server's list, so clients and the fuzzer agree with it.
     @Test func theSpecListsTheTimeZonesTheServerAccepts() throws {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        let spec = try String(contentsOf: url.appendingPathComponent("docs/api/openapi.yaml"), encoding: .utf8)
+        let spec = try String(contentsOfFile: PackagePaths.root + "/docs/api/openapi.yaml", encoding: .utf8)
         let lines = spec.split(separator: "\n")
         let start = try #require(lines.firstIndex { $0 == "    TimeZone:" })
         let enumLine = try #require(lines[start...].first { $0.hasPrefix("      enum: [") })

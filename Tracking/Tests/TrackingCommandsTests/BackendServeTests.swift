@@ -3,13 +3,14 @@ import Testing
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+import MissionTestSupport
 #endif
 
 @Suite struct BackendServeTests {
     /// Starts `missionctl backend serve` on a free port and returns the process and its base URL.
     static func serve(_ extra: [String] = [], database: String = "sqlite::memory:") throws -> (Process, String, Pipe) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Binary.path)
+        process.executableURL = URL(fileURLWithPath: binary.path)
         process.arguments = ["backend", "serve", "--port", "0", "--database", database, "--log-level", "warning"] + extra
         let out = Pipe()
         process.standardOutput = out
@@ -53,14 +54,14 @@ import FoundationNetworking
     }
 
     @Test func badDatabaseURLIsAUsageError() throws {
-        let r = try Binary.run(["backend", "serve", "--database", "mysql://nope"])
+        let r = try binary.run(["backend", "serve", "--database", "mysql://nope"])
         #expect(r.status == 2 && r.stderr.contains("--database must be"))
     }
 
     @Test func userAddPrintsAToken() throws {
         let dir = NSTemporaryDirectory() + "missionctl-user-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let r = try Binary.run(
+        let r = try binary.run(
             ["backend", "user", "--email", "ops@example.com", "--password-stdin", "--database", "sqlite:\(dir)/db.sqlite",
              "--token-secret-file", "\(dir)/secret"], stdin: "correct horse battery\n")
         #expect(r.status == 0, "\(r.stderr)")
@@ -75,11 +76,11 @@ import FoundationNetworking
         let database = "sqlite:\(dir)/db.sqlite"
         let (process, base, _) = try Self.serve(["--token-secret-file", "\(dir)/secret"], database: database)
         defer { if process.isRunning { process.terminate() } }
-        let second = try Binary.run(["backend", "serve", "--port", "0", "--database", database])
+        let second = try binary.run(["backend", "serve", "--port", "0", "--database", database])
         #expect(second.status == 2)
         #expect(second.stderr.contains("another missionctl server is using \(dir)/db.sqlite"), "\(second.stderr)")
         // Accounts can still be added beside the running server, and it sees them at once.
-        let add = try Binary.run(
+        let add = try binary.run(
             ["backend", "user", "--email", "ops@example.com", "--password-stdin", "--database", database,
              "--token-secret-file", "\(dir)/secret"], stdin: "correct horse battery\n")
         #expect(add.status == 0, "\(add.stderr)")

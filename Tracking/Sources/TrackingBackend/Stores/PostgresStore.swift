@@ -1,7 +1,6 @@
 import Foundation
 import Logging
 import PostgresNIO
-import _ConnectionPoolModule
 
 /// The PostgreSQL store, through PostgresNIO. Every table lives in one schema (`--schema`), and
 /// every statement names it explicitly, so no `search_path` can send a query elsewhere; the one
@@ -606,6 +605,15 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
         Self.indicatesUnavailability(error) ? TrackingError(.unavailable, "the database is unavailable; retry the request") : nil
     }
 
+    /// PostgresClient's pool throws its own `ConnectionPoolError` when it gave up creating
+    /// connections (the circuit breaker) or was shut down. That type lives in postgres-nio's
+    /// internal module, which is not imported: it is recognised by its name and case.
+    static func isPoolConnectionFailure(_ error: any Error) -> Bool {
+        guard String(describing: type(of: error)) == "ConnectionPoolError" else { return false }
+        let text = String(describing: error)
+        return text.contains("connectionCreationCircuitBreakerTripped") || text.contains("poolShutdown")
+    }
+
     /// Whether `error` says the database or the connection is gone, rather than that a statement failed.
     static func indicatesUnavailability(_ error: any Error) -> Bool {
         if let transaction = error as? PostgresTransactionError {
@@ -613,9 +621,7 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
                 $0.map(indicatesUnavailability) ?? false
             }
         }
-        if let pool = error as? ConnectionPoolError {
-            return pool == .connectionCreationCircuitBreakerTripped || pool == .poolShutdown
-        }
+        if isPoolConnectionFailure(error) { return true }
         guard let psql = error as? PSQLError else { return false }
         if let state = psql.serverInfo?[.sqlState] {
             // 08: connection exception; 53: insufficient resources (too many connections, disk
