@@ -134,6 +134,36 @@ import TrackingBackend
         try await h.close()
     }
 
+    /// `tag_action` (issue 29): `add` merges into the entry's tags, `delete` removes from them,
+    /// without it tags replace; an unknown action is refused and changes nothing.
+    @Test(arguments: StoreKind.available)
+    func tagActionAddsToOrDeletesFromTheEntrysTags(kind: StoreKind) async throws {
+        let h = try await Harness(kind)
+        try await API.app(h).test(.router) { client in
+            let (auth, me) = try await API.signup(client, "ida")
+            let wid = try #require(me["default_workspace_id"] as? Int)
+            let entry = try #require(
+                try await Self.call(
+                    client, .post, "/workspaces/\(wid)/time_entries", auth,
+                    #"{"start": "2026-01-02T10:00:00Z", "duration": 60, "tags": ["a", "b"], "created_with": "t"}"#
+                ).1 as? [String: Any])
+            let eid = try #require(entry["id"] as? Int)
+            func put(_ body: String) async throws -> (HTTPResponse.Status, [String]?) {
+                let (status, json) = try await Self.call(client, .put, "/workspaces/\(wid)/time_entries/\(eid)", auth, body)
+                return (status, (json as? [String: Any])?["tags"] as? [String])
+            }
+            #expect(try await put(#"{"tags": ["c", "a"], "tag_action": "add"}"#) == (.ok, ["a", "b", "c"]))
+            #expect(try await put(#"{"tags": ["b", "never-made"], "tag_action": "delete"}"#) == (.ok, ["a", "c"]))
+            let tags = try #require(try await Self.call(client, .get, "/me/tags", auth).1 as? [[String: Any]])
+            #expect(!tags.contains { $0["name"] as? String == "never-made" })  // deleting never creates
+            let c = try #require(tags.first { $0["name"] as? String == "c" }?["id"] as? Int)
+            #expect(try await put(#"{"tag_ids": [\#(c)], "tag_action": "delete"}"#) == (.ok, ["a"]))
+            #expect(try await put(#"{"tags": ["z"], "tag_action": "merge"}"#).0 == .badRequest)
+            #expect(try await put(#"{"tags": ["z"]}"#) == (.ok, ["z"]))
+        }
+        try await h.close()
+    }
+
     @Test(arguments: StoreKind.available)
     func entriesOfEveryWorkspaceAreListedAndMetaNamesThem(kind: StoreKind) async throws {
         let h = try await Harness(kind)

@@ -28,8 +28,16 @@ public struct EntryInput: Sendable, Hashable {
     public var tags: Field<[String]> = .absent
     public var tagIDs: Field<[Int64]> = .absent
     public var createdWith: Field<String> = .absent
+    /// On update, what `tags`/`tag_ids` do to the entry's tags: replace them (nil), or add to or
+    /// delete from them (Toggl's `tag_action`).
+    public var tagAction: TagAction?
 
     public init() {}
+}
+
+/// Toggl's `tag_action` of a time-entry update.
+public enum TagAction: String, Sendable, Hashable {
+    case add, delete
 }
 
 /// One `replace` operation of a batch PATCH.

@@ -408,7 +408,7 @@ public struct TrackingService: Sendable {
             (entry.projectID, entry.taskID) = try await checkCatalog(workspaceID: workspaceID, projectID: project, taskID: task)
         }
         if input.tags.isPresent || input.tagIDs.isPresent {
-            entry.tagIDs = try await resolveTags(workspaceID: workspaceID, names: input.tags.value ?? [], ids: input.tagIDs.value)
+            entry.tagIDs = try await changedTags(entry.tagIDs, workspaceID: workspaceID, input: input)
         }
         entry.at = now()
         try await store.updateEntries([entry])
@@ -550,6 +550,28 @@ public struct TrackingService: Sendable {
             throw TrackingError.bad("task_id \(taskID) does not belong to project \(projectID) in this workspace")
         }
         return (project.id, task.id)
+    }
+
+    /// An updated entry's tags: `tags`/`tag_ids` replace them, or with `tag_action` are added to
+    /// them (created by name as on create) or deleted from them (unknown ones change nothing).
+    func changedTags(_ current: [Int64], workspaceID: Int64, input: EntryInput) async throws -> [Int64] {
+        switch input.tagAction {
+        case nil:
+            return try await resolveTags(workspaceID: workspaceID, names: input.tags.value ?? [], ids: input.tagIDs.value)
+        case .add:
+            let added = try await resolveTags(workspaceID: workspaceID, names: input.tags.value, ids: input.tagIDs.value)
+            var seen: Set<Int64> = []
+            let merged = (current + added).filter { seen.insert($0).inserted }
+            guard merged.count <= Self.maxTagsPerEntry else { throw TrackingError.bad("an entry takes at most \(Self.maxTagsPerEntry) tags") }
+            return merged
+        case .delete:
+            var removed = Set(input.tagIDs.value ?? [])
+            if let names = input.tags.value, !names.isEmpty {
+                let cleaned = Set(try names.map { try Self.checkName($0, "tags", limit: 100) })
+                for tag in try await store.tags(workspaceIDs: [workspaceID]) where cleaned.contains(tag.name) { removed.insert(tag.id) }
+            }
+            return current.filter { !removed.contains($0) }
+        }
     }
 
     func resolveTags(workspaceID: Int64, names: [String]?, ids: [Int64]?) async throws -> [Int64] {

@@ -128,6 +128,10 @@ struct RequestJSON {
         input.tags = try strings("tags")
         input.tagIDs = try integers("tag_ids")
         input.createdWith = try string("created_with")
+        if let action = try string("tag_action").value {
+            guard let known = TagAction(rawValue: action) else { throw TrackingError.bad("tag_action must be add or delete") }
+            input.tagAction = known
+        }
         return input
     }
 }
