@@ -47,6 +47,7 @@ public enum MissionChecker {
         report.findings = Suppressions.apply(
             to: report.findings, in: scan.docs.values.filter(\.mentionsSuppression).map(\.path), repoRoot: repository.root,
             knownRules: Set(RuleRegistry.allDescriptors.map(\.id)))
+        report.sortFindings()
         return (report, contexts)
     }
 

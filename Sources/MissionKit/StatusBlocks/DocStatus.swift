@@ -25,7 +25,8 @@ public struct DocStatus: Sendable {
                     hint: "`missionctl status set \(path) --merge-duplicates` keeps one, with the last block's values."))
         }
         for block in scanned.blocks { findings += StatusBlockEditor.problems(block, file: path) }
-        return DocStatus(path: path, blocks: scanned.blocks, findings: findings.sorted(by: Finding.reportOrder))
+        findings.sort(by: Finding.reportOrder)  // in place: a doc of 40,000 bad blocks has 160,000 findings
+        return DocStatus(path: path, blocks: scanned.blocks, findings: findings)
     }
 
     /// The JSON object `status show --format json` prints for this doc.
