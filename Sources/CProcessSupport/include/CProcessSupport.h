@@ -12,4 +12,7 @@ int mc_spawn_file_actions_addclosefrom(posix_spawn_file_actions_t *actions, int 
 #include <stddef.h>
 void *mc_memmem(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
 
+/// memrchr(3): the last byte `c` among the first `n` (a GNU extension, also hidden without _GNU_SOURCE).
+void *mc_memrchr(const void *s, int c, size_t n);
+
 #endif

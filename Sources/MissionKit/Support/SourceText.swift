@@ -92,13 +92,25 @@ extension SourceText {
     }
 
     /// The offset of the last occurrence of `needle` (ASCII, case-insensitive), searching backwards.
+    /// Candidates are the last upper- and lower-case first letters, found with memrchr (a byte
+    /// loop over every doc was a fifth of `check` on 10,000 docs).
     public static func lastIndexASCIICaseInsensitive(_ bytes: [UInt8], _ needle: String) -> Int? {
         let pattern = Array(needle.lowercased().utf8)
-        guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
+        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
+        let upper = (first >= 97 && first <= 122) ? first - 32 : first
         return bytes.withUnsafeBufferPointer { buffer -> Int? in
-            var i = bytes.count - pattern.count
-            while i >= 0 {
-                var j = 0
+            guard let base = buffer.baseAddress else { return nil }
+            /// The last offset below `end` holding `byte`, or -1.
+            func last(_ byte: UInt8, before end: Int) -> Int {
+                guard end > 0, let hit = mc_memrchr(base, Int32(byte), end) else { return -1 }
+                return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            }
+            let limit = bytes.count - pattern.count + 1  // a match starts below this
+            var lower = last(first, before: limit)
+            var capital = upper == first ? -1 : last(upper, before: limit)
+            while lower >= 0 || capital >= 0 {
+                let i = max(lower, capital)
+                var j = 1
                 while j < pattern.count {
                     var c = buffer[i + j]
                     if c >= 65 && c <= 90 { c += 32 }
@@ -106,7 +118,7 @@ extension SourceText {
                     j += 1
                 }
                 if j == pattern.count { return i }
-                i -= 1
+                if i == lower { lower = last(first, before: i) } else { capital = last(upper, before: i) }
             }
             return nil
         }
