@@ -10,8 +10,17 @@ public struct MissionSyntheses: Sendable {
     /// The latest verdict on one assertion: what it was and which synthesis said so.
     public struct Verdict: Sendable {
         public var status: String  // passed, failed or blocked
-        public var synthesis: ValidatorSynthesis
+        /// Shared by every verdict of one synthesis: a copy per assertion id took 60 MB for a
+        /// synthesis of 80,000 ids.
+        let source: Source
+        public var synthesis: ValidatorSynthesis { source.synthesis }
         public var round: Int
+    }
+
+    /// One synthesis, held once for all of its verdicts.
+    final class Source: Sendable {
+        let synthesis: ValidatorSynthesis
+        init(_ synthesis: ValidatorSynthesis) { self.synthesis = synthesis }
     }
 
     public var syntheses: [ValidatorSynthesis]
@@ -33,8 +42,9 @@ public struct MissionSyntheses: Sendable {
         var candidates: [String: [Verdict]] = [:]
         for s in syntheses {
             let round = s.round?.value ?? s.fileRound ?? 1
+            let source = Source(s)
             for kind in ValidatorSynthesis.kinds {
-                for id in s.lists[kind]?.value ?? [] { candidates[id, default: []].append(Verdict(status: kind, synthesis: s, round: round)) }
+                for id in s.lists[kind]?.value ?? [] { candidates[id, default: []].append(Verdict(status: kind, source: source, round: round)) }
             }
         }
         latest = candidates.compactMapValues(Self.latest)
