@@ -79,6 +79,7 @@ public struct FeatureList: Sendable, Hashable {
             return (nil, [ShapeProblem(message: "features.json is not an object; expected {\"features\": [...]}", location: json.location("$"))])
         }
         var features: [Feature] = []
+        features.reserveCapacity(array.count)  // no doubling copies of a large list
         for (index, element) in array.enumerated() {
             let path = "\(base)[\(index)]"
             guard let f = JSONObject(element) else {
