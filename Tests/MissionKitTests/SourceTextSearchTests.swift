@@ -31,4 +31,19 @@ import Testing
             #expect(SourceText.lastIndexASCIICaseInsensitive(bytes, "Status") == Self.naive(bytes, "Status"))
         }
     }
+
+    /// Eight bytes at a time, from any start, at any alignment.
+    @Test func theFirstNonASCIIByteIsFoundWherever() {
+        for length in [0, 1, 7, 8, 9, 16, 31] {
+            for position in 0..<max(1, length) {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                if length > 0 { bytes[position] = 0xC3 }
+                for start in 0...length {
+                    let found = bytes.withUnsafeBufferPointer { SourceText.firstNonASCII($0, from: start) }
+                    #expect(found == (length > 0 && start <= position ? position : nil), "length \(length), byte at \(position), from \(start)")
+                }
+                #expect(SourceText.containsNonASCII(bytes) == (length > 0))
+            }
+        }
+    }
 }

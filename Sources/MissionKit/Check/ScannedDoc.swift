@@ -39,7 +39,7 @@ public struct ScannedDoc: Sendable {
             let mentions = SourceText.containsASCIICaseInsensitive(bytes, "mission status")
             // Most docs never mention a block and are ASCII: no line index, no parse. A look-alike
             // header need not hold the ASCII words, but only non-ASCII text can hold one.
-            guard mentions || (lookalikes && bytes.contains(where: { $0 >= 0x80 })) else {
+            guard mentions || (lookalikes && SourceText.containsNonASCII(bytes)) else {
                 return ScannedDoc(path: path, blocks: [], readError: nil, mentionsSuppression: suppressions)
             }
             let text = SourceText(bytes: bytes)

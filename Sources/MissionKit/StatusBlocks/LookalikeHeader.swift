@@ -12,7 +12,7 @@ public struct LookalikeHeader: Sendable, Hashable {
     /// first: only a quote line holding a non-ASCII byte becomes a string, so a long doc costs
     /// one pass.
     public static func find(in text: SourceText) -> [LookalikeHeader] {
-        guard text.bytes.contains(where: { $0 >= 0x80 }) else { return [] }
+        guard hasQuoteLineWithNonASCII(text.bytes) else { return [] }
         let bytes = text.bytes
         var found: [LookalikeHeader] = []
         var fence: UInt8?  // ` or ~ of an open fence
@@ -36,6 +36,25 @@ public struct LookalikeHeader: Sendable, Hashable {
             found.append(LookalikeHeader(line: line, column: raw.count - content.count + 1, shown: visible(content)))
         }
         return found
+    }
+
+    /// Whether a line starting with `>` (after at most three spaces) holds a byte ≥ 0x80: only
+    /// such a line can be a look-alike, and most docs with non-ASCII text have it in prose only.
+    /// Non-ASCII bytes are found eight at a time; each one's line is looked at once.
+    static func hasQuoteLineWithNonASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var i = 0
+            while let hit = SourceText.firstNonASCII(buffer, from: i) {
+                var start = hit
+                while start > 0, buffer[start - 1] != 0x0A { start -= 1 }
+                var s = start
+                while s < hit, s - start < 4, buffer[s] == UInt8(ascii: " ") { s += 1 }
+                if s - start <= 3, buffer[s] == UInt8(ascii: ">") { return true }
+                i = hit
+                while i < buffer.count, buffer[i] != 0x0A { i += 1 }
+            }
+            return false
+        }
     }
 
     /// Whether `content`, with confusable letters, odd spaces and invisible characters folded to

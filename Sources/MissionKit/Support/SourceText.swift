@@ -124,6 +124,26 @@ extension SourceText {
         }
     }
 
+    /// The offset of the first byte ≥ 0x80 at or after `start`, testing eight bytes at a time.
+    public static func firstNonASCII(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = buffer.baseAddress else { return nil }
+        var i = start
+        while i + 8 <= buffer.count {
+            if UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
+            i += 8
+        }
+        while i < buffer.count {
+            if buffer[i] >= 0x80 { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Whether any byte is ≥ 0x80.
+    public static func containsNonASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { firstNonASCII($0, from: 0) != nil }
+    }
+
     /// Whether the bytes contain `needle` exactly (memmem: much faster than a byte loop, for
     /// markers that are always written in one case, such as `missionctl-`).
     public static func containsExactly(_ bytes: [UInt8], _ needle: String) -> Bool {
