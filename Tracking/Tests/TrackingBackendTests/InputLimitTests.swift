@@ -64,9 +64,13 @@ import MissionTestSupport
             let (auth, me) = try await API.signup(client, "kit")
             let wid = try #require(me["default_workspace_id"] as? Int)
             // Blank means spaces and control characters only, whatever their kind.
-            for name in [" ", "\\u001f", "\\u00a0\\u3000", "\\n"] {
+            for name in [" ", "\\u001f", "\\u00a0\\u3000", "\\n", "\\u200b", "\\u200b\\u200d\\u2060"] {
                 #expect(try await Call.call(client, .post, "/workspaces/\(wid)/projects", auth, "{\"name\": \"\(name)\"}").0 == .badRequest, "\(name)")
+                #expect(try await Call.call(client, .post, "/workspaces/\(wid)/tags", auth, "{\"name\": \"\(name)\"}").0 == .badRequest, "tag \(name)")
             }
+            // Zero-width characters at the ends are trimmed like spaces (issue 29).
+            let (tagged, tag) = try await Call.call(client, .post, "/workspaces/\(wid)/tags", auth, #"{"name": "\u200bdeep\u2060"}"#)
+            #expect(tagged == .ok && (tag as? [String: Any])?["name"] as? String == "deep")
             let (made, project) = try await Call.call(client, .post, "/workspaces/\(wid)/projects", auth, #"{"name": "  Mars  "}"#)
             #expect(made == .ok && (project as? [String: Any])?["name"] as? String == "Mars")
             // An `@` followed by an emoji modifier is still the `@` (read as Unicode scalars).

@@ -159,6 +159,11 @@ import TrackingBackend
             let c = try #require(tags.first { $0["name"] as? String == "c" }?["id"] as? Int)
             #expect(try await put(#"{"tag_ids": [\#(c)], "tag_action": "delete"}"#) == (.ok, ["a"]))
             #expect(try await put(#"{"tags": ["z"], "tag_action": "merge"}"#).0 == .badRequest)
+            // One id per PUT or DELETE: a list says so (400), the batch form is PATCH's (issue 29).
+            for method in [HTTPRequest.Method.put, .delete] {
+                let (status, json) = try await Self.call(client, method, "/workspaces/\(wid)/time_entries/\(eid),\(eid + 1)", auth, "{}")
+                #expect(status == .badRequest && String(describing: json).contains("takes one id"), "\(method)")
+            }
             #expect(try await put(#"{"tags": ["z"]}"#) == (.ok, ["z"]))
         }
         try await h.close()

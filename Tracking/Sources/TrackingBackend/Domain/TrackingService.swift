@@ -212,9 +212,11 @@ public struct TrackingService: Sendable {
     }
 
     /// Spaces and control characters, as the OpenAPI spec's patterns list them: C0 and C1
-    /// controls, the space, NBSP, the Unicode spaces, line and paragraph separators, and the BOM.
+    /// controls, the space, NBSP, the Unicode spaces, the zero-width space, non-joiner and joiner
+    /// and the word joiner (a name of only those reads as blank), line and paragraph separators,
+    /// and the BOM.
     static let spaceRanges: [ClosedRange<UInt32>] = [
-        0...0x20, 0x7F...0xA0, 0x1680...0x1680, 0x2000...0x200A, 0x2028...0x2029, 0x202F...0x202F, 0x205F...0x205F, 0x3000...0x3000,
+        0...0x20, 0x7F...0xA0, 0x1680...0x1680, 0x2000...0x200D, 0x2028...0x2029, 0x202F...0x202F, 0x205F...0x2060, 0x3000...0x3000,
         0xFEFF...0xFEFF,
     ]
 

@@ -303,7 +303,7 @@ public struct TrackingAPI: Sendable {
         route(.put, v9 + "/workspaces/:wid/time_entries/:id") { request, context, user in
             let body = try await RequestJSON.read(&request, context: context)
             let entry = try await service.update(
-                for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "id"), input: try body.entryInput())
+                for: user, workspaceID: try Self.param(context, "wid"), id: try Self.entryID(context, "PUT"), input: try body.entryInput())
             return try await Self.render(entry, service)
         }
         route(.patch, v9 + "/workspaces/:wid/time_entries/:id/stop") { _, context, user in
@@ -316,7 +316,7 @@ public struct TrackingAPI: Sendable {
                 service)
         }
         route(.delete, v9 + "/workspaces/:wid/time_entries/:id") { _, context, user in
-            try await service.delete(for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "id"))
+            try await service.delete(for: user, workspaceID: try Self.param(context, "wid"), id: try Self.entryID(context, "DELETE"))
             return Response(status: .ok)
         }
         // Batch: `:id` holds a comma-separated id list (one path parameter name per position).
@@ -401,6 +401,17 @@ public struct TrackingAPI: Sendable {
         case ("false", 1), ("0", 1): return false
         default: throw TrackingError.bad("\(name) must be true or false, given once")
         }
+    }
+
+    /// The `:id` of a route on one time entry. A comma-separated list (the batch PATCH's form) is
+    /// 400 saying that the route takes one id, not 404 as an unknown id would be.
+    static func entryID(_ context: TrackingRequestContext, _ method: String) throws -> Int64 {
+        if let raw = context.parameters.get("id"), raw.contains(","),
+            raw.split(separator: ",", omittingEmptySubsequences: false).allSatisfy({ Int64($0).map { $0 > 0 } ?? false })
+        {
+            throw TrackingError.bad("\(method) …/time_entries/{id} takes one id, not the list \(raw); only PATCH takes several")
+        }
+        return try param(context, "id")
     }
 
     static func param(_ context: TrackingRequestContext, _ name: String) throws -> Int64 {
