@@ -18,37 +18,40 @@ public enum CommandLineEntry {
         } catch {
             finish(code(for: error, root))
         }
-        if let asyncCommand = command as? AsyncParsableCommand {
-            nonisolated(unsafe) var running = asyncCommand
-            Task { @MainActor in
-                do {
-                    try await running.run()
-                    finish(0)
-                } catch {
-                    finish(code(for: error, root))
-                }
-            }
-            dispatchMain()
-        }
-        do {
-            var running = command
-            try running.run()
-            finish(0)
-        } catch {
-            finish(code(for: error, root))
-        }
+        guard command is AsyncParsableCommand else { finish(runSynchronously(command, root)) }
+        nonisolated(unsafe) let parsed = command
+        Task { @MainActor in finish(await run(parsed, root)) }
+        dispatchMain()
     }
 
     /// Parses and runs `arguments`; returns the exit code. Help and version text go to standard
     /// output with 0, usage errors to standard error with 2.
     public static func execute<Root: ParsableCommand>(_ root: Root.Type, arguments: [String]) async -> Int32 {
+        let command: ParsableCommand
         do {
-            var command = try Root.parseAsRoot(arguments)
-            if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
+            command = try Root.parseAsRoot(arguments)
+        } catch {
+            return code(for: error, root)
+        }
+        return await run(command, root)
+    }
+
+    /// Runs a parsed command, async or not; the exit code.
+    static func run<Root: ParsableCommand>(_ command: ParsableCommand, _ root: Root.Type) async -> Int32 {
+        guard var asyncCommand = command as? AsyncParsableCommand else { return runSynchronously(command, root) }
+        do {
+            try await asyncCommand.run()
+            return 0
+        } catch {
+            return code(for: error, root)
+        }
+    }
+
+    /// Runs a parsed command that is not async; the exit code.
+    static func runSynchronously<Root: ParsableCommand>(_ command: ParsableCommand, _ root: Root.Type) -> Int32 {
+        do {
+            var running = command
+            try running.run()
             return 0
         } catch {
             return code(for: error, root)
