@@ -59,6 +59,14 @@ import Testing
         #expect(contract.assertions[0].title == "deep")
     }
 
+    @Test func contractHeadingsInsideListsAndQuotesKeepDocumentOrder() {
+        let contract = ValidationContract.parse(
+            SourceText("## VAL-X-001: a\n\n- item\n\n  ### VAL-X-002: in a list\n\n> ### VAL-X-003: quoted\n\n```\n## VAL-X-009: code\n```\n\n## VAL-X-004: d\n## VAL-X-001: again\n"))
+        #expect(contract.assertions.map(\.id) == ["VAL-X-001", "VAL-X-002", "VAL-X-003", "VAL-X-004"])
+        #expect(contract.duplicates.map(\.id) == ["VAL-X-001"])
+        #expect(contract.duplicates.first?.firstLine == 1)
+    }
+
     @Test func unclaimedAssertion() throws {
         let contract = Fixture.valid[".factory/validation-contract.md"]! + "\n### VAL-DOC-003: consistent values\n"
         let state = "{\"assertions\": {\"VAL-DOC-001\": {\"status\": \"passed\"}, \"VAL-DOC-002\": {\"status\": \"pending\"}, \"VAL-DOC-003\": {\"status\": \"pending\"}}}"

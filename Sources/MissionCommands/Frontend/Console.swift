@@ -50,7 +50,8 @@ public enum Console {
             return
         }
         guard outputError == nil else { return }
-        let failed = FileSystem.write(Array(text.utf8), to: STDOUT_FILENO)
+        var text = text
+        let failed = text.withUTF8 { FileSystem.write(UnsafeRawBufferPointer($0), to: STDOUT_FILENO) }
         if failed != 0 { outputError = String(cString: strerror(failed)) }
     }
 

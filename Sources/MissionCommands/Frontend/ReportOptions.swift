@@ -111,12 +111,24 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 /// Where a command's report goes: `--output FILE` (see `AtomicFile.writeOutput`) or standard output.
 public enum ReportOutput {
     public static func write(_ text: String, to output: String?) throws {
+        try write(to: output) { $0 += text }
+    }
+
+    /// Writes what `produce` puts into its `TextOutput`, in chunks as they fill, so a large
+    /// page is never held whole.
+    public static func write(to output: String?, _ produce: (TextOutput) -> Void) throws {
         guard let output else {
-            Console.out(text)
+            let out = TextOutput { Console.out($0) }
+            produce(out)
+            try out.finish()
             return
         }
-        do {
-            try AtomicFile.writeOutput(Array(text.utf8), to: FileSystem.absolute(output))
+        do throws(MissionError) {
+            try AtomicFile.writeOutput(to: FileSystem.absolute(output)) { (put: AtomicFile.Put) throws(MissionError) in
+                let out = TextOutput { (chunk: String) throws(MissionError) in try put.text(chunk) }
+                produce(out)
+                try out.finish()
+            }
         } catch {
             throw MissionError("--output \(error.message)")
         }

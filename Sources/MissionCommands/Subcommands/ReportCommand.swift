@@ -77,15 +77,13 @@ struct ReportCommand: ParsableCommand {
         if let title { report.repositoryName = title }
 
         let chosen = format ?? (output.map { $0.hasSuffix(".md") || $0.hasSuffix(".markdown") } == true ? .markdown : .html)
-        let text: String
-        switch chosen {
-        case .html:
-            let base = linkBase ?? relativeBase(repo: repo)
-            text = MissionReportHTML(linkBase: base, lineAnchors: linkBase != nil).render(report)
-        case .markdown:
-            text = MissionReportMarkdown(linkBase: linkBase ?? "").render(report)
+        let base = linkBase ?? relativeBase(repo: repo)
+        try ReportOutput.write(to: output) { out in
+            switch chosen {
+            case .html: MissionReportHTML(linkBase: base, lineAnchors: linkBase != nil).write(report, to: out)
+            case .markdown: MissionReportMarkdown(linkBase: linkBase ?? "").write(report, to: out)
+            }
         }
-        try ReportOutput.write(text, to: output)
     }
 
     /// The repository as seen from the output file's folder (`../../`), so that links open files

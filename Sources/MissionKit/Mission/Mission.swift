@@ -110,6 +110,14 @@ public struct Mission: Sendable {
             absent("AGENTS.md", "the closed set of source docs and status blocks")
         }
         if let bytes = read("mission.md") { mentions(bytes) }
+        // The contract is parsed before features.json is decoded: cmark's tree of a large contract
+        // then never lives beside the feature list, which keeps peak memory near the larger of the two.
+        var contractBytes = read("validation-contract.md")
+        let parsedContract = contractBytes.map { bytes in
+            mentions(bytes)
+            return ValidationContract.parse(SourceText(bytes: bytes))
+        }
+        contractBytes = nil
         if let bytes = read("features.json") {
             mentions(bytes)
             if let doc = json("features.json", bytes) {
@@ -123,9 +131,7 @@ public struct Mission: Sendable {
         } else {
             absent("features.json", "feature and assertion ownership")
         }
-        if let bytes = read("validation-contract.md") {
-            mentions(bytes)
-            let contract = ValidationContract.parse(SourceText(bytes: bytes))
+        if let contract = parsedContract {
             mission.contract = contract
             if contract.assertions.isEmpty {
                 mission.notes.append(

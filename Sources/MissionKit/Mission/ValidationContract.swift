@@ -22,7 +22,12 @@ public struct ValidationContract: Sendable, Hashable {
         text.bytes.withUnsafeBytes { raw in
             let doc = MarkdownDocument(bytes: raw)
             var result = ValidationContract(assertions: [], duplicates: [])
+            // Sized up front: growing by doubling holds the old and new arrays at once, beside cmark's tree.
+            var headings = 0
+            visit(doc.document) { node in if node.kind == .heading { headings += 1 } }
+            result.assertions.reserveCapacity(headings)
             var firstLine: [String: Int] = [:]
+            firstLine.reserveCapacity(headings)
             visit(doc.document) { node in
                 guard node.kind == .heading, let (id, title) = parseHeading(node.plainText) else { return }
                 if let first = firstLine[id] {
@@ -38,11 +43,14 @@ public struct ValidationContract: Sendable, Hashable {
 
     /// Headings at the top level and inside lists, items and block quotes, in document order;
     /// an explicit stack, since input can nest lists 50,000 levels deep.
+    /// The stack holds the next sibling of each open container, not whole child lists, so a
+    /// contract of 100,000 top-level blocks costs no array of them.
     private static func visit(_ node: MarkdownNode, _ body: (MarkdownNode) -> Void) {
-        var stack = node.children.reversed() as [MarkdownNode]
+        var stack: [MarkdownNode] = node.firstChild.map { [$0] } ?? []
         while let child = stack.popLast() {
+            if let next = child.next { stack.append(next) }
             body(child)
-            if child.kind == .list || child.kind == .item || child.kind == .blockQuote { stack += child.children.reversed() }
+            if child.kind == .list || child.kind == .item || child.kind == .blockQuote, let first = child.firstChild { stack.append(first) }
         }
     }
 

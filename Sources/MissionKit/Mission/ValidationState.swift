@@ -24,6 +24,7 @@ public struct ValidationState: Sendable, Hashable {
         // Each id's last value, as JSON readers keep it; positions from the values themselves.
         var last: [String: JSONElement] = [:]
         for (id, value) in assertions.element.members ?? [] { last[id] = value }
+        entries.reserveCapacity(last.count)
         for (id, element) in last.sorted(by: { $0.key < $1.key }) {
             let path = "$.assertions.\(id)"
             guard let value = JSONObject(element) else {

@@ -89,10 +89,13 @@ extension MissionReport {
         for id in context.syntheses.latest.keys where !known.contains(id) { extra.append(id) }
         for id in extra.sorted(by: Self.idOrder) { add(id) }
 
-        let contract = Dictionary((mission.contract?.assertions ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let state = Dictionary((mission.state?.entries ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var claimants: [String: [FeatureList.Feature]] = [:]
-        for f in features { for a in f.fulfills { claimants[a.id, default: []].append(f) } }
+        // Indexes hold positions, not copies: a page of 80,000 assertions keeps one copy of each.
+        let contractAssertions = mission.contract?.assertions ?? []
+        let stateEntries = mission.state?.entries ?? []
+        let contract = Self.firstIndex(contractAssertions.lazy.map(\.id))
+        let state = Self.firstIndex(stateEntries.lazy.map(\.id))
+        var claimants: [String: [Int]] = [:]
+        for (i, f) in features.enumerated() { for a in f.fulfills { claimants[a.id, default: []].append(i) } }
 
         // Findings: a listed doc's beside the doc; else beside each assertion, else each feature, it names.
         let docPaths = Set(context.listedDocs.map(\.path))
@@ -143,26 +146,32 @@ extension MissionReport {
             }
         }
         let rows: [AssertionRow] = ids.map { id in
-            let owners = claimants[id] ?? []
+            let owners = (claimants[id] ?? []).map { features[$0] }
             let ownerIDs = owners.map(\.id)
-            let entry = state[id]
+            let entry = state[id].map { stateEntries[$0] }
             let tests = testsByAssertion[id] ?? []
             let verdict = context.syntheses.latest[id].map {
                 Verdict(status: $0.status, round: $0.round, file: $0.synthesis.path, line: $0.synthesis.lists[$0.status]?.location.line ?? 1)
             }
+            let defined = contract[id].map { contractAssertions[$0] }
             return AssertionRow(
-                id: id, title: contract[id]?.title, contract: contract[id].map { Link(file: contractFile, line: $0.location.line) },
+                id: id, title: defined?.title, contract: defined.map { Link(file: contractFile, line: $0.location.line) },
                 milestone: owners.compactMap(\.milestone).first, features: ownerIDs, stateValue: entry?.status,
                 state: entry == nil ? .untracked : State.of(entry?.status), stateLink: entry.map { Link(file: stateFile, line: $0.location.line) },
                 verdict: verdict, handoffs: Self.unique(owners.flatMap { refs($0.id) }), tests: Self.unique(tests),
                 findings: byAssertion[id] ?? [])
         }
 
-        let rowByID = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var stateByID: [String: State] = [:]
+        stateByID.reserveCapacity(rows.count)
+        for row in rows where stateByID[row.id] == nil { stateByID[row.id] = row.state }
         var milestoneOrder: [String?] = []
         var featureRows: [String?: [FeatureRow]] = [:]
+        var perMilestone: [String?: Int] = [:]
+        for f in features { perMilestone[f.milestone, default: 0] += 1 }
+        for (name, count) in perMilestone { featureRows[name, default: []].reserveCapacity(count) }
         for f in features {
-            if featureRows[f.milestone] == nil { milestoneOrder.append(f.milestone) }
+            if perMilestone.removeValue(forKey: f.milestone) != nil { milestoneOrder.append(f.milestone) }
             featureRows[f.milestone, default: []].append(
                 FeatureRow(
                     id: f.id, status: f.status, milestone: f.milestone,
@@ -172,7 +181,7 @@ extension MissionReport {
         var milestones: [MilestoneRow] = milestoneOrder.map { name in
             let claimed = Self.unique((featureRows[name] ?? []).flatMap(\.assertions))
             var states: [State: Int] = [:]
-            for id in claimed { states[rowByID[id]?.state ?? .untracked, default: 0] += 1 }
+            for id in claimed { states[stateByID[id] ?? .untracked, default: 0] += 1 }
             return MilestoneRow(name: name, features: featureRows[name] ?? [], states: states)
         }
         // Assertions no feature claims still count: in a row of their own.
@@ -233,6 +242,14 @@ extension MissionReport {
         }
         flush()
         return result
+    }
+
+    /// Each id's first position in `ids`.
+    static func firstIndex(_ ids: some Collection<String>) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(ids.count)
+        for (i, id) in ids.enumerated() where index[id] == nil { index[id] = i }
+        return index
     }
 
     static func unique<T: Hashable>(_ items: [T]) -> [T] {

@@ -12,10 +12,15 @@ public struct MissionReportMarkdown: Sendable {
     }
 
     public func render(_ report: MissionReport) -> String {
+        TextOutput.collect { write(report, to: $0) }
+    }
+
+    /// Writes the page to `out` in chunks (it can be several times the size of the mission files).
+    public func write(_ report: MissionReport, to out: TextOutput) {
         let counts = report.findingCount
         let assertions = report.missions.reduce(0) { $0 + $1.assertions.count }
         let passed = report.missions.reduce(0) { $0 + $1.count(.passed) }
-        var out = "# Mission report: \(MarkdownText.cell(report.repositoryName))\n\n"
+        out += "# Mission report: \(MarkdownText.cell(report.repositoryName))\n\n"
         out += "\(report.missions.count) mission(s) · \(assertions) assertion(s), \(passed) passed · findings: \(counts.errors) error(s), \(counts.warnings) warning(s)\n"
         if report.missions.isEmpty {
             out += report.validation.isEmpty ? "\nNo mission found in this repository.\n" : "\nNo mission files in this repository: its validator outputs follow.\n"
@@ -27,15 +32,14 @@ public struct MissionReportMarkdown: Sendable {
                 out += "| \(MarkdownText.cell(row.milestone)) | \(MarkdownText.cell(row.verdict)) | \(row.passed) | \(row.failed) | \(row.blocked) | \(row.synthesisCount) | \(latest) | \(findings(row.findings)) |\n"
             }
         }
-        for mission in report.missions { section(mission, into: &out) }
+        for mission in report.missions { section(mission, into: out) }
         if !report.repositoryFindings.isEmpty {
             out += "\n## Repository files\n\n"
             for f in report.repositoryFindings { out += "- " + finding(f) + "\n" }
         }
-        return out
     }
 
-    func section(_ m: MissionReport.MissionSection, into out: inout String) {
+    func section(_ m: MissionReport.MissionSection, into out: TextOutput) {
         let features = m.features
         out += "\n## \(MarkdownText.cell(m.title ?? "Mission")) (`\(MarkdownText.code(m.path))`)\n\n"
         out += "Features: \(features.count { $0.isCompleted })/\(features.count) completed · Assertions: "

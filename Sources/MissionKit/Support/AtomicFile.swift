@@ -49,14 +49,52 @@ public enum AtomicFile {
     /// A file with several hard links is rewritten in place instead (a rename would cut it off
     /// from its other names).
     static func write(_ bytes: [UInt8], to path: String, folderFD: Int32) throws(MissionError) {
+        try write(to: path, folderFD: folderFD) { (put: Put) throws(MissionError) in try put.bytes(bytes) }
+    }
+
+    /// Hands each chunk it is given to a file descriptor.
+    public struct Put {
+        let fd: Int32
+        let path: String
+        let counter: Counter
+
+        final class Counter { var bytes = 0 }
+
+        public func callAsFunction(_ chunk: UnsafeRawBufferPointer) throws(MissionError) {
+            let result = FileSystem.write(chunk, to: fd)
+            if result != 0 { throw MissionError("\(path): write failed (\(String(cString: strerror(result))))") }
+            counter.bytes += chunk.count
+        }
+
+        public func bytes(_ bytes: [UInt8]) throws(MissionError) {
+            var failure: MissionError?
+            bytes.withUnsafeBytes { buf in
+                do throws(MissionError) { try self(buf) } catch { failure = error }
+            }
+            if let failure { throw failure }
+        }
+
+        public func text(_ text: String) throws(MissionError) {
+            var text = text
+            var failure: MissionError?
+            text.withUTF8 { buf in
+                do throws(MissionError) { try self(UnsafeRawBufferPointer(buf)) } catch { failure = error }
+            }
+            if let failure { throw failure }
+        }
+    }
+
+    /// `write(_:to:folderFD:)` for content produced in chunks: `produce` hands each to `put`.
+    static func write(to path: String, folderFD: Int32, _ produce: (Put) throws(MissionError) -> Void) throws(MissionError) {
         var st = stat()
         let hasOriginal = stat(FileName.cString(path), &st) == 0
         if hasOriginal, st.st_nlink > 1, (st.st_mode & S_IFMT) == S_IFREG {
             let fd = open(FileName.cString(path), O_WRONLY | O_CLOEXEC)
             guard fd >= 0 else { throw MissionError("\(path): cannot be opened for writing (\(errnoText()))") }
             defer { close(fd) }
-            try writeAll(bytes, fd: fd, path: path)
-            guard ftruncate(fd, off_t(bytes.count)) == 0, fsync(fd) == 0 else {
+            let put = Put(fd: fd, path: path, counter: Put.Counter())
+            try produce(put)
+            guard ftruncate(fd, off_t(put.counter.bytes)) == 0, fsync(fd) == 0 else {
                 throw MissionError("\(path): write failed (\(errnoText()))")
             }
             return
@@ -71,8 +109,8 @@ public enum AtomicFile {
         defer {
             if !ok { unlink(FileName.cString(tempPath)) }
         }
-        do {
-            try writeAll(bytes, fd: fd, path: path)
+        do throws(MissionError) {
+            try produce(Put(fd: fd, path: path, counter: Put.Counter()))
         } catch {
             close(fd)
             throw error
@@ -101,6 +139,12 @@ public enum AtomicFile {
     /// or device (`/dev/stdout`) is written through. Nothing but a regular file is ever replaced,
     /// so `--output /dev/stdout` as root cannot replace the link.
     public static func writeOutput(_ bytes: [UInt8], to path: String) throws(MissionError) {
+        try writeOutput(to: path) { (put: Put) throws(MissionError) in try put.bytes(bytes) }
+    }
+
+    /// `writeOutput(_:to:)` for content produced in chunks (a report larger than its input):
+    /// `produce` hands each chunk to `put`, and no chunk is held after it is written.
+    public static func writeOutput(to path: String, _ produce: (Put) throws(MissionError) -> Void) throws(MissionError) {
         var target = path
         var writeThrough = false
         var st = stat()
@@ -121,19 +165,14 @@ public enum AtomicFile {
             guard fd >= 0 else { throw MissionError("\(path): cannot be opened for writing (\(errnoText()))") }
             defer { close(fd) }
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
-            try writeAll(bytes, fd: fd, path: path)
+            try produce(Put(fd: fd, path: path, counter: Put.Counter()))
             return
         }
         let folder = FileSystem.folder(of: target)
         let dirFD = open(FileName.cString(folder), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard dirFD >= 0 else { throw MissionError("\(path): cannot open the folder \(folder) (\(errnoText()))") }
         defer { close(dirFD) }
-        try write(bytes, to: target, folderFD: dirFD)
-    }
-
-    static func writeAll(_ bytes: [UInt8], fd: Int32, path: String) throws(MissionError) {
-        let result = FileSystem.write(bytes, to: fd)
-        if result != 0 { throw MissionError("\(path): write failed (\(String(cString: strerror(result))))") }
+        try write(to: target, folderFD: dirFD, produce)
     }
 
     /// `MISSIONCTL_TEST_WRITE_DELAY_MS`: widens the read-to-write window so tests can show that

@@ -144,18 +144,21 @@ public enum FileSystem {
     /// Writes all of `bytes` to `fd`, retrying short and interrupted writes: 0, or the errno of
     /// the write that failed (never a trap, as FileHandle's write on a closed pipe).
     public static func write(_ bytes: [UInt8], to fd: Int32) -> Int32 {
-        bytes.withUnsafeBytes { buf in
-            var written = 0
-            while written < buf.count {
-                let n = systemWrite(fd, buf.baseAddress! + written, buf.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                written += n
+        bytes.withUnsafeBytes { write($0, to: fd) }
+    }
+
+    /// Writes all of `buf` to `fd`: 0, or the errno of the failure.
+    public static func write(_ buf: UnsafeRawBufferPointer, to fd: Int32) -> Int32 {
+        var written = 0
+        while written < buf.count {
+            let n = systemWrite(fd, buf.baseAddress! + written, buf.count - written)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return 0
+            written += n
         }
+        return 0
     }
 
     /// Appends `bytes` to the file at `path`, created (0644 before the umask) when missing.
