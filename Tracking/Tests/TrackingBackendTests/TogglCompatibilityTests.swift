@@ -158,6 +158,9 @@ import TrackingBackend
             #expect(!tags.contains { $0["name"] as? String == "never-made" })  // deleting never creates
             let c = try #require(tags.first { $0["name"] as? String == "c" }?["id"] as? Int)
             #expect(try await put(#"{"tag_ids": [\#(c)], "tag_action": "delete"}"#) == (.ok, ["a"]))
+            // `remove` (lib-toggl, toggl-api-wrapper) is read as `delete`.
+            #expect(try await put(#"{"tags": ["c"], "tag_action": "add"}"#) == (.ok, ["a", "c"]))
+            #expect(try await put(#"{"tags": ["a"], "tag_action": "remove"}"#) == (.ok, ["c"]))
             #expect(try await put(#"{"tags": ["z"], "tag_action": "merge"}"#).0 == .badRequest)
             // One id per PUT or DELETE: a list says so (400), the batch form is PATCH's (issue 29).
             for method in [HTTPRequest.Method.put, .delete] {

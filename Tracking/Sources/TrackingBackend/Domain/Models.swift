@@ -33,6 +33,9 @@ public struct Workspace: Sendable, Hashable {
     public var name: String
     public var createdAt: Int64
     public var updatedAt: Int64
+    /// The name of the workspace's organization (each workspace is its own organization here);
+    /// nil: the workspace's own name.
+    public var organizationName: String? = nil
 }
 
 /// A workspace together with the caller's role in it.
@@ -50,6 +53,11 @@ public struct Project: Sendable, Hashable {
     public var createdAt: Int64
     /// The workspace client the project is for, if any.
     public var clientID: Int64? = nil
+    /// `#rrggbb`; nil shows Toggl's default colour.
+    public var color: String? = nil
+    public var isPrivate = false
+    public var billable: Bool? = nil
+    public var estimatedHours: Int64? = nil
 }
 
 /// A workspace's client (a customer projects are for). Named so as not to suggest an HTTP client.

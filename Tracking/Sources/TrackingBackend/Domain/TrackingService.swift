@@ -196,7 +196,7 @@ public struct TrackingService: Sendable {
 
     public func createWorkspace(for user: User, name: String) async throws -> Membership {
         let trimmed = try Self.checkName(name, limit: 140)
-        return try await store.createWorkspace(name: trimmed, ownerID: user.id, now: now())
+        return try await store.createWorkspace(name: trimmed, organizationName: nil, ownerID: user.id, now: now())
     }
 
     /// The caller's membership of `workspaceID`, or 403.
@@ -244,10 +244,20 @@ public struct TrackingService: Sendable {
     public func createProject(
         for user: User, workspaceID: Int64, name: String, active: Bool = true, clientID: Int64? = nil
     ) async throws -> Project {
+        try await createProject(for: user, workspaceID: workspaceID, ProjectInput(name: name, active: active, clientID: clientID.map { .value($0) } ?? .absent))
+    }
+
+    /// Creates a project from `input` (`name` required; `active` defaults to true).
+    public func createProject(for user: User, workspaceID: Int64, _ input: ProjectInput) async throws -> Project {
         _ = try await requireMember(user, workspaceID)
-        let checked = try Self.checkName(name)
-        if let clientID { try await requireClientForProject(clientID, workspaceID: workspaceID) }
-        return try await store.createProject(workspaceID: workspaceID, name: checked, active: active, clientID: clientID, now: now())
+        guard input.name != nil else { throw TrackingError.bad("name is required") }
+        var project = Project(id: 0, workspaceID: workspaceID, name: "", active: true, createdAt: now())
+        try input.apply(to: &project)
+        if let clientID = input.clientID.value {
+            try await requireClientForProject(clientID, workspaceID: workspaceID)
+            project.clientID = clientID
+        }
+        return try await store.createProject(project)
     }
 
     /// A project of a workspace the caller belongs to, or 404.
@@ -263,10 +273,14 @@ public struct TrackingService: Sendable {
     public func updateProject(
         for user: User, workspaceID: Int64, id: Int64, name: String?, active: Bool?, clientID: Field<Int64> = .absent
     ) async throws -> Project {
+        try await updateProject(for: user, workspaceID: workspaceID, id: id, ProjectInput(name: name, active: active, clientID: clientID))
+    }
+
+    /// Changes the fields `input` gives; the others keep their values.
+    public func updateProject(for user: User, workspaceID: Int64, id: Int64, _ input: ProjectInput) async throws -> Project {
         var project = try await project(for: user, workspaceID: workspaceID, id: id)
-        if let name { project.name = try Self.checkName(name) }
-        if let active { project.active = active }
-        switch clientID {
+        try input.apply(to: &project)
+        switch input.clientID {
         case .absent: break
         case .null: project.clientID = nil
         case .value(let id):

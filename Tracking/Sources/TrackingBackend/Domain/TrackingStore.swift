@@ -24,14 +24,22 @@ public protocol TrackingStore: Sendable {
 
     func memberships(userID: Int64) async throws -> [Membership]
     func membership(userID: Int64, workspaceID: Int64) async throws -> Membership?
-    func createWorkspace(name: String, ownerID: Int64, now: Int64) async throws -> Membership
+    /// A new workspace (its own organization, named `organizationName` or, when nil, as the workspace), with `ownerID` as admin.
+    func createWorkspace(name: String, organizationName: String?, ownerID: Int64, now: Int64) async throws -> Membership
+    /// Names a workspace's organization.
+    func renameOrganization(workspaceID: Int64, name: String, now: Int64) async throws
+    /// Takes a user out of a workspace (its entries stay where they are).
+    func removeMembership(userID: Int64, workspaceID: Int64) async throws
     /// The ids of a workspace's members.
     func members(workspaceID: Int64) async throws -> [Int64]
+    /// Renames a workspace (and so its organization, which is the same thing here).
+    func renameWorkspace(id: Int64, name: String, now: Int64) async throws
 
-    func createProject(workspaceID: Int64, name: String, active: Bool, clientID: Int64?, now: Int64) async throws -> Project
+    /// Inserts `project` (its id is ignored) and returns it with its id.
+    func createProject(_ project: Project) async throws -> Project
     func projects(workspaceID: Int64) async throws -> [Project]
     func project(id: Int64) async throws -> Project?
-    /// Writes a project's name, active flag and client.
+    /// Writes every setting of a project (name, active flag, client, colour, privacy, billable, estimate).
     func updateProject(_ project: Project) async throws
     /// Deletes a project and its tasks; its time entries (all by `memberIDs`) lose their project
     /// and task, and their `at` becomes `now`.

@@ -129,7 +129,10 @@ struct RequestJSON {
         input.tagIDs = try integers("tag_ids")
         input.createdWith = try string("created_with")
         if let action = try string("tag_action").value {
-            guard let known = TagAction(rawValue: action) else { throw TrackingError.bad("tag_action must be add or delete") }
+            // `remove` is what lib-toggl and toggl-api-wrapper send for Toggl's `delete`.
+            guard let known = action == "remove" ? .delete : TagAction(rawValue: action) else {
+                throw TrackingError.bad("tag_action must be add or delete (remove is read as delete)")
+            }
             input.tagAction = known
         }
         return input

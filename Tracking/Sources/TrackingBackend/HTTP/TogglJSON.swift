@@ -149,7 +149,23 @@ enum TogglJSON {
             ("server_deleted_at", .null), ("csv_upload", .null), ("hide_start_end_times", .bool(false)), ("ical_enabled", .bool(false)),
             ("ical_url", .null), ("last_modified", t(w.updatedAt)), ("projects_enforce_billable", .bool(false)),
             ("projects_private_by_default", .bool(false)), ("rate_last_updated", .null), ("suspended_at", .null),
-            ("working_hours_in_minutes", .null),
+            ("working_hours_in_minutes", .null), ("disable_approvals", .bool(false)), ("disable_expenses", .bool(false)),
+            ("disable_timesheet_view", .bool(false)), ("limit_public_project_data", .bool(false)), ("max_data_retention_days", .null),
+            ("te_constraints", timeEntryConstraints),
+        ])
+    }
+
+    /// Toggl's time entry constraints (a paid feature): none are enforced here.
+    static let timeEntryConstraints: JSONValue = .object([
+        ("description_present", .bool(false)), ("project_present", .bool(false)), ("tag_present", .bool(false)),
+        ("task_present", .bool(false)), ("time_entry_constraints_enabled", .bool(false)),
+    ])
+
+    /// `GET /workspaces/{wid}/statistics`: its admins and member count; no groups exist here.
+    static func statistics(admins: [User], members: Int) -> JSONValue {
+        .object([
+            ("admins", .array(admins.map { .object([("user_id", .int(Int($0.id))), ("name", .string($0.fullname))]) })),
+            ("groups_count", .int(0)), ("members_count", .int(members)),
         ])
     }
 
@@ -157,7 +173,7 @@ enum TogglJSON {
     static func organization(_ m: Membership, userCount: Int) -> JSONValue {
         let w = m.workspace
         return .object([
-            ("id", .int(Int(w.id))), ("name", .string(w.name)), ("admin", .bool(m.isAdmin)), ("owner", .bool(m.isAdmin)),
+            ("id", .int(Int(w.id))), ("name", .string(w.organizationName ?? w.name)), ("admin", .bool(m.isAdmin)), ("owner", .bool(m.isAdmin)),
             ("at", t(w.updatedAt)), ("created_at", t(w.createdAt)), ("server_deleted_at", .null), ("suspended_at", .null),
             ("is_multi_workspace_enabled", .bool(false)), ("is_unified", .bool(false)), ("max_workspaces", .int(1)),
             ("max_data_retention_days", .null), ("payment_methods", .null), ("permissions", .null),
@@ -166,15 +182,19 @@ enum TogglJSON {
         ])
     }
 
-    static func project(_ p: Project) -> JSONValue {
+    /// `clientName`: the name of the project's client, when it has one.
+    static func project(_ p: Project, clientName: String? = nil) -> JSONValue {
         .object([
             ("id", .int(Int(p.id))), ("workspace_id", id(p.workspaceID)), ("wid", id(p.workspaceID)), ("client_id", id(p.clientID)),
-            ("cid", id(p.clientID)), ("name", .string(p.name)), ("is_private", .bool(false)), ("active", .bool(p.active)),
-            ("billable", .null), ("template", .null), ("color", .string(projectColor)), ("auto_estimates", .null),
-            ("estimated_hours", .null), ("rate", .null), ("currency", .null), ("at", t(p.createdAt)),
+            ("cid", id(p.clientID)), ("client_name", clientName.map(JSONValue.string) ?? .null), ("name", .string(p.name)),
+            ("is_private", .bool(p.isPrivate)), ("active", .bool(p.active)), ("billable", p.billable.map(JSONValue.bool) ?? .null),
+            ("template", .null), ("color", .string(p.color ?? projectColor)), ("auto_estimates", .null),
+            ("estimated_hours", p.estimatedHours.map { .int(Int($0)) } ?? .null), ("rate", .null), ("currency", .null), ("at", t(p.createdAt)),
             ("created_at", t(p.createdAt)), ("server_deleted_at", .null), ("actual_hours", .null), ("actual_seconds", .null),
-            ("can_track_time", .bool(p.active)), ("estimated_seconds", .null), ("fixed_fee", .null), ("rate_last_updated", .null),
-            ("recurring", .bool(false)), ("recurring_parameters", .null), ("start_date", date(p.createdAt)), ("template_id", .null),
+            ("can_track_time", .bool(p.active)), ("estimated_seconds", p.estimatedHours.map { .int(Int($0) * 3600) } ?? .null),
+            ("fixed_fee", .null), ("rate_last_updated", .null), ("recurring", .bool(false)), ("recurring_parameters", .null),
+            ("start_date", date(p.createdAt)), ("end_date", .null), ("template_id", .null), ("pinned", .bool(false)),
+            ("external_reference", .null), ("integration_provider", .null), ("permissions", .null), ("current_period", .null),
             ("status", .string(p.active ? "active" : "archived")),
         ])
     }

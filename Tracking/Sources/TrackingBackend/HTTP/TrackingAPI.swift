@@ -99,7 +99,7 @@ public struct TrackingAPI: Sendable {
             let me = TogglJSON.me(current, token: token, accountID: service.credentials.accountID(userID: user.id))
             guard try Self.flag(request, "with_related_data"), case .object(var fields) = me else { return JSONResponse.make(me) }
             fields += [
-                ("clients", .array(try await service.clients(for: current, workspaceID: nil, status: .both).map(TogglJSON.client))), ("projects", .array(try await service.allProjects(for: current).map(TogglJSON.project))),
+                ("clients", .array(try await service.clients(for: current, workspaceID: nil, status: .both).map(TogglJSON.client))), ("projects", try await Self.projects(service.allProjects(for: current), of: current, service)),
                 ("tags", .array(try await service.tags(for: current, workspaceID: nil).map(TogglJSON.tag))),
                 ("workspaces", .array(try await service.workspaces(for: current).map(TogglJSON.workspace))),
             ]
@@ -129,6 +129,13 @@ public struct TrackingAPI: Sendable {
         route(.post, v9 + "/me/reset_token") { _, _, user in
             JSONResponse.make(.string(try await service.resetToken(for: user)))
         }
+        // Toggl's way to check that credentials work: 200, or the authentication error.
+        route(.get, v9 + "/me/logged") { _, _, _ in
+            JSONResponse.make(.object([]))
+        }
+        route(.get, v9 + "/me/organizations") { _, _, user in
+            JSONResponse.make(.array(try await service.organizations(for: user).map { TogglJSON.organization($0.0, userCount: $0.userCount) }))
+        }
         route(.get, v9 + "/me/workspaces") { _, _, user in
             JSONResponse.make(.array(try await service.workspaces(for: user).map(TogglJSON.workspace)))
         }
@@ -138,8 +145,50 @@ public struct TrackingAPI: Sendable {
         route(.get, v9 + "/workspaces/:wid") { _, context, user in
             JSONResponse.make(TogglJSON.workspace(try await service.requireMember(user, try Self.param(context, "wid"))))
         }
+        route(.put, v9 + "/workspaces/:wid") { request, context, user in
+            let body = try await RequestJSON.read(&request, context: context)
+            let wid: Int64 = try Self.param(context, "wid")
+            guard let name = try body.string("name").value else {
+                // Only the name can change here; the other settings are fixed, so the workspace is answered as it is.
+                return JSONResponse.make(TogglJSON.workspace(try await service.requireMember(user, wid)))
+            }
+            return JSONResponse.make(TogglJSON.workspace(try await service.renameWorkspace(for: user, id: wid, name: name)))
+        }
+        route(.get, v9 + "/workspaces/:wid/time_entry_constraints") { _, context, user in
+            _ = try await service.requireMember(user, try Self.param(context, "wid"))
+            return JSONResponse.make(TogglJSON.timeEntryConstraints)
+        }
+        route(.get, v9 + "/workspaces/:wid/statistics") { _, context, user in
+            let (admins, members) = try await service.workspaceStatistics(for: user, workspaceID: try Self.param(context, "wid"))
+            return JSONResponse.make(TogglJSON.statistics(admins: admins, members: members))
+        }
+        route(.post, v9 + "/organizations") { request, context, user in
+            let body = try await RequestJSON.read(&request, context: context)
+            guard let name = try body.string("name").value else { throw TrackingError.bad("name is required") }
+            let membership = try await service.createOrganization(for: user, name: name, workspaceName: try body.optionalString("workspace_name"))
+            return JSONResponse.make(TogglJSON.organization(membership, userCount: 1))
+        }
+        route(.put, v9 + "/organizations/:oid") { request, context, user in
+            let body = try await RequestJSON.read(&request, context: context)
+            guard let name = try body.string("name").value else { throw TrackingError.bad("name is required") }
+            let oid: Int64 = try Self.param(context, "oid")
+            let membership = try await service.renameOrganization(for: user, id: oid, name: name)
+            return JSONResponse.make(TogglJSON.organization(membership, userCount: try await service.organization(for: user, id: oid).userCount))
+        }
+        route(.delete, v9 + "/organizations/:oid/users/leave") { _, context, user in
+            try await service.leaveOrganization(for: user, id: try Self.param(context, "oid"))
+            return Response(status: .ok)
+        }
+        // A new workspace is its own organization here, whatever organization the path names
+        // (the caller must belong to that one).
+        route(.post, v9 + "/organizations/:oid/workspaces") { request, context, user in
+            _ = try await service.requireMember(user, try Self.param(context, "oid"))
+            let body = try await RequestJSON.read(&request, context: context)
+            guard let name = try body.string("name").value else { throw TrackingError.bad("name is required") }
+            return JSONResponse.make(TogglJSON.workspace(try await service.createWorkspace(for: user, name: name)))
+        }
         route(.get, v9 + "/me/projects") { _, _, user in
-            JSONResponse.make(.array(try await service.allProjects(for: user).map(TogglJSON.project)))
+            JSONResponse.make(try await Self.projects(service.allProjects(for: user), of: user, service))
         }
         route(.get, v9 + "/me/tags") { _, _, user in
             JSONResponse.make(.array(try await service.tags(for: user, workspaceID: nil).map(TogglJSON.tag)))
@@ -156,25 +205,23 @@ public struct TrackingAPI: Sendable {
         // Catalog
         route(.post, v9 + "/workspaces/:wid/projects") { request, context, user in
             let body = try await RequestJSON.read(&request, context: context)
-            guard let name = try body.string("name").value else { throw TrackingError.bad("name is required") }
-            let project = try await service.createProject(
-                for: user, workspaceID: try Self.param(context, "wid"), name: name, active: try body.optionalBool("active") ?? true,
-                clientID: try Self.clientField(body).value)
-            return JSONResponse.make(TogglJSON.project(project))
+            let project = try await service.createProject(for: user, workspaceID: try Self.param(context, "wid"), try Self.projectInput(body))
+            return JSONResponse.make(try await Self.projects([project], of: user, service, single: true))
         }
         route(.get, v9 + "/workspaces/:wid/projects") { _, context, user in
-            JSONResponse.make(.array(try await service.projects(for: user, workspaceID: try Self.param(context, "wid")).map(TogglJSON.project)))
+            JSONResponse.make(try await Self.projects(service.projects(for: user, workspaceID: try Self.param(context, "wid")), of: user, service))
         }
         route(.get, v9 + "/workspaces/:wid/projects/:pid") { _, context, user in
             JSONResponse.make(
-                TogglJSON.project(try await service.project(for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "pid"))))
+                try await Self.projects(
+                    [service.project(for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "pid"))], of: user, service,
+                    single: true))
         }
         route(.put, v9 + "/workspaces/:wid/projects/:pid") { request, context, user in
             let body = try await RequestJSON.read(&request, context: context)
             let project = try await service.updateProject(
-                for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "pid"), name: try body.optionalString("name"),
-                active: try body.optionalBool("active"), clientID: try Self.clientField(body))
-            return JSONResponse.make(TogglJSON.project(project))
+                for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "pid"), try Self.projectInput(body))
+            return JSONResponse.make(try await Self.projects([project], of: user, service, single: true))
         }
         route(.delete, v9 + "/workspaces/:wid/projects/:pid") { _, context, user in
             try await service.deleteProject(for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "pid"))
@@ -386,6 +433,27 @@ public struct TrackingAPI: Sendable {
     }
 
     /// A project's client: `client_id`, or `cid` as older clients send it; null removes it.
+    /// Projects as Toggl shows them, each with its client's name (one lookup for the lot); `single`
+    /// answers the one project itself rather than a list.
+    static func projects(_ projects: [Project], of user: User, _ service: TrackingService, single: Bool = false) async throws -> JSONValue {
+        var names: [Int64: String] = [:]
+        if projects.contains(where: { $0.clientID != nil }) {
+            for client in try await service.clients(for: user, workspaceID: nil, status: .both) { names[client.id] = client.name }
+        }
+        let rendered = projects.map { TogglJSON.project($0, clientName: $0.clientID.flatMap { names[$0] }) }
+        return single ? rendered[0] : .array(rendered)
+    }
+
+    /// A project create or update body: Toggl's names for each setting.
+    static func projectInput(_ body: RequestJSON) throws -> ProjectInput {
+        var input = ProjectInput(name: try body.optionalString("name"), active: try body.optionalBool("active"), clientID: try clientField(body))
+        input.color = try body.optionalString("color")
+        input.isPrivate = try body.optionalBool("is_private")
+        input.billable = try body.bool("billable")
+        input.estimatedHours = try body.integer("estimated_hours")
+        return input
+    }
+
     static func clientField(_ body: RequestJSON) throws -> Field<Int64> {
         let (field, legacy) = (try body.integer("client_id"), try body.integer("cid"))
         return field.isPresent ? field : legacy

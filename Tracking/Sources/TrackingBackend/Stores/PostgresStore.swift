@@ -223,16 +223,18 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
 
     static func memberships(_ rows: PostgresRowSequence) async throws -> [Membership] {
         var result: [Membership] = []
-        for try await (id, name, created, updated, role) in rows.decode(
-            (Int64, String, Int64, Int64, String).self)
+        for try await (id, name, created, updated, organizationName, role) in rows.decode(
+            (Int64, String, Int64, Int64, String?, String).self)
         {
-            result.append(Membership(workspace: Workspace(id: id, name: name, createdAt: created, updatedAt: updated), role: role))
+            result.append(
+                Membership(
+                    workspace: Workspace(id: id, name: name, createdAt: created, updatedAt: updated, organizationName: organizationName), role: role))
         }
         return result
     }
 
     var membershipSelect: String {
-        "SELECT w.id, w.name, w.created_at, w.updated_at, m.role FROM \(t("memberships")) m JOIN \(t("workspaces")) w ON w.id = m.workspace_id"
+        "SELECT w.id, w.name, w.created_at, w.updated_at, w.organization_name, m.role FROM \(t("memberships")) m JOIN \(t("workspaces")) w ON w.id = m.workspace_id"
     }
 
     public func memberships(userID: Int64) async throws -> [Membership] {
@@ -247,16 +249,30 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
         ).first
     }
 
-    public func createWorkspace(name: String, ownerID: Int64, now: Int64) async throws -> Membership {
+    public func createWorkspace(name: String, organizationName: String?, ownerID: Int64, now: Int64) async throws -> Membership {
         try await client.withTransaction(logger: logger) { conn in
             let id = try await Self.single(
                 conn.query(
-                    "INSERT INTO \(unescaped: t("workspaces")) (name, created_at, updated_at) VALUES (\(name), \(now), \(now)) RETURNING id",
+                    """
+                    INSERT INTO \(unescaped: t("workspaces")) (name, organization_name, created_at, updated_at)
+                    VALUES (\(name), \(organizationName), \(now), \(now)) RETURNING id
+                    """,
                     logger: logger))
             try await conn.query(
                 "INSERT INTO \(unescaped: t("memberships")) (workspace_id, user_id, role) VALUES (\(id), \(ownerID), 'admin')", logger: logger)
-            return Membership(workspace: Workspace(id: id, name: name, createdAt: now, updatedAt: now), role: "admin")
+            return Membership(
+                workspace: Workspace(id: id, name: name, createdAt: now, updatedAt: now, organizationName: organizationName), role: "admin")
         }
+    }
+
+    public func renameOrganization(workspaceID: Int64, name: String, now: Int64) async throws {
+        try await client.query(
+            "UPDATE \(unescaped: t("workspaces")) SET organization_name = \(name), updated_at = \(now) WHERE id = \(workspaceID)", logger: logger)
+    }
+
+    public func removeMembership(userID: Int64, workspaceID: Int64) async throws {
+        try await client.query(
+            "DELETE FROM \(unescaped: t("memberships")) WHERE user_id = \(userID) AND workspace_id = \(workspaceID)", logger: logger)
     }
 
     public func members(workspaceID: Int64) async throws -> [Int64] {
@@ -271,27 +287,33 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
 
     // MARK: Catalog
 
-    static let projectColumns = "id, workspace_id, name, active, created_at, client_id"
+    static let projectColumns = "id, workspace_id, name, active, created_at, client_id, color, is_private, billable, estimated_hours"
 
     func projects(_ query: PostgresQuery) async throws -> [Project] {
         var result: [Project] = []
-        for try await (id, wid, name, active, created, clientID) in try await client.query(query, logger: logger).decode(
-            (Int64, Int64, String, Bool, Int64, Int64?).self)
+        for try await (id, wid, name, active, created, clientID, color, isPrivate, billable, hours) in try await client.query(query, logger: logger)
+            .decode((Int64, Int64, String, Bool, Int64, Int64?, String?, Bool, Bool?, Int64?).self)
         {
-            result.append(Project(id: id, workspaceID: wid, name: name, active: active, createdAt: created, clientID: clientID))
+            result.append(
+                Project(
+                    id: id, workspaceID: wid, name: name, active: active, createdAt: created, clientID: clientID, color: color, isPrivate: isPrivate,
+                    billable: billable, estimatedHours: hours))
         }
         return result
     }
 
-    public func createProject(workspaceID: Int64, name: String, active: Bool, clientID: Int64?, now: Int64) async throws -> Project {
+    public func createProject(_ p: Project) async throws -> Project {
         let id = try await Self.single(
             client.query(
                 """
-                INSERT INTO \(unescaped: t("projects")) (workspace_id, name, active, client_id, created_at)
-                VALUES (\(workspaceID), \(name), \(active), \(clientID), \(now)) RETURNING id
+                INSERT INTO \(unescaped: t("projects")) (workspace_id, name, active, client_id, created_at, color, is_private, billable, estimated_hours)
+                VALUES (\(p.workspaceID), \(p.name), \(p.active), \(p.clientID), \(p.createdAt), \(p.color), \(p.isPrivate), \(p.billable), \(p.estimatedHours))
+                RETURNING id
                 """,
                 logger: logger))
-        return Project(id: id, workspaceID: workspaceID, name: name, active: active, createdAt: now, clientID: clientID)
+        var created = p
+        created.id = id
+        return created
     }
 
     public func projects(workspaceID: Int64) async throws -> [Project] {
@@ -305,7 +327,10 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
 
     public func updateProject(_ p: Project) async throws {
         try await client.query(
-            "UPDATE \(unescaped: t("projects")) SET name = \(p.name), active = \(p.active), client_id = \(p.clientID) WHERE id = \(p.id)",
+            """
+            UPDATE \(unescaped: t("projects")) SET name = \(p.name), active = \(p.active), client_id = \(p.clientID), color = \(p.color),
+            is_private = \(p.isPrivate), billable = \(p.billable), estimated_hours = \(p.estimatedHours) WHERE id = \(p.id)
+            """,
             logger: logger)
     }
 
@@ -413,6 +438,10 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
 
     public func tag(id: Int64) async throws -> Tag? {
         try await tags("SELECT id, workspace_id, name, created_at FROM \(unescaped: t("tags")) WHERE id = \(id)").first
+    }
+
+    public func renameWorkspace(id: Int64, name: String, now: Int64) async throws {
+        try await client.query("UPDATE \(unescaped: t("workspaces")) SET name = \(name), updated_at = \(now) WHERE id = \(id)", logger: logger)
     }
 
     public func renameTag(id: Int64, name: String, now: Int64) async throws {

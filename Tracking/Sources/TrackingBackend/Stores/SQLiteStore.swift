@@ -212,12 +212,14 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     // MARK: Workspaces
 
     static let membershipSQL = """
-        SELECT w.id, w.name, w.created_at, w.updated_at, m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
+        SELECT w.id, w.name, w.created_at, w.updated_at, w.organization_name, m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
         """
 
     static func membership(_ row: Row) -> Membership {
         Membership(
-            workspace: Workspace(id: row["id"], name: row["name"], createdAt: row["created_at"], updatedAt: row["updated_at"]),
+            workspace: Workspace(
+                id: row["id"], name: row["name"], createdAt: row["created_at"], updatedAt: row["updated_at"],
+                organizationName: row["organization_name"]),
             role: row["role"])
     }
 
@@ -235,12 +237,33 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
         }
     }
 
-    public func createWorkspace(name: String, ownerID: Int64, now: Int64) async throws -> Membership {
+    public func createWorkspace(name: String, organizationName: String?, ownerID: Int64, now: Int64) async throws -> Membership {
         try await write { db in
-            try db.execute(sql: "INSERT INTO workspaces (name, created_at, updated_at) VALUES (?, ?, ?)", arguments: [name, now, now])
+            try db.execute(
+                sql: "INSERT INTO workspaces (name, organization_name, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                arguments: [name, organizationName, now, now])
             let id = db.lastInsertedRowID
             try db.execute(sql: "INSERT INTO memberships (workspace_id, user_id, role) VALUES (?, ?, 'admin')", arguments: [id, ownerID])
-            return Membership(workspace: Workspace(id: id, name: name, createdAt: now, updatedAt: now), role: "admin")
+            return Membership(
+                workspace: Workspace(id: id, name: name, createdAt: now, updatedAt: now, organizationName: organizationName), role: "admin")
+        }
+    }
+
+    public func renameOrganization(workspaceID: Int64, name: String, now: Int64) async throws {
+        try await write { db in
+            try db.execute(sql: "UPDATE workspaces SET organization_name = ?, updated_at = ? WHERE id = ?", arguments: [name, now, workspaceID])
+        }
+    }
+
+    public func removeMembership(userID: Int64, workspaceID: Int64) async throws {
+        try await write { db in
+            try db.execute(sql: "DELETE FROM memberships WHERE user_id = ? AND workspace_id = ?", arguments: [userID, workspaceID])
+        }
+    }
+
+    public func renameWorkspace(id: Int64, name: String, now: Int64) async throws {
+        try await write { db in
+            try db.execute(sql: "UPDATE workspaces SET name = ?, updated_at = ? WHERE id = ?", arguments: [name, now, id])
         }
     }
 
@@ -253,7 +276,8 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     static func project(_ row: Row) -> Project {
         Project(
             id: row["id"], workspaceID: row["workspace_id"], name: row["name"], active: row["active"], createdAt: row["created_at"],
-            clientID: row["client_id"])
+            clientID: row["client_id"], color: row["color"], isPrivate: row["is_private"], billable: row["billable"],
+            estimatedHours: row["estimated_hours"])
     }
 
     static func client(_ row: Row) -> WorkspaceClient {
@@ -268,12 +292,17 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
             createdAt: row["created_at"])
     }
 
-    public func createProject(workspaceID: Int64, name: String, active: Bool, clientID: Int64?, now: Int64) async throws -> Project {
+    public func createProject(_ p: Project) async throws -> Project {
         try await write { db in
             try db.execute(
-                sql: "INSERT INTO projects (workspace_id, name, active, client_id, created_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [workspaceID, name, active, clientID, now])
-            return Project(id: db.lastInsertedRowID, workspaceID: workspaceID, name: name, active: active, createdAt: now, clientID: clientID)
+                sql: """
+                    INSERT INTO projects (workspace_id, name, active, client_id, created_at, color, is_private, billable, estimated_hours)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [p.workspaceID, p.name, p.active, p.clientID, p.createdAt, p.color, p.isPrivate, p.billable, p.estimatedHours])
+            var created = p
+            created.id = db.lastInsertedRowID
+            return created
         }
     }
 
@@ -290,7 +319,11 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     public func updateProject(_ p: Project) async throws {
         try await write { db in
             try db.execute(
-                sql: "UPDATE projects SET name = ?, active = ?, client_id = ? WHERE id = ?", arguments: [p.name, p.active, p.clientID, p.id])
+                sql: """
+                    UPDATE projects SET name = ?, active = ?, client_id = ?, color = ?, is_private = ?, billable = ?, estimated_hours = ?
+                    WHERE id = ?
+                    """,
+                arguments: [p.name, p.active, p.clientID, p.color, p.isPrivate, p.billable, p.estimatedHours, p.id])
         }
     }
 

@@ -93,6 +93,17 @@ enum StoreSchema {
                         uniqueTogether: [["workspace_id", "name"]])),
                 .addColumns(table: "projects", [Column("client_id", .reference("clients"), nullable: true)]),
             ]),
+        SchemaMigration(
+            version: 6, name: "project-settings-and-organization-names",
+            changes: [
+                .addColumns(table: "workspaces", [Column("organization_name", .text, nullable: true)]),
+                .addColumns(
+                    table: "projects",
+                    [
+                        Column("color", .text, nullable: true), Column("is_private", .boolean, default: .boolean(false)),
+                        Column("billable", .boolean, nullable: true), Column("estimated_hours", .integer, nullable: true),
+                    ]),
+            ]),
     ]
 
     /// Where each store records the versions it applied. Created if missing (PostgreSQL schemas

@@ -1,0 +1,65 @@
+/// Workspaces and their organizations: each workspace is its own organization here, so an
+/// organization's id, name and members are its workspace's.
+extension TrackingService {
+    /// Every organization the caller belongs to (one per workspace), with its member count.
+    public func organizations(for user: User) async throws -> [(Membership, userCount: Int)] {
+        var result: [(Membership, userCount: Int)] = []
+        for membership in try await store.memberships(userID: user.id) {
+            result.append((membership, try await store.members(workspaceID: membership.workspace.id).count))
+        }
+        return result
+    }
+
+    /// A new organization with its first workspace (`workspaceName`, or the organization's name),
+    /// the caller its admin.
+    public func createOrganization(for user: User, name: String, workspaceName: String?) async throws -> Membership {
+        let organization = try Self.checkName(name, "name", limit: 140)
+        let workspace = try Self.checkName(workspaceName ?? name, "workspace_name", limit: 140)
+        return try await store.createWorkspace(name: workspace, organizationName: organization, ownerID: user.id, now: now())
+    }
+
+    /// Renames an organization; only its admins may.
+    public func renameOrganization(for user: User, id: Int64, name: String) async throws -> Membership {
+        var membership = try await requireMember(user, id)
+        guard membership.isAdmin else { throw TrackingError(.forbidden, "only an organization admin may rename it") }
+        let trimmed = try Self.checkName(name, limit: 140)
+        let at = now()
+        try await store.renameOrganization(workspaceID: id, name: trimmed, now: at)
+        membership.workspace.organizationName = trimmed
+        membership.workspace.updatedAt = at
+        return membership
+    }
+
+    /// The caller leaves an organization (its workspace): its entries there stay. Refused (409) for
+    /// the default workspace (every account keeps one) and while the caller's running entry is
+    /// there. (Nothing here adds a second member to a workspace, so no admin leaves others behind.)
+    public func leaveOrganization(for user: User, id: Int64) async throws {
+        _ = try await requireMember(user, id)
+        guard user.defaultWorkspaceID != id else {
+            throw TrackingError(.conflict, "this is your default workspace's organization: an account keeps its default workspace")
+        }
+        if let running = try await store.runningEntry(userID: user.id), running.workspaceID == id {
+            throw TrackingError(.conflict, "your running time entry \(running.id) is in this workspace: stop it first")
+        }
+        try await store.removeMembership(userID: user.id, workspaceID: id)
+    }
+
+    /// Renames a workspace; only its admins may (403 for other members).
+    public func renameWorkspace(for user: User, id: Int64, name: String) async throws -> Membership {
+        let membership = try await requireMember(user, id)
+        guard membership.isAdmin else { throw TrackingError(.forbidden, "only a workspace admin may change the workspace") }
+        let trimmed = try Self.checkName(name, limit: 140)
+        let at = now()
+        try await store.renameWorkspace(id: id, name: trimmed, now: at)
+        var renamed = membership
+        renamed.workspace.name = trimmed
+        renamed.workspace.updatedAt = at
+        return renamed
+    }
+
+    /// A workspace's admins and member count (Toggl's `statistics`; there are no groups here).
+    public func workspaceStatistics(for user: User, workspaceID: Int64) async throws -> (admins: [User], members: Int) {
+        let members = try await workspaceUsers(for: user, workspaceID: workspaceID)
+        return (members.filter { $0.role == "admin" }.map(\.0), members.count)
+    }
+}
