@@ -40,12 +40,37 @@ public enum TagAction: String, Sendable, Hashable {
     case add, delete
 }
 
-/// One `replace` operation of a batch PATCH.
+/// One operation of a bulk PATCH (JSON Patch `add`, `remove` or `replace` on one of Toggl's
+/// documented paths), already checked for its shape. On a list (`/tags`, `/tag_ids`) `add` and
+/// `remove` merge into or take from the entry's list; on a single value `add` sets it, as JSON
+/// Patch's `add` on an existing member does, and `remove` clears it.
 public enum BatchChange: Sendable, Hashable {
-    case description(String)
-    case billable(Bool)
+    case description(String?)
+    case billable(Bool?)
     case projectID(Int64?)
-    case tags([String])
+    case taskID(Int64?)
+    case tags([String], TagAction?)
+    case tagIDs([Int64], TagAction?)
+    case start(Int64)
+    /// nil: running (JSON Patch `remove` of `/stop`).
+    case stop(Int64?)
+    /// Negative: running, as on create and update.
+    case duration(Int64)
+}
+
+/// What a bulk PATCH did, per id: Toggl's `success` ids and `failure` items.
+public struct BatchOutcome: Sendable, Hashable {
+    public var succeeded: [Int64] = []
+    public var failed: [(id: Int64, message: String)] = []
+
+    public static func == (a: BatchOutcome, b: BatchOutcome) -> Bool {
+        a.succeeded == b.succeeded && a.failed.map(\.id) == b.failed.map(\.id) && a.failed.map(\.message) == b.failed.map(\.message)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(succeeded)
+        hasher.combine(failed.map(\.id))
+    }
 }
 
 /// The filters of `GET /me/time_entries`.

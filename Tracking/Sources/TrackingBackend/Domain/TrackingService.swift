@@ -467,33 +467,65 @@ public struct TrackingService: Sendable {
 
     /// Applies the same changes to several entries, all or nothing: one entry that is not the
     /// caller's (or not in the workspace) fails the whole batch and nothing changes.
-    public func batch(for user: User, workspaceID: Int64, ids: [Int64], changes: [BatchChange]) async throws -> [TimeEntry] {
+    /// A bulk PATCH: every id must be one of the caller's entries in the workspace (else 404 and
+    /// nothing changes); the operations are applied to each entry on its own, in order, and an
+    /// entry they cannot apply to (a stop before its start, a second running entry, a task of
+    /// another project) is a failure with its message while the others are saved.
+    public func batch(for user: User, workspaceID: Int64, ids: [Int64], changes: [BatchChange]) async throws -> BatchOutcome {
         _ = try await requireMember(user, workspaceID)
         guard !ids.isEmpty, ids.count <= 100 else { throw TrackingError.bad("name 1 to 100 time entry ids") }
         var entries: [TimeEntry] = []
         for id in Set(ids).sorted() { entries.append(try await ownedEntry(user, id, workspaceID: workspaceID)) }
+        // A project named by the batch must be the workspace's: a request error, not an entry's.
+        for case .projectID(let project?) in changes { _ = try await checkCatalog(workspaceID: workspaceID, projectID: project, taskID: nil) }
+        var running = try await store.runningEntry(userID: user.id)?.id
+        var outcome = BatchOutcome()
+        var changed: [TimeEntry] = []
         let time = now()
-        for change in changes {
-            switch change {
-            case .description(let d):
-                let checked = try Self.checkDescription(d)
-                for i in entries.indices { entries[i].description = checked }
-            case .billable(let b):
-                for i in entries.indices { entries[i].billable = b }
-            case .projectID(let p):
-                let (project, _) = try await checkCatalog(workspaceID: workspaceID, projectID: p, taskID: nil)
-                for i in entries.indices {
-                    entries[i].projectID = project
-                    entries[i].taskID = nil
+        for original in entries {
+            var entry = original
+            do {
+                for change in changes { try await apply(change, to: &entry, workspaceID: workspaceID) }
+                if let stop = entry.stop, stop < entry.start { throw TrackingError.stopBeforeStart }
+                if entry.stop == nil {
+                    guard running == nil || running == entry.id else { throw TrackingError.runningConflict }
+                    running = entry.id
+                } else if running == entry.id {
+                    running = nil
                 }
-            case .tags(let names):
-                let tagIDs = try await resolveTags(workspaceID: workspaceID, names: names, ids: nil)
-                for i in entries.indices { entries[i].tagIDs = tagIDs }
+                entry.at = time
+                changed.append(entry)
+                outcome.succeeded.append(entry.id)
+            } catch let error as TrackingError where error.kind != .unavailable {
+                outcome.failed.append((entry.id, error.message))
             }
         }
-        for i in entries.indices { entries[i].at = time }
-        try await store.updateEntries(entries)
-        return entries
+        try await store.updateEntries(changed)
+        return outcome
+    }
+
+    func apply(_ change: BatchChange, to entry: inout TimeEntry, workspaceID: Int64) async throws {
+        switch change {
+        case .description(let d): entry.description = try Self.checkDescription(d ?? "")
+        case .billable(let b): entry.billable = b ?? false
+        case .projectID(let p):
+            if p != entry.projectID { (entry.projectID, entry.taskID) = try await checkCatalog(workspaceID: workspaceID, projectID: p, taskID: nil) }
+        case .taskID(let t):
+            (entry.projectID, entry.taskID) = try await checkCatalog(workspaceID: workspaceID, projectID: entry.projectID, taskID: t)
+        case .tags(let names, let action):
+            var input = EntryInput()
+            input.tags = .value(names)
+            input.tagAction = action
+            entry.tagIDs = try await changedTags(entry.tagIDs, workspaceID: workspaceID, input: input)
+        case .tagIDs(let ids, let action):
+            var input = EntryInput()
+            input.tagIDs = .value(ids)
+            input.tagAction = action
+            entry.tagIDs = try await changedTags(entry.tagIDs, workspaceID: workspaceID, input: input)
+        case .start(let start): entry.start = start  // the stop stays, as on PUT
+        case .stop(let stop): entry.stop = stop
+        case .duration(let d): entry.stop = try Self.resolveStop(start: entry.start, stop: nil, duration: .value(d))
+        }
     }
 
     public func current(for user: User) async throws -> TimeEntry? {

@@ -374,9 +374,13 @@ public struct TrackingAPI: Sendable {
                 throw TrackingError.bad("time entry ids must be a comma-separated list of integers")
             }
             let operations = try await RequestJSON.readArray(&request, context: context)
-            let entries = try await service.batch(
-                for: user, workspaceID: try Self.param(context, "wid"), ids: ids.compactMap { $0 }, changes: try Self.batchChanges(operations))
-            return JSONResponse.make(.object([("success", .array(entries.map { .int(Int($0.id)) })), ("failure", .array([]))]))
+            let outcome = try await service.batch(
+                for: user, workspaceID: try Self.param(context, "wid"), ids: ids.compactMap { $0 }, changes: try BatchPatch.changes(operations))
+            return JSONResponse.make(
+                .object([
+                    ("success", .array(outcome.succeeded.map { .int(Int($0)) })),
+                    ("failure", .array(outcome.failed.map { .object([("id", .int(Int($0.id))), ("message", .string($0.message))]) })),
+                ]))
         }
 
         return router
@@ -517,40 +521,5 @@ public struct TrackingAPI: Sendable {
             query.workspaceID = id
         }
         return query
-    }
-
-    /// JSON-Patch `replace` operations on description, billable, project_id and tags.
-    static func batchChanges(_ operations: [Any]) throws -> [BatchChange] {
-        guard !operations.isEmpty else { throw TrackingError.bad("the patch must hold at least one operation") }
-        return try operations.enumerated().map { index, raw in
-            guard let op = raw as? [String: Any], let kind = op["op"] as? String, let path = op["path"] as? String else {
-                throw TrackingError.bad("operation \(index) must be {\"op\": \"replace\", \"path\": …, \"value\": …}")
-            }
-            guard kind == "replace" else { throw TrackingError.bad("operation \(index): only \"replace\" is supported") }
-            let value = op["value"]
-            switch path {
-            case "/description":
-                guard let s = value as? String else { throw TrackingError.bad("operation \(index): description must be a string") }
-                try RequestJSON.checkText(s, "description")
-                return .description(s)
-            case "/billable":
-                guard let n = value as? NSNumber, n.isJSONBoolean else {
-                    throw TrackingError.bad("operation \(index): billable must be true or false")
-                }
-                return .billable(n.boolValue)
-            case "/project_id":
-                if value == nil || value is NSNull { return .projectID(nil) }
-                guard let v = value, let id = RequestJSON.integer(v) else { throw TrackingError.bad("operation \(index): project_id must be an integer") }
-                return .projectID(id)
-            case "/tags":
-                guard let a = value as? [Any], let names = a as? [String] else {
-                    throw TrackingError.bad("operation \(index): tags must be an array of strings")
-                }
-                for name in names { try RequestJSON.checkText(name, "tags") }
-                return .tags(names)
-            default:
-                throw TrackingError.bad("operation \(index): path \(path) cannot be patched (description, billable, project_id, tags)")
-            }
-        }
     }
 }
