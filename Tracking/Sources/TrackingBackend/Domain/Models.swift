@@ -78,6 +78,7 @@ public struct TrackingTask: Sendable, Hashable {
     public var name: String
     public var active: Bool
     public var createdAt: Int64
+    public var estimatedSeconds: Int64? = nil
 }
 
 /// One time entry. Times are Unix seconds (UTC, whole seconds).

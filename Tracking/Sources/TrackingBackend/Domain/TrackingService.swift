@@ -367,11 +367,7 @@ public struct TrackingService: Sendable {
     }
 
     public func createTask(for user: User, workspaceID: Int64, projectID: Int64, name: String) async throws -> TrackingTask {
-        _ = try await requireMember(user, workspaceID)
-        guard let project = try await store.project(id: projectID), project.workspaceID == workspaceID else {
-            throw TrackingError(.notFound, "project not found in this workspace")
-        }
-        return try await store.createTask(workspaceID: workspaceID, projectID: project.id, name: try Self.checkName(name), now: now())
+        try await createTask(for: user, workspaceID: workspaceID, projectID: projectID, TaskInput(name: name))
     }
 
     public func tasks(for user: User, workspaceID: Int64, projectID: Int64) async throws -> [TrackingTask] {

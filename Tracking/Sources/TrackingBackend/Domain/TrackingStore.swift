@@ -57,7 +57,12 @@ public protocol TrackingStore: Sendable {
     func archiveClient(id: Int64, now: Int64) async throws -> [Int64]
     /// Restores an archived client and reactivates its projects `projectIDs` (nil: all of them), at once.
     func restoreClient(id: Int64, projectIDs: [Int64]?, now: Int64) async throws
-    func createTask(workspaceID: Int64, projectID: Int64, name: String, now: Int64) async throws -> TrackingTask
+    /// Inserts `task` (its id is ignored) and returns it with its id.
+    func createTask(_ task: TrackingTask) async throws -> TrackingTask
+    /// Writes a task's name, active flag and estimate.
+    func updateTask(_ task: TrackingTask) async throws
+    /// Deletes a task; its time entries (all by `memberIDs`) lose it, and their `at` becomes `now`.
+    func deleteTask(id: Int64, memberIDs: [Int64], now: Int64) async throws
     func tasks(projectID: Int64) async throws -> [TrackingTask]
     func tasks(workspaceID: Int64) async throws -> [TrackingTask]
     /// The tags of these workspaces, by name.

@@ -182,8 +182,9 @@ enum TogglJSON {
         ])
     }
 
-    /// `clientName`: the name of the project's client, when it has one.
-    static func project(_ p: Project, clientName: String? = nil) -> JSONValue {
+    /// `clientName`: the name of the project's client, when it has one; `totalCount`: the size of
+    /// the list the project is listed in (Toggl's lists carry it on each project).
+    static func project(_ p: Project, clientName: String? = nil, totalCount: Int? = nil) -> JSONValue {
         .object([
             ("id", .int(Int(p.id))), ("workspace_id", id(p.workspaceID)), ("wid", id(p.workspaceID)), ("client_id", id(p.clientID)),
             ("cid", id(p.clientID)), ("client_name", clientName.map(JSONValue.string) ?? .null), ("name", .string(p.name)),
@@ -196,7 +197,7 @@ enum TogglJSON {
             ("start_date", date(p.createdAt)), ("end_date", .null), ("template_id", .null), ("pinned", .bool(false)),
             ("external_reference", .null), ("integration_provider", .null), ("permissions", .null), ("current_period", .null),
             ("status", .string(p.active ? "active" : "archived")),
-        ])
+        ] + (totalCount.map { [("total_count", JSONValue.int($0))] } ?? []))
     }
 
     static func tag(_ tag: Tag) -> JSONValue {
@@ -225,7 +226,8 @@ enum TogglJSON {
     static func task(_ k: TrackingTask) -> JSONValue {
         .object([
             ("id", .int(Int(k.id))), ("name", .string(k.name)), ("workspace_id", id(k.workspaceID)), ("project_id", id(k.projectID)),
-            ("user_id", .null), ("active", .bool(k.active)), ("estimated_seconds", .null), ("tracked_seconds", .int(0)),
+            ("user_id", .null), ("active", .bool(k.active)), ("estimated_seconds", k.estimatedSeconds.map { .int(Int($0)) } ?? .null),
+            ("tracked_seconds", .int(0)),
             ("at", t(k.createdAt)), ("server_deleted_at", .null),
         ])
     }

@@ -208,8 +208,27 @@ public struct TrackingAPI: Sendable {
             let project = try await service.createProject(for: user, workspaceID: try Self.param(context, "wid"), try Self.projectInput(body))
             return JSONResponse.make(try await Self.projects([project], of: user, service, single: true))
         }
-        route(.get, v9 + "/workspaces/:wid/projects") { _, context, user in
-            JSONResponse.make(try await Self.projects(service.projects(for: user, workspaceID: try Self.param(context, "wid")), of: user, service))
+        // Toggl's filters: `active` (true, false, both; default both), `name` (a part of it, any
+        // case), `since` (made since), `client_ids` (comma-separated), `page`/`per_page`.
+        route(.get, v9 + "/workspaces/:wid/projects") { request, context, user in
+            let list = try ListQuery(request, defaultActive: nil)
+            var projects = try await service.projects(for: user, workspaceID: try Self.param(context, "wid"))
+            if let active = list.active { projects = projects.filter { $0.active == active } }
+            if let since = list.since { projects = projects.filter { $0.createdAt >= since } }
+            if let name = request.uri.queryParameters.get("name"), !name.isEmpty {
+                projects = projects.filter { $0.name.lowercased().contains(name.lowercased()) }
+            }
+            if let raw = request.uri.queryParameters.get("client_ids") {
+                let ids = try raw.split(separator: ",").map { part -> Int64 in
+                    guard let id = Int64(part), id > 0 else {
+                        throw TrackingError.bad("client_ids must be a comma-separated list of client ids")
+                    }
+                    return id
+                }
+                projects = projects.filter { $0.clientID.map(Set(ids).contains) ?? false }
+            }
+            // Each project of the list carries its `total_count` (before paging), as Toggl's do.
+            return JSONResponse.make(try await Self.projects(Array(list.page(of: projects)), of: user, service, totalCount: projects.count))
         }
         route(.get, v9 + "/workspaces/:wid/projects/:pid") { _, context, user in
             JSONResponse.make(
@@ -227,8 +246,40 @@ public struct TrackingAPI: Sendable {
             try await service.deleteProject(for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "pid"))
             return Response(status: .ok)
         }
-        route(.get, v9 + "/workspaces/:wid/tasks") { _, context, user in
-            JSONResponse.make(.array(try await service.workspaceTasks(for: user, workspaceID: try Self.param(context, "wid")).map(TogglJSON.task)))
+        // Toggl's paginated object: `data` and how it was cut; `active` (true, false, both; default
+        // both), `since`, `project_id`, `page`/`per_page` (default 50), `sort_field` (name,
+        // created_at), `sort_order` (ASC, DESC).
+        route(.get, v9 + "/workspaces/:wid/tasks") { request, context, user in
+            let list = try ListQuery(request, defaultActive: nil)
+            let q = request.uri.queryParameters
+            var tasks = try await service.workspaceTasks(for: user, workspaceID: try Self.param(context, "wid"))
+            if let active = list.active { tasks = tasks.filter { $0.active == active } }
+            if let since = list.since { tasks = tasks.filter { $0.createdAt >= since } }
+            if let raw = q.get("project_id") {
+                guard let pid = Int64(raw), pid > 0 else { throw TrackingError.bad("project_id must be a project id") }
+                tasks = tasks.filter { $0.projectID == pid }
+            }
+            let field = q.get("sort_field") ?? "name"
+            let order = (q.get("sort_order") ?? "ASC").uppercased()
+            guard field == "name" || field == "created_at" else { throw TrackingError.bad("sort_field must be name or created_at") }
+            guard order == "ASC" || order == "DESC" else { throw TrackingError.bad("sort_order must be ASC or DESC") }
+            tasks.sort { a, b in
+                let ascending = field == "name" ? (a.name.lowercased(), a.id) < (b.name.lowercased(), b.id) : (a.createdAt, a.id) < (b.createdAt, b.id)
+                return order == "ASC" ? ascending : !ascending
+            }
+            let perPage = list.perPage ?? 50
+            return JSONResponse.make(
+                .object([
+                    ("data", .array(list.page(of: tasks, defaultPerPage: perPage).map(TogglJSON.task))), ("page", .int(list.page)),
+                    ("per_page", .int(perPage)), ("sort_field", .string(field)), ("sort_order", .string(order)), ("total_count", .int(tasks.count)),
+                ]))
+        }
+        // The caller's tasks in every workspace; `include_not_active=true` adds inactive ones.
+        route(.get, v9 + "/me/tasks") { request, _, user in
+            let all = try Self.flag(request, "include_not_active")
+            let since = try ListQuery(request, defaultActive: nil).since
+            let tasks = try await service.allTasks(for: user).filter { (all || $0.active) && $0.createdAt >= (since ?? 0) }
+            return JSONResponse.make(.array(tasks.map(TogglJSON.task)))
         }
 
         // Clients
@@ -313,10 +364,28 @@ public struct TrackingAPI: Sendable {
             try await service.deleteTag(for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "tid"))
             return Response(status: .ok)
         }
+        route(.get, v9 + "/workspaces/:wid/projects/:pid/tasks/:tid") { _, context, user in
+            JSONResponse.make(
+                TogglJSON.task(
+                    try await service.task(
+                        for: user, workspaceID: try Self.param(context, "wid"), projectID: try Self.param(context, "pid"), id: try Self.param(context, "tid"))))
+        }
+        route(.put, v9 + "/workspaces/:wid/projects/:pid/tasks/:tid") { request, context, user in
+            let body = try await RequestJSON.read(&request, context: context)
+            let task = try await service.updateTask(
+                for: user, workspaceID: try Self.param(context, "wid"), projectID: try Self.param(context, "pid"), id: try Self.param(context, "tid"),
+                try Self.taskInput(body))
+            return JSONResponse.make(TogglJSON.task(task))
+        }
+        route(.delete, v9 + "/workspaces/:wid/projects/:pid/tasks/:tid") { _, context, user in
+            try await service.deleteTask(
+                for: user, workspaceID: try Self.param(context, "wid"), projectID: try Self.param(context, "pid"), id: try Self.param(context, "tid"))
+            return Response(status: .ok)
+        }
         route(.post, v9 + "/workspaces/:wid/projects/:pid/tasks") { request, context, user in
             let body = try await RequestJSON.read(&request, context: context)
-            guard let name = try body.string("name").value else { throw TrackingError.bad("name is required") }
-            let task = try await service.createTask(for: user, workspaceID: try Self.param(context, "wid"), projectID: try Self.param(context, "pid"), name: name)
+            let task = try await service.createTask(
+                for: user, workspaceID: try Self.param(context, "wid"), projectID: try Self.param(context, "pid"), try Self.taskInput(body))
             return JSONResponse.make(TogglJSON.task(task))
         }
         route(.get, v9 + "/workspaces/:wid/projects/:pid/tasks") { _, context, user in
@@ -439,13 +508,20 @@ public struct TrackingAPI: Sendable {
     /// A project's client: `client_id`, or `cid` as older clients send it; null removes it.
     /// Projects as Toggl shows them, each with its client's name (one lookup for the lot); `single`
     /// answers the one project itself rather than a list.
-    static func projects(_ projects: [Project], of user: User, _ service: TrackingService, single: Bool = false) async throws -> JSONValue {
+    static func projects(
+        _ projects: [Project], of user: User, _ service: TrackingService, single: Bool = false, totalCount: Int? = nil
+    ) async throws -> JSONValue {
         var names: [Int64: String] = [:]
         if projects.contains(where: { $0.clientID != nil }) {
             for client in try await service.clients(for: user, workspaceID: nil, status: .both) { names[client.id] = client.name }
         }
-        let rendered = projects.map { TogglJSON.project($0, clientName: $0.clientID.flatMap { names[$0] }) }
+        let rendered = projects.map { TogglJSON.project($0, clientName: $0.clientID.flatMap { names[$0] }, totalCount: totalCount) }
         return single ? rendered[0] : .array(rendered)
+    }
+
+    /// A task create or update body.
+    static func taskInput(_ body: RequestJSON) throws -> TaskInput {
+        TaskInput(name: try body.optionalString("name"), active: try body.optionalBool("active"), estimatedSeconds: try body.integer("estimated_seconds"))
     }
 
     /// A project create or update body: Toggl's names for each setting.

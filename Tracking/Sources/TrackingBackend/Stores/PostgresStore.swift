@@ -419,7 +419,7 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
 
     public func tasks(workspaceID: Int64) async throws -> [TrackingTask] {
         try await tasks(
-            "SELECT id, workspace_id, project_id, name, active, created_at FROM \(unescaped: t("tasks")) WHERE workspace_id = \(workspaceID) ORDER BY id")
+            "SELECT \(unescaped: Self.taskColumns) FROM \(unescaped: t("tasks")) WHERE workspace_id = \(workspaceID) ORDER BY id")
     }
 
     func tags(_ query: PostgresQuery) async throws -> [Tag] {
@@ -454,31 +454,52 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
         try await client.query("DELETE FROM \(unescaped: t("tags")) WHERE id = \(id)", logger: logger)
     }
 
+    static let taskColumns = "id, workspace_id, project_id, name, active, created_at, estimated_seconds"
+
     func tasks(_ query: PostgresQuery) async throws -> [TrackingTask] {
         var result: [TrackingTask] = []
-        for try await (id, wid, pid, name, active, created) in try await client.query(query, logger: logger).decode(
-            (Int64, Int64, Int64, String, Bool, Int64).self)
+        for try await (id, wid, pid, name, active, created, estimate) in try await client.query(query, logger: logger).decode(
+            (Int64, Int64, Int64, String, Bool, Int64, Int64?).self)
         {
-            result.append(TrackingTask(id: id, workspaceID: wid, projectID: pid, name: name, active: active, createdAt: created))
+            result.append(TrackingTask(id: id, workspaceID: wid, projectID: pid, name: name, active: active, createdAt: created, estimatedSeconds: estimate))
         }
         return result
     }
 
-    public func createTask(workspaceID: Int64, projectID: Int64, name: String, now: Int64) async throws -> TrackingTask {
+    public func createTask(_ k: TrackingTask) async throws -> TrackingTask {
         let id = try await Self.single(
             client.query(
-                "INSERT INTO \(unescaped: t("tasks")) (workspace_id, project_id, name, created_at) VALUES (\(workspaceID), \(projectID), \(name), \(now)) RETURNING id",
+                """
+                INSERT INTO \(unescaped: t("tasks")) (workspace_id, project_id, name, active, created_at, estimated_seconds)
+                VALUES (\(k.workspaceID), \(k.projectID), \(k.name), \(k.active), \(k.createdAt), \(k.estimatedSeconds)) RETURNING id
+                """,
                 logger: logger))
-        return TrackingTask(id: id, workspaceID: workspaceID, projectID: projectID, name: name, active: true, createdAt: now)
+        var created = k
+        created.id = id
+        return created
+    }
+
+    public func updateTask(_ k: TrackingTask) async throws {
+        try await client.query(
+            "UPDATE \(unescaped: t("tasks")) SET name = \(k.name), active = \(k.active), estimated_seconds = \(k.estimatedSeconds) WHERE id = \(k.id)",
+            logger: logger)
+    }
+
+    public func deleteTask(id: Int64, memberIDs: [Int64], now: Int64) async throws {
+        try await client.withTransaction(logger: logger) { conn in
+            try await conn.query(
+                "UPDATE \(unescaped: t("time_entries")) SET task_id = NULL, at = \(now) WHERE task_id = \(id)", logger: logger)
+            try await conn.query("DELETE FROM \(unescaped: t("tasks")) WHERE id = \(id)", logger: logger)
+        }
     }
 
     public func tasks(projectID: Int64) async throws -> [TrackingTask] {
         try await tasks(
-            "SELECT id, workspace_id, project_id, name, active, created_at FROM \(unescaped: t("tasks")) WHERE project_id = \(projectID) ORDER BY id")
+            "SELECT \(unescaped: Self.taskColumns) FROM \(unescaped: t("tasks")) WHERE project_id = \(projectID) ORDER BY id")
     }
 
     public func task(id: Int64) async throws -> TrackingTask? {
-        try await tasks("SELECT id, workspace_id, project_id, name, active, created_at FROM \(unescaped: t("tasks")) WHERE id = \(id)").first
+        try await tasks("SELECT \(unescaped: Self.taskColumns) FROM \(unescaped: t("tasks")) WHERE id = \(id)").first
     }
 
     public func tagIDs(workspaceID: Int64, names: [String], now: Int64) async throws -> [Int64] {

@@ -289,7 +289,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     static func task(_ row: Row) -> TrackingTask {
         TrackingTask(
             id: row["id"], workspaceID: row["workspace_id"], projectID: row["project_id"], name: row["name"], active: row["active"],
-            createdAt: row["created_at"])
+            createdAt: row["created_at"], estimatedSeconds: row["estimated_seconds"])
     }
 
     public func createProject(_ p: Project) async throws -> Project {
@@ -436,12 +436,31 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
         }
     }
 
-    public func createTask(workspaceID: Int64, projectID: Int64, name: String, now: Int64) async throws -> TrackingTask {
+    public func createTask(_ k: TrackingTask) async throws -> TrackingTask {
         try await write { db in
             try db.execute(
-                sql: "INSERT INTO tasks (workspace_id, project_id, name, created_at) VALUES (?, ?, ?, ?)",
-                arguments: [workspaceID, projectID, name, now])
-            return TrackingTask(id: db.lastInsertedRowID, workspaceID: workspaceID, projectID: projectID, name: name, active: true, createdAt: now)
+                sql: "INSERT INTO tasks (workspace_id, project_id, name, active, created_at, estimated_seconds) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [k.workspaceID, k.projectID, k.name, k.active, k.createdAt, k.estimatedSeconds])
+            var created = k
+            created.id = db.lastInsertedRowID
+            return created
+        }
+    }
+
+    public func updateTask(_ k: TrackingTask) async throws {
+        try await write { db in
+            try db.execute(
+                sql: "UPDATE tasks SET name = ?, active = ?, estimated_seconds = ? WHERE id = ?", arguments: [k.name, k.active, k.estimatedSeconds, k.id])
+        }
+    }
+
+    public func deleteTask(id: Int64, memberIDs: [Int64], now: Int64) async throws {
+        // Entries of the members change (their task goes): the running-entry cache must see it.
+        try await writingEntries(of: memberIDs) {
+            try await write { db in
+                try db.execute(sql: "UPDATE time_entries SET task_id = NULL, at = ? WHERE task_id = ?", arguments: [now, id])
+                try db.execute(sql: "DELETE FROM tasks WHERE id = ?", arguments: [id])
+            }
         }
     }
 

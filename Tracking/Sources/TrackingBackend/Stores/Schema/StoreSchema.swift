@@ -104,6 +104,9 @@ enum StoreSchema {
                         Column("billable", .boolean, nullable: true), Column("estimated_hours", .integer, nullable: true),
                     ]),
             ]),
+        SchemaMigration(
+            version: 7, name: "task-estimates",
+            changes: [.addColumns(table: "tasks", [Column("estimated_seconds", .integer, nullable: true)])]),
     ]
 
     /// Where each store records the versions it applied. Created if missing (PostgreSQL schemas
