@@ -115,4 +115,52 @@ import Testing
         }
         try await h.close()
     }
+
+    @Test(arguments: StoreKind.available)
+    func preferencesAreKeptAndCheckedPerUser(kind: StoreKind) async throws {
+        let h = try await Harness(kind)
+        try await API.app(h).test(.router) { client in
+            let (auth, _) = try await API.signup(client, "pat")
+            let (status, defaults) = try await Call.call(client, .get, "/me/preferences", auth)
+            #expect(status == .ok)
+            let d = try #require(defaults as? [String: Any])
+            #expect(d["duration_format"] as? String == "improved" && d["send_weekly_report"] as? Bool == false && (d["alpha_features"] as? [Any])?.isEmpty == true)
+            let (set, after) = try await Call.call(
+                client, .post, "/me/preferences", auth,
+                #"{"duration_format": "decimal", "date_format": "YYYY-MM-DD", "alpha_features": [{"code": "x", "enabled": true}]}"#)
+            #expect(set == .ok && (after as? [String: Any])?["duration_format"] as? String == "decimal")
+            let (_, again) = try await Call.call(client, .get, "/me/preferences", auth)
+            let a = try #require(again as? [String: Any])
+            #expect(a["date_format"] as? String == "YYYY-MM-DD" && a["timeofday_format"] as? String == "h:mm A")
+            #expect((a["alpha_features"] as? [[String: Any]])?.first?["code"] as? String == "x")
+            for bad in [#"{"duration_format": "hex"}"#, #"{"send_weekly_report": "yes"}"#, #"{"theme": "dark"}"#, #"{"alpha_features": [{"code": 1}]}"#] {
+                #expect(try await Call.call(client, .post, "/me/preferences", auth, bad).0 == .badRequest, "\(bad)")
+            }
+            // A refused body changes nothing; another user has its own.
+            #expect((try await Call.call(client, .get, "/me/preferences", auth).1 as? [String: Any])?["duration_format"] as? String == "decimal")
+            let (other, _) = try await API.signup(client, "quinn")
+            #expect((try await Call.call(client, .get, "/me/preferences", other).1 as? [String: Any])?["duration_format"] as? String == "improved")
+        }
+        try await h.close()
+    }
+
+    @Test(arguments: StoreKind.available)
+    func featuresWorkspaceUsersAndGroups(kind: StoreKind) async throws {
+        let h = try await Harness(kind)
+        try await API.app(h).test(.router) { client in
+            let (auth, me) = try await API.signup(client, "rae")
+            let wid = try #require(me["default_workspace_id"] as? Int)
+            let (_, features) = try await Call.call(client, .get, "/me/features", auth)
+            let f = try #require(features as? [[String: Any]])
+            #expect(f.map { $0["workspace_id"] as? Int } == [wid] && (f.first?["features"] as? [Any])?.isEmpty == true)
+            let (_, users) = try await Call.call(client, .get, "/workspaces/\(wid)/workspace_users", auth)
+            let u = try #require(users as? [[String: Any]])
+            #expect(u.count == 1 && u[0]["user_id"] as? Int == me["id"] as? Int && u[0]["admin"] as? Bool == true && u[0]["email"] as? String == "rae@example.com")
+            #expect((try await Call.call(client, .get, "/organizations/\(wid)/groups", auth).1 as? [Any])?.isEmpty == true)
+            let (other, _) = try await API.signup(client, "sam")
+            #expect(try await Call.call(client, .get, "/workspaces/\(wid)/workspace_users", other).0 == .forbidden)
+            #expect(try await Call.call(client, .get, "/organizations/\(wid)/groups", other).0 == .forbidden)
+        }
+        try await h.close()
+    }
 }

@@ -63,3 +63,14 @@ extension TrackingService {
         return (members.filter { $0.role == "admin" }.map(\.0), members.count)
     }
 }
+
+/// What a user keeps for clients: preferences.
+extension TrackingService {
+    public func preferences(for user: User) async throws -> UserPreferences {
+        UserPreferences(stored: try await store.preferences(userID: user.id))
+    }
+
+    public func setPreferences(for user: User, _ preferences: UserPreferences) async throws {
+        try await store.setPreferences(userID: user.id, body: preferences.json)
+    }
+}

@@ -21,6 +21,9 @@ public protocol TrackingStore: Sendable {
     /// Writes the user's profile fields (fullname, timezone, email, default workspace, beginning of
     /// week, updated_at). A taken e-mail → conflict.
     func updateUser(_ user: User) async throws
+    /// A user's stored preferences (a JSON object), or nil when none were set.
+    func preferences(userID: Int64) async throws -> String?
+    func setPreferences(userID: Int64, body: String) async throws
 
     func memberships(userID: Int64) async throws -> [Membership]
     func membership(userID: Int64, workspaceID: Int64) async throws -> Membership?

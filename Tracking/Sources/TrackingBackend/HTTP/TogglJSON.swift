@@ -223,6 +223,16 @@ enum TogglJSON {
         ])
     }
 
+    /// `GET /workspaces/{wid}/workspace_users`: one member of a workspace.
+    static func membership(_ u: User, role: String, workspaceID: Int64) -> JSONValue {
+        .object([
+            ("id", .int(Int(u.id))), ("user_id", .int(Int(u.id))), ("workspace_id", .int(Int(workspaceID))), ("name", .string(u.fullname)),
+            ("email", .string(u.email)), ("admin", .bool(role == "admin")), ("role", .string(role)), ("active", .bool(true)),
+            ("inactive", .bool(false)), ("at", t(u.updatedAt)), ("group_ids", .array([])),
+            ("timezone", .string(u.timezone)),
+        ])
+    }
+
     static func task(_ k: TrackingTask) -> JSONValue {
         .object([
             ("id", .int(Int(k.id))), ("name", .string(k.name)), ("workspace_id", id(k.workspaceID)), ("project_id", id(k.projectID)),

@@ -133,6 +133,21 @@ public struct TrackingAPI: Sendable {
         route(.get, v9 + "/me/logged") { _, _, _ in
             JSONResponse.make(.object([]))
         }
+        route(.get, v9 + "/me/preferences") { _, _, user in
+            JSONResponse.make(utf8: Array(try await service.preferences(for: user).json.utf8))
+        }
+        route(.post, v9 + "/me/preferences") { request, context, user in
+            let body = try await RequestJSON.read(&request, context: context)
+            var preferences = try await service.preferences(for: user)
+            try preferences.apply(body.object)
+            try await service.setPreferences(for: user, preferences)
+            return JSONResponse.make(utf8: Array(preferences.json.utf8))
+        }
+        // Toggl's features come with paid plans: none are enabled here, in any workspace.
+        route(.get, v9 + "/me/features") { _, _, user in
+            JSONResponse.make(
+                .array(try await service.workspaces(for: user).map { .object([("workspace_id", .int(Int($0.workspace.id))), ("features", .array([]))]) }))
+        }
         route(.get, v9 + "/me/organizations") { _, _, user in
             JSONResponse.make(.array(try await service.organizations(for: user).map { TogglJSON.organization($0.0, userCount: $0.userCount) }))
         }
@@ -340,6 +355,17 @@ public struct TrackingAPI: Sendable {
         }
         // Projects here are open to every member of their workspace: no project has per-user
         // assignments, so the list is honest and empty.
+        // Toggl's workspace users; a membership has no id of its own here, so `id` is the user's.
+        route(.get, v9 + "/workspaces/:wid/workspace_users") { _, context, user in
+            let wid: Int64 = try Self.param(context, "wid")
+            let members = try await service.workspaceUsers(for: user, workspaceID: wid)
+            return JSONResponse.make(.array(members.map { TogglJSON.membership($0.0, role: $0.role, workspaceID: wid) }))
+        }
+        // There are no user groups here.
+        route(.get, v9 + "/organizations/:oid/groups") { _, context, user in
+            _ = try await service.requireMember(user, try Self.param(context, "oid"))
+            return JSONResponse.make(.array([]))
+        }
         route(.get, v9 + "/workspaces/:wid/project_users") { _, context, user in
             _ = try await service.requireMember(user, try Self.param(context, "wid"))
             return JSONResponse.make(.array([]))

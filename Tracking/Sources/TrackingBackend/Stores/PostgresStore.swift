@@ -176,6 +176,22 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
             "UPDATE \(unescaped: t("users")) SET token_hash = \(tokenHash), token_sealed = \(sealed) WHERE id = \(userID)", logger: logger)
     }
 
+    public func preferences(userID: Int64) async throws -> String? {
+        var body: String?
+        for try await value in try await client.query(
+            "SELECT body FROM \(unescaped: t("preferences")) WHERE user_id = \(userID)", logger: logger
+        ).decode(String.self) { body = value }
+        return body
+    }
+
+    public func setPreferences(userID: Int64, body: String) async throws {
+        try await client.query(
+            """
+            INSERT INTO \(unescaped: t("preferences")) (user_id, body) VALUES (\(userID), \(body))
+            ON CONFLICT (user_id) DO UPDATE SET body = excluded.body
+            """, logger: logger)
+    }
+
     static let userColumns =
         "id, email, fullname, timezone, default_workspace_id, created_at, updated_at, password_hash, beginning_of_week, token_sealed"
 

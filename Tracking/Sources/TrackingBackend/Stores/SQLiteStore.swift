@@ -209,6 +209,18 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
             passwordHash: row["password_hash"], sealedToken: row["token_sealed"])
     }
 
+    public func preferences(userID: Int64) async throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT body FROM preferences WHERE user_id = ?", arguments: [userID]) }
+    }
+
+    public func setPreferences(userID: Int64, body: String) async throws {
+        try await write { db in
+            try db.execute(
+                sql: "INSERT INTO preferences (user_id, body) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET body = excluded.body",
+                arguments: [userID, body])
+        }
+    }
+
     // MARK: Workspaces
 
     static let membershipSQL = """

@@ -107,6 +107,14 @@ enum StoreSchema {
         SchemaMigration(
             version: 7, name: "task-estimates",
             changes: [.addColumns(table: "tasks", [Column("estimated_seconds", .integer, nullable: true)])]),
+        SchemaMigration(
+            version: 8, name: "preferences",
+            changes: [
+                .createTable(
+                    Table(
+                        name: "preferences", columns: [Column("user_id", .reference("users")), Column("body", .text)],
+                        primaryKey: ["user_id"]))
+            ]),
     ]
 
     /// Where each store records the versions it applied. Created if missing (PostgreSQL schemas
