@@ -74,4 +74,50 @@ import Testing
         }
         try await h.close()
     }
+
+    @Test(arguments: StoreKind.available)
+    func bulkPatchChangesEveryProjectOrNone(kind: StoreKind) async throws {
+        let h = try await Harness(kind)
+        try await API.app(h).test(.router) { client in
+            let (auth, me) = try await API.signup(client, "ron")
+            let wid = try #require(me["default_workspace_id"] as? Int)
+            var ids: [Int] = []
+            for name in ["A", "B"] {
+                let (_, p) = try await Call.call(client, .post, "/workspaces/\(wid)/projects", auth, #"{"name": "\#(name)", "estimated_hours": 3}"#)
+                ids.append(try #require((p as? [String: Any])?["id"] as? Int))
+            }
+            let (_, acme) = try await Call.call(client, .post, "/workspaces/\(wid)/clients", auth, #"{"name": "Acme"}"#)
+            let cid = try #require((acme as? [String: Any])?["id"] as? Int)
+            let patch = ##"""
+                [{"op": "replace", "path": "/active", "value": false}, {"op": "replace", "path": "/color", "value": "#AABBCC"},
+                 {"op": "add", "path": "/client_id", "value": \##(cid)}, {"op": "remove", "path": "/estimated_hours"},
+                 {"op": "replace", "path": "/is_private", "value": true}]
+                """##
+            let (status, result) = try await Call.call(client, .patch, "/workspaces/\(wid)/projects/\(ids[0]),\(ids[1])", auth, patch)
+            #expect(status == .ok && (result as? [String: Any])?["success"] as? [Int] == ids)
+            #expect(((result as? [String: Any])?["failure"] as? [Any])?.isEmpty == true)
+            for id in ids {
+                let p = try #require(try await Call.call(client, .get, "/workspaces/\(wid)/projects/\(id)", auth).1 as? [String: Any])
+                #expect(p["active"] as? Bool == false && p["color"] as? String == "#aabbcc" && p["client_id"] as? Int == cid)
+                #expect(p["estimated_hours"] is NSNull && p["is_private"] as? Bool == true && p["client_name"] as? String == "Acme")
+            }
+            // A bad value, a path not patchable, another workspace's project: refused whole, nothing changes.
+            let (other, otherMe) = try await API.signup(client, "sid")
+            let otherWid = try #require(otherMe["default_workspace_id"] as? Int)
+            let (_, theirs) = try await Call.call(client, .post, "/workspaces/\(otherWid)/projects", other, #"{"name": "Theirs"}"#)
+            let theirID = try #require((theirs as? [String: Any])?["id"] as? Int)
+            let activate = #"[{"op": "replace", "path": "/active", "value": true}]"#
+            #expect(try await Call.call(client, .patch, "/workspaces/\(wid)/projects/\(ids[0]),\(theirID)", auth, activate).0 == .notFound)
+            #expect(try await Call.call(client, .patch, "/workspaces/\(wid)/projects/\(ids[0])", auth, #"[{"op": "replace", "path": "/color", "value": "red"}]"#).0 == .badRequest)
+            #expect(try await Call.call(client, .patch, "/workspaces/\(wid)/projects/\(ids[0])", auth, #"[{"op": "replace", "path": "/template", "value": true}]"#).0 == .badRequest)
+            #expect(try await Call.call(client, .patch, "/workspaces/\(wid)/projects/\(ids[0])", auth, #"[{"op": "remove", "path": "/name"}]"#).0 == .badRequest)
+            #expect(try await Call.call(client, .patch, "/workspaces/\(wid)/projects/\(ids[0]),x", auth, activate).0 == .badRequest)
+            #expect((try await Call.call(client, .get, "/workspaces/\(wid)/projects/\(ids[0])", auth).1 as? [String: Any])?["active"] as? Bool == false)
+            // Commas may come percent-encoded.
+            let (encoded, body) = try await Call.call(client, .patch, "/workspaces/\(wid)/projects/\(ids[0])%2C\(ids[1])", auth, #"[{"op": "replace", "path": "/name", "value": "Same"}]"#)
+            #expect(encoded == .ok && (body as? [String: Any])?["success"] as? [Int] == ids)
+            #expect((try await Call.call(client, .get, "/workspaces/\(otherWid)/projects/\(theirID)", other).1 as? [String: Any])?["active"] as? Bool == true)
+        }
+        try await h.close()
+    }
 }

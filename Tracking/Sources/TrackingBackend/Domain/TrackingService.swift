@@ -291,6 +291,31 @@ public struct TrackingService: Sendable {
         return project
     }
 
+    /// A bulk project change: every id must be a project of the workspace (else 404, nothing
+    /// changes) and the values right (else 400, nothing changes); then each project takes them.
+    /// Nothing about one project can refuse what another accepts, so `failure` stays empty.
+    public func updateProjects(for user: User, workspaceID: Int64, ids: [Int64], _ input: ProjectInput) async throws -> BatchOutcome {
+        guard !ids.isEmpty, ids.count <= 200 else { throw TrackingError.bad("name 1 to 200 project ids") }
+        var projects: [Project] = []
+        for id in Set(ids).sorted() { projects.append(try await project(for: user, workspaceID: workspaceID, id: id)) }
+        if let clientID = input.clientID.value { try await requireClientForProject(clientID, workspaceID: workspaceID) }
+        // The values are the same for every project: a wrong one is the request's 400.
+        var probe = projects[0]
+        try input.apply(to: &probe)
+        var changed: [Project] = []
+        for var project in projects {
+            try input.apply(to: &project)
+            switch input.clientID {
+            case .absent: break
+            case .null: project.clientID = nil
+            case .value(let id): project.clientID = id
+            }
+            changed.append(project)
+        }
+        for project in changed { try await store.updateProject(project) }
+        return BatchOutcome(succeeded: changed.map(\.id))
+    }
+
     /// A project's client must be one of its workspace: otherwise 404, as for an entry's project.
     func requireClientForProject(_ clientID: Int64, workspaceID: Int64) async throws {
         guard let client = try await store.client(id: clientID), client.workspaceID == workspaceID else {

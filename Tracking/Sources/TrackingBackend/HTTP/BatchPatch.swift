@@ -82,4 +82,60 @@ enum BatchPatch {
         default: nil
         }
     }
+
+    static let projectPaths = ["/active", "/billable", "/client_id", "/color", "/estimated_hours", "/is_private", "/name"]
+
+    /// A bulk `PATCH /workspaces/{wid}/projects/{ids}` body as one `ProjectInput` (operations in
+    /// order, a later one on the same path winning): `add`/`replace` set a value, `remove` clears
+    /// `/client_id`, `/billable` and `/estimated_hours`.
+    static func projectInput(_ operations: [Any]) throws -> ProjectInput {
+        guard !operations.isEmpty else { throw TrackingError.bad("the patch must hold at least one operation") }
+        guard operations.count <= 100 else { throw TrackingError.bad("the patch takes at most 100 operations") }
+        var input = ProjectInput()
+        for (index, raw) in operations.enumerated() {
+            guard let op = raw as? [String: Any], let kind = op["op"] as? String, let path = op["path"] as? String else {
+                throw TrackingError.bad("operation \(index) must be {\"op\": \"replace\", \"path\": …, \"value\": …}")
+            }
+            guard ["add", "remove", "replace"].contains(kind) else { throw TrackingError.bad("operation \(index): op must be add, remove or replace") }
+            guard projectPaths.contains(path) else {
+                throw TrackingError.bad("operation \(index): path \(path) cannot be patched (\(projectPaths.joined(separator: ", ")))")
+            }
+            func fail(_ what: String) -> TrackingError { TrackingError.bad("operation \(index): \(path.dropFirst()) must be \(what)") }
+            let value = op["value"]
+            if kind == "remove" {
+                switch path {
+                case "/client_id": input.clientID = .null
+                case "/billable": input.billable = .null
+                case "/estimated_hours": input.estimatedHours = .null
+                default: throw TrackingError.bad("operation \(index): \(path.dropFirst()) cannot be removed")
+                }
+                continue
+            }
+            guard op.keys.contains("value") else { throw TrackingError.bad("operation \(index): \(kind) needs a value") }
+            let isNull = value == nil || value is NSNull
+            func bool() throws -> Bool {
+                guard let n = value as? NSNumber, n.isJSONBoolean else { throw fail("true or false") }
+                return n.boolValue
+            }
+            switch path {
+            case "/active": input.active = try bool()
+            case "/is_private": input.isPrivate = try bool()
+            case "/billable": input.billable = isNull ? .null : .value(try bool())
+            case "/client_id", "/estimated_hours":
+                var field: Field<Int64> = .null
+                if !isNull {
+                    guard let v = value, let n = RequestJSON.integer(v) else { throw fail("an integer or null") }
+                    field = .value(n)
+                }
+                if path == "/client_id" { input.clientID = field } else { input.estimatedHours = field }
+            case "/color":
+                guard let s = value as? String else { throw fail("a string") }
+                input.color = s
+            default:  // "/name"
+                guard let s = value as? String else { throw fail("a string") }
+                input.name = s
+            }
+        }
+        return input
+    }
 }

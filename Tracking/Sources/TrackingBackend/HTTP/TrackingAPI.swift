@@ -257,6 +257,13 @@ public struct TrackingAPI: Sendable {
                 for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "pid"), try Self.projectInput(body))
             return JSONResponse.make(try await Self.projects([project], of: user, service, single: true))
         }
+        route(.patch, v9 + "/workspaces/:wid/projects/:pid") { request, context, user in
+            let ids = try Self.idList(try context.parameters.require("pid"), "project")
+            let operations = try await RequestJSON.readArray(&request, context: context)
+            let outcome = try await service.updateProjects(
+                for: user, workspaceID: try Self.param(context, "wid"), ids: ids, try BatchPatch.projectInput(operations))
+            return JSONResponse.make(Self.outcome(outcome))
+        }
         route(.delete, v9 + "/workspaces/:wid/projects/:pid") { _, context, user in
             try await service.deleteProject(for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "pid"))
             return Response(status: .ok)
@@ -463,19 +470,11 @@ public struct TrackingAPI: Sendable {
         }
         // Batch: `:id` holds a comma-separated id list (one path parameter name per position).
         route(.patch, v9 + "/workspaces/:wid/time_entries/:id") { request, context, user in
-            let raw = try context.parameters.require("id")
-            let ids = raw.split(separator: ",").map { Int64($0.trimmingCharacters(in: .whitespaces)) }
-            guard !ids.isEmpty, ids.allSatisfy({ ($0 ?? 0) > 0 }) else {
-                throw TrackingError.bad("time entry ids must be a comma-separated list of integers")
-            }
+            let ids = try Self.idList(try context.parameters.require("id"), "time entry")
             let operations = try await RequestJSON.readArray(&request, context: context)
             let outcome = try await service.batch(
-                for: user, workspaceID: try Self.param(context, "wid"), ids: ids.compactMap { $0 }, changes: try BatchPatch.changes(operations))
-            return JSONResponse.make(
-                .object([
-                    ("success", .array(outcome.succeeded.map { .int(Int($0)) })),
-                    ("failure", .array(outcome.failed.map { .object([("id", .int(Int($0.id))), ("message", .string($0.message))]) })),
-                ]))
+                for: user, workspaceID: try Self.param(context, "wid"), ids: ids, changes: try BatchPatch.changes(operations))
+            return JSONResponse.make(Self.outcome(outcome))
         }
 
         return router
@@ -543,6 +542,23 @@ public struct TrackingAPI: Sendable {
         }
         let rendered = projects.map { TogglJSON.project($0, clientName: $0.clientID.flatMap { names[$0] }, totalCount: totalCount) }
         return single ? rendered[0] : .array(rendered)
+    }
+
+    /// `12,13,14` (commas also as `%2C`) → the ids; anything else is a 400.
+    static func idList(_ raw: String, _ what: String) throws -> [Int64] {
+        let ids = (raw.removingPercentEncoding ?? raw).split(separator: ",", omittingEmptySubsequences: false).map { Int64($0.trimmingCharacters(in: .whitespaces)) }
+        guard !ids.isEmpty, ids.allSatisfy({ ($0 ?? 0) > 0 }) else {
+            throw TrackingError.bad("\(what) ids must be a comma-separated list of integers")
+        }
+        return ids.compactMap { $0 }
+    }
+
+    /// Toggl's answer to a bulk PATCH: the ids changed and those that were not, with why.
+    static func outcome(_ outcome: BatchOutcome) -> JSONValue {
+        .object([
+            ("success", .array(outcome.succeeded.map { .int(Int($0)) })),
+            ("failure", .array(outcome.failed.map { .object([("id", .int(Int($0.id))), ("message", .string($0.message))]) })),
+        ])
     }
 
     /// A task create or update body.
