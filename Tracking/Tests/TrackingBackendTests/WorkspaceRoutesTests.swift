@@ -163,4 +163,23 @@ import Testing
         }
         try await h.close()
     }
+
+    @Test(arguments: StoreKind.available)
+    func tagsKnowTheirCreator(kind: StoreKind) async throws {
+        let h = try await Harness(kind)
+        try await API.app(h).test(.router) { client in
+            let (auth, me) = try await API.signup(client, "tess")
+            let wid = try #require(me["default_workspace_id"] as? Int)
+            let uid = try #require(me["id"] as? Int)
+            let (_, posted) = try await Call.call(client, .post, "/workspaces/\(wid)/tags", auth, #"{"name": "posted"}"#)
+            #expect((posted as? [String: Any])?["creator_id"] as? Int == uid)
+            _ = try await Call.call(
+                client, .post, "/workspaces/\(wid)/time_entries", auth,
+                #"{"start": "2026-01-01T09:00:00Z", "duration": 60, "workspace_id": \#(wid), "tags": ["named"]}"#)
+            let tags = try #require(try await Call.call(client, .get, "/workspaces/\(wid)/tags", auth).1 as? [[String: Any]])
+            #expect(tags.map { $0["name"] as? String } == ["named", "posted"])
+            #expect(tags.allSatisfy { $0["creator_id"] as? Int == uid })
+        }
+        try await h.close()
+    }
 }

@@ -26,6 +26,8 @@ public struct Tag: Sendable, Hashable {
     public var workspaceID: Int64
     public var name: String
     public var at: Int64
+    /// Who made it (nil for tags made before creators were kept).
+    public var creatorID: Int64? = nil
 }
 
 public struct Workspace: Sendable, Hashable {

@@ -18,16 +18,11 @@ extension TrackingService {
         return try await store.createWorkspace(name: workspace, organizationName: organization, ownerID: user.id, now: now())
     }
 
-    /// Renames an organization; only its admins may.
+    /// Renames an organization; only its admins may (403 for other members).
     public func renameOrganization(for user: User, id: Int64, name: String) async throws -> Membership {
-        var membership = try await requireMember(user, id)
-        guard membership.isAdmin else { throw TrackingError(.forbidden, "only an organization admin may rename it") }
-        let trimmed = try Self.checkName(name, limit: 140)
-        let at = now()
-        try await store.renameOrganization(workspaceID: id, name: trimmed, now: at)
-        membership.workspace.organizationName = trimmed
-        membership.workspace.updatedAt = at
-        return membership
+        try await renameAsAdmin(user, id, name, what: "an organization", set: { $0.organizationName = $1 }) { name, at in
+            try await self.store.renameOrganization(workspaceID: id, name: name, now: at)
+        }
     }
 
     /// The caller leaves an organization (its workspace): its entries there stay. Refused (409) for
@@ -46,15 +41,25 @@ extension TrackingService {
 
     /// Renames a workspace; only its admins may (403 for other members).
     public func renameWorkspace(for user: User, id: Int64, name: String) async throws -> Membership {
-        let membership = try await requireMember(user, id)
-        guard membership.isAdmin else { throw TrackingError(.forbidden, "only a workspace admin may change the workspace") }
+        try await renameAsAdmin(user, id, name, what: "a workspace", set: { $0.name = $1 }) { name, at in
+            try await self.store.renameWorkspace(id: id, name: name, now: at)
+        }
+    }
+
+    /// The steps both renames share: the caller must be an admin and the name is checked;
+    /// `write` stores it and `set` puts it into the answered workspace.
+    private func renameAsAdmin(
+        _ user: User, _ id: Int64, _ name: String, what: String, set: (inout Workspace, String) -> Void,
+        write: (String, Int64) async throws -> Void
+    ) async throws -> Membership {
+        var membership = try await requireMember(user, id)
+        guard membership.isAdmin else { throw TrackingError(.forbidden, "only an admin may rename \(what)") }
         let trimmed = try Self.checkName(name, limit: 140)
         let at = now()
-        try await store.renameWorkspace(id: id, name: trimmed, now: at)
-        var renamed = membership
-        renamed.workspace.name = trimmed
-        renamed.workspace.updatedAt = at
-        return renamed
+        try await write(trimmed, at)
+        set(&membership.workspace, trimmed)
+        membership.workspace.updatedAt = at
+        return membership
     }
 
     /// A workspace's admins and member count (Toggl's `statistics`; there are no groups here).

@@ -358,7 +358,7 @@ public struct TrackingService: Sendable {
         if try await store.tags(workspaceIDs: [workspaceID]).contains(where: { $0.name == checked }) {
             throw TrackingError(.conflict, "a tag with this name already exists in the workspace")
         }
-        let ids = try await store.tagIDs(workspaceID: workspaceID, names: [checked], now: now())
+        let ids = try await store.tagIDs(workspaceID: workspaceID, names: [checked], creatorID: user.id, now: now())
         guard let id = ids.first, let tag = try await store.tag(id: id) else { throw TrackingError(.unavailable, "the tag was not stored") }
         return tag
     }
@@ -410,7 +410,7 @@ public struct TrackingService: Sendable {
         guard let start = input.start.value else { throw TrackingError.bad("start is required (RFC 3339)") }
         let stop = try Self.resolveStop(start: start, stop: input.stop.value, duration: input.duration)
         let (projectID, taskID) = try await checkCatalog(workspaceID: workspaceID, projectID: input.projectID.value, taskID: input.taskID.value)
-        let tagIDs = try await resolveTags(workspaceID: workspaceID, names: input.tags.value, ids: input.tagIDs.value)
+        let tagIDs = try await resolveTags(workspaceID: workspaceID, names: input.tags.value, ids: input.tagIDs.value, creatorID: user.id)
         let time = now()
         return try await store.insertEntry(
             NewTimeEntry(
@@ -445,7 +445,7 @@ public struct TrackingService: Sendable {
             (entry.projectID, entry.taskID) = try await checkCatalog(workspaceID: workspaceID, projectID: project, taskID: task)
         }
         if input.tags.isPresent || input.tagIDs.isPresent {
-            entry.tagIDs = try await changedTags(entry.tagIDs, workspaceID: workspaceID, input: input)
+            entry.tagIDs = try await changedTags(entry.tagIDs, workspaceID: workspaceID, input: input, creatorID: entry.userID)
         }
         entry.at = now()
         try await store.updateEntries([entry])
@@ -537,12 +537,12 @@ public struct TrackingService: Sendable {
             var input = EntryInput()
             input.tags = .value(names)
             input.tagAction = action
-            entry.tagIDs = try await changedTags(entry.tagIDs, workspaceID: workspaceID, input: input)
+            entry.tagIDs = try await changedTags(entry.tagIDs, workspaceID: workspaceID, input: input, creatorID: entry.userID)
         case .tagIDs(let ids, let action):
             var input = EntryInput()
             input.tagIDs = .value(ids)
             input.tagAction = action
-            entry.tagIDs = try await changedTags(entry.tagIDs, workspaceID: workspaceID, input: input)
+            entry.tagIDs = try await changedTags(entry.tagIDs, workspaceID: workspaceID, input: input, creatorID: entry.userID)
         case .start(let start): entry.start = start  // the stop stays, as on PUT
         case .stop(let stop): entry.stop = stop
         case .duration(let d): entry.stop = try Self.resolveStop(start: entry.start, stop: nil, duration: .value(d))
@@ -623,12 +623,13 @@ public struct TrackingService: Sendable {
 
     /// An updated entry's tags: `tags`/`tag_ids` replace them, or with `tag_action` are added to
     /// them (created by name as on create) or deleted from them (unknown ones change nothing).
-    func changedTags(_ current: [Int64], workspaceID: Int64, input: EntryInput) async throws -> [Int64] {
+    /// `creatorID`: who creates the tags named for the first time.
+    func changedTags(_ current: [Int64], workspaceID: Int64, input: EntryInput, creatorID: Int64) async throws -> [Int64] {
         switch input.tagAction {
         case nil:
-            return try await resolveTags(workspaceID: workspaceID, names: input.tags.value ?? [], ids: input.tagIDs.value)
+            return try await resolveTags(workspaceID: workspaceID, names: input.tags.value ?? [], ids: input.tagIDs.value, creatorID: creatorID)
         case .add:
-            let added = try await resolveTags(workspaceID: workspaceID, names: input.tags.value, ids: input.tagIDs.value)
+            let added = try await resolveTags(workspaceID: workspaceID, names: input.tags.value, ids: input.tagIDs.value, creatorID: creatorID)
             var seen: Set<Int64> = []
             let merged = (current + added).filter { seen.insert($0).inserted }
             guard merged.count <= Self.maxTagsPerEntry else { throw TrackingError.bad("an entry takes at most \(Self.maxTagsPerEntry) tags") }
@@ -643,14 +644,14 @@ public struct TrackingService: Sendable {
         }
     }
 
-    func resolveTags(workspaceID: Int64, names: [String]?, ids: [Int64]?) async throws -> [Int64] {
+    func resolveTags(workspaceID: Int64, names: [String]?, ids: [Int64]?, creatorID: Int64) async throws -> [Int64] {
         var result: [Int64] = []
         guard (names?.count ?? 0) + (ids?.count ?? 0) <= Self.maxTagsPerEntry else {
             throw TrackingError.bad("an entry takes at most \(Self.maxTagsPerEntry) tags")
         }
         if let names {
             let cleaned = try names.map { try Self.checkName($0, "tags", limit: 100) }
-            result += try await store.tagIDs(workspaceID: workspaceID, names: cleaned, now: now())
+            result += try await store.tagIDs(workspaceID: workspaceID, names: cleaned, creatorID: creatorID, now: now())
         }
         if let ids, !ids.isEmpty {
             let known = try await store.tagNames(ids: ids, workspaceID: workspaceID)

@@ -77,7 +77,7 @@ public protocol TrackingStore: Sendable {
     func deleteTag(id: Int64) async throws
     func task(id: Int64) async throws -> TrackingTask?
     /// Ids of tags with these names in the workspace, created when missing (in name order given).
-    func tagIDs(workspaceID: Int64, names: [String], now: Int64) async throws -> [Int64]
+    func tagIDs(workspaceID: Int64, names: [String], creatorID: Int64, now: Int64) async throws -> [Int64]
     /// Names of tags by id; with `workspaceID`, only tags of that workspace.
     func tagNames(ids: [Int64], workspaceID: Int64?) async throws -> [Int64: String]
 

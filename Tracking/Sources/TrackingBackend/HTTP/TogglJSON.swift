@@ -203,7 +203,7 @@ enum TogglJSON {
     static func tag(_ tag: Tag) -> JSONValue {
         .object([
             ("id", .int(Int(tag.id))), ("workspace_id", id(tag.workspaceID)), ("name", .string(tag.name)), ("at", t(tag.at)),
-            ("creator_id", .null), ("deleted_at", .null),
+            ("creator_id", tag.creatorID.map { .int(Int($0)) } ?? .null), ("deleted_at", .null),
         ])
     }
 

@@ -440,8 +440,8 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
 
     func tags(_ query: PostgresQuery) async throws -> [Tag] {
         var result: [Tag] = []
-        for try await (id, wid, name, at) in try await client.query(query, logger: logger).decode((Int64, Int64, String, Int64).self) {
-            result.append(Tag(id: id, workspaceID: wid, name: name, at: at))
+        for try await (id, wid, name, at, creator) in try await client.query(query, logger: logger).decode((Int64, Int64, String, Int64, Int64?).self) {
+            result.append(Tag(id: id, workspaceID: wid, name: name, at: at, creatorID: creator))
         }
         return result
     }
@@ -449,11 +449,11 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     public func tags(workspaceIDs: [Int64]) async throws -> [Tag] {
         guard !workspaceIDs.isEmpty else { return [] }
         return try await tags(
-            "SELECT id, workspace_id, name, created_at FROM \(unescaped: t("tags")) WHERE workspace_id = ANY(\(workspaceIDs)) ORDER BY name, id")
+            "SELECT id, workspace_id, name, created_at, creator_id FROM \(unescaped: t("tags")) WHERE workspace_id = ANY(\(workspaceIDs)) ORDER BY name, id")
     }
 
     public func tag(id: Int64) async throws -> Tag? {
-        try await tags("SELECT id, workspace_id, name, created_at FROM \(unescaped: t("tags")) WHERE id = \(id)").first
+        try await tags("SELECT id, workspace_id, name, created_at, creator_id FROM \(unescaped: t("tags")) WHERE id = \(id)").first
     }
 
     public func renameWorkspace(id: Int64, name: String, now: Int64) async throws {
@@ -518,12 +518,15 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
         try await tasks("SELECT \(unescaped: Self.taskColumns) FROM \(unescaped: t("tasks")) WHERE id = \(id)").first
     }
 
-    public func tagIDs(workspaceID: Int64, names: [String], now: Int64) async throws -> [Int64] {
+    public func tagIDs(workspaceID: Int64, names: [String], creatorID: Int64, now: Int64) async throws -> [Int64] {
         guard !names.isEmpty else { return [] }
         var ids: [Int64] = []
         for name in names {
             try await client.query(
-                "INSERT INTO \(unescaped: t("tags")) (workspace_id, name, created_at) VALUES (\(workspaceID), \(name), \(now)) ON CONFLICT DO NOTHING",
+                """
+                INSERT INTO \(unescaped: t("tags")) (workspace_id, name, created_at, creator_id) VALUES (\(workspaceID), \(name), \(now), \(creatorID))
+                ON CONFLICT DO NOTHING
+                """,
                 logger: logger)
             ids.append(
                 try await Self.single(

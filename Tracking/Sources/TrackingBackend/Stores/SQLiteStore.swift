@@ -358,7 +358,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     }
 
     static func tag(_ row: Row) -> Tag {
-        Tag(id: row["id"], workspaceID: row["workspace_id"], name: row["name"], at: row["created_at"])
+        Tag(id: row["id"], workspaceID: row["workspace_id"], name: row["name"], at: row["created_at"], creatorID: row["creator_id"])
     }
 
     public func tags(workspaceIDs: [Int64]) async throws -> [Tag] {
@@ -486,13 +486,14 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
         try read { db in try Row.fetchOne(db, sql: "SELECT * FROM tasks WHERE id = ?", arguments: [id]).map(Self.task) }
     }
 
-    public func tagIDs(workspaceID: Int64, names: [String], now: Int64) async throws -> [Int64] {
+    public func tagIDs(workspaceID: Int64, names: [String], creatorID: Int64, now: Int64) async throws -> [Int64] {
         guard !names.isEmpty else { return [] }
         return try await write { db in
             var ids: [Int64] = []
             for name in names {
                 try db.execute(
-                    sql: "INSERT OR IGNORE INTO tags (workspace_id, name, created_at) VALUES (?, ?, ?)", arguments: [workspaceID, name, now])
+                    sql: "INSERT OR IGNORE INTO tags (workspace_id, name, created_at, creator_id) VALUES (?, ?, ?, ?)",
+                    arguments: [workspaceID, name, now, creatorID])
                 if let id = try Int64.fetchOne(db, sql: "SELECT id FROM tags WHERE workspace_id = ? AND name = ?", arguments: [workspaceID, name]) {
                     ids.append(id)
                 }

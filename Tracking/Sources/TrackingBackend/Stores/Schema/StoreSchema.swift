@@ -115,6 +115,9 @@ enum StoreSchema {
                         name: "preferences", columns: [Column("user_id", .reference("users")), Column("body", .text)],
                         primaryKey: ["user_id"]))
             ]),
+        SchemaMigration(
+            version: 9, name: "tag-creators",
+            changes: [.addColumns(table: "tags", [Column("creator_id", .reference("users"), nullable: true)])]),
     ]
 
     /// Where each store records the versions it applied. Created if missing (PostgreSQL schemas
