@@ -1,17 +1,8 @@
 /// Tasks: parts of a project that entries can name.
 extension TrackingService {
-    /// A project of the workspace, or 404.
-    func workspaceProject(_ workspaceID: Int64, _ projectID: Int64) async throws -> Project {
-        guard let project = try await store.project(id: projectID), project.workspaceID == workspaceID else {
-            throw TrackingError(.notFound, "project not found in this workspace")
-        }
-        return project
-    }
-
     /// Creates a task of a project from `input` (`name` required; `active` defaults to true).
     public func createTask(for user: User, workspaceID: Int64, projectID: Int64, _ input: TaskInput) async throws -> TrackingTask {
-        _ = try await requireMember(user, workspaceID)
-        let project = try await workspaceProject(workspaceID, projectID)
+        let project = try await project(for: user, workspaceID: workspaceID, id: projectID)
         guard input.name != nil else { throw TrackingError.bad("name is required") }
         var task = TrackingTask(id: 0, workspaceID: workspaceID, projectID: project.id, name: "", active: true, createdAt: now())
         try input.apply(to: &task)
@@ -20,8 +11,7 @@ extension TrackingService {
 
     /// One task of a project of the workspace, or 404.
     public func task(for user: User, workspaceID: Int64, projectID: Int64, id: Int64) async throws -> TrackingTask {
-        _ = try await requireMember(user, workspaceID)
-        let project = try await workspaceProject(workspaceID, projectID)
+        let project = try await project(for: user, workspaceID: workspaceID, id: projectID)
         guard let task = try await store.task(id: id), task.projectID == project.id else {
             throw TrackingError(.notFound, "task not found in this project")
         }

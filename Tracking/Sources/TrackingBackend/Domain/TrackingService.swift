@@ -396,11 +396,7 @@ public struct TrackingService: Sendable {
     }
 
     public func tasks(for user: User, workspaceID: Int64, projectID: Int64) async throws -> [TrackingTask] {
-        _ = try await requireMember(user, workspaceID)
-        guard let project = try await store.project(id: projectID), project.workspaceID == workspaceID else {
-            throw TrackingError(.notFound, "project not found in this workspace")
-        }
-        return try await store.tasks(projectID: project.id)
+        try await store.tasks(projectID: project(for: user, workspaceID: workspaceID, id: projectID).id)
     }
 
     // MARK: - Time entries
