@@ -14,6 +14,15 @@ public enum Field<T: Sendable & Hashable>: Sendable, Hashable {
         if case .absent = self { return false }
         return true
     }
+
+    /// What a partial update does to an optional value: absent keeps it, null clears it.
+    public func apply(to target: inout T?) {
+        switch self {
+        case .absent: break
+        case .null: target = nil
+        case .value(let v): target = v
+        }
+    }
 }
 
 /// The time-entry fields a create or update request carries.

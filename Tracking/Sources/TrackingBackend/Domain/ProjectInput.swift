@@ -25,23 +25,18 @@ public struct ProjectInput: Sendable, Hashable {
         return color.lowercased()
     }
 
-    /// Applies the fields given to `project` (checking each); the client is checked by the caller.
+    /// Applies the fields given to `project` (checking each); that the client is the
+    /// workspace's is checked by the caller (`TrackingService.apply(_:to:)`).
     func apply(to project: inout Project) throws {
         if let name { project.name = try TrackingService.checkName(name) }
         if let active { project.active = active }
         if let color { project.color = try Self.checkColor(color) }
         if let isPrivate { project.isPrivate = isPrivate }
-        switch billable {
-        case .absent: break
-        case .null: project.billable = nil
-        case .value(let b): project.billable = b
+        if let h = estimatedHours.value, !(0...1_000_000).contains(h) {
+            throw TrackingError.bad("estimated_hours must be a whole number of hours from 0 to 1000000")
         }
-        switch estimatedHours {
-        case .absent: break
-        case .null: project.estimatedHours = nil
-        case .value(let h):
-            guard h >= 0, h <= 1_000_000 else { throw TrackingError.bad("estimated_hours must be a whole number of hours from 0 to 1000000") }
-            project.estimatedHours = h
-        }
+        billable.apply(to: &project.billable)
+        estimatedHours.apply(to: &project.estimatedHours)
+        clientID.apply(to: &project.clientID)
     }
 }

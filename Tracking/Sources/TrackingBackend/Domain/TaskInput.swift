@@ -14,12 +14,9 @@ public struct TaskInput: Sendable, Hashable {
     func apply(to task: inout TrackingTask) throws {
         if let name { task.name = try TrackingService.checkName(name) }
         if let active { task.active = active }
-        switch estimatedSeconds {
-        case .absent: break
-        case .null: task.estimatedSeconds = nil
-        case .value(let s):
-            guard s >= 0, s <= 3_600_000_000 else { throw TrackingError.bad("estimated_seconds must be a whole number of seconds from 0 to 3600000000") }
-            task.estimatedSeconds = s
+        if let s = estimatedSeconds.value, !(0...3_600_000_000).contains(s) {
+            throw TrackingError.bad("estimated_seconds must be a whole number of seconds from 0 to 3600000000")
         }
+        estimatedSeconds.apply(to: &task.estimatedSeconds)
     }
 }

@@ -252,11 +252,7 @@ public struct TrackingService: Sendable {
         _ = try await requireMember(user, workspaceID)
         guard input.name != nil else { throw TrackingError.bad("name is required") }
         var project = Project(id: 0, workspaceID: workspaceID, name: "", active: true, createdAt: now())
-        try input.apply(to: &project)
-        if let clientID = input.clientID.value {
-            try await requireClientForProject(clientID, workspaceID: workspaceID)
-            project.clientID = clientID
-        }
+        try await apply(input, to: &project)
         return try await store.createProject(project)
     }
 
@@ -279,14 +275,7 @@ public struct TrackingService: Sendable {
     /// Changes the fields `input` gives; the others keep their values.
     public func updateProject(for user: User, workspaceID: Int64, id: Int64, _ input: ProjectInput) async throws -> Project {
         var project = try await project(for: user, workspaceID: workspaceID, id: id)
-        try input.apply(to: &project)
-        switch input.clientID {
-        case .absent: break
-        case .null: project.clientID = nil
-        case .value(let id):
-            try await requireClientForProject(id, workspaceID: workspaceID)
-            project.clientID = id
-        }
+        try await apply(input, to: &project)
         try await store.updateProject(project)
         return project
     }
@@ -298,22 +287,21 @@ public struct TrackingService: Sendable {
         guard !ids.isEmpty, ids.count <= 200 else { throw TrackingError.bad("name 1 to 200 project ids") }
         var projects: [Project] = []
         for id in Set(ids).sorted() { projects.append(try await project(for: user, workspaceID: workspaceID, id: id)) }
-        if let clientID = input.clientID.value { try await requireClientForProject(clientID, workspaceID: workspaceID) }
-        // The values are the same for every project: a wrong one is the request's 400.
-        var probe = projects[0]
-        try input.apply(to: &probe)
+        // The values are the same for every project: a wrong one is the request's 400, met before
+        // anything is written.
         var changed: [Project] = []
         for var project in projects {
-            try input.apply(to: &project)
-            switch input.clientID {
-            case .absent: break
-            case .null: project.clientID = nil
-            case .value(let id): project.clientID = id
-            }
+            try await apply(input, to: &project)
             changed.append(project)
         }
         for project in changed { try await store.updateProject(project) }
         return BatchOutcome(succeeded: changed.map(\.id))
+    }
+
+    /// `input` applied to `project`, its client first checked against the project's workspace.
+    func apply(_ input: ProjectInput, to project: inout Project) async throws {
+        if let clientID = input.clientID.value { try await requireClientForProject(clientID, workspaceID: project.workspaceID) }
+        try input.apply(to: &project)
     }
 
     /// A project's client must be one of its workspace: otherwise 404, as for an entry's project.

@@ -99,7 +99,7 @@ public struct TrackingAPI: Sendable {
             let me = TogglJSON.me(current, token: token, accountID: service.credentials.accountID(userID: user.id))
             guard try Self.flag(request, "with_related_data"), case .object(var fields) = me else { return JSONResponse.make(me) }
             fields += [
-                ("clients", .array(try await service.clients(for: current, workspaceID: nil, status: .both).map(TogglJSON.client))), ("projects", try await Self.projects(service.allProjects(for: current), of: current, service)),
+                ("clients", .array(try await service.clients(for: current, workspaceID: nil, status: .both).map(TogglJSON.client))), ("projects", .array(try await Self.projectObjects(service.allProjects(for: current), of: current, service))),
                 ("tags", .array(try await service.tags(for: current, workspaceID: nil).map(TogglJSON.tag))),
                 ("workspaces", .array(try await service.workspaces(for: current).map(TogglJSON.workspace))),
             ]
@@ -203,7 +203,7 @@ public struct TrackingAPI: Sendable {
             return JSONResponse.make(TogglJSON.workspace(try await service.createWorkspace(for: user, name: name)))
         }
         route(.get, v9 + "/me/projects") { _, _, user in
-            JSONResponse.make(try await Self.projects(service.allProjects(for: user), of: user, service))
+            JSONResponse.make(.array(try await Self.projectObjects(service.allProjects(for: user), of: user, service)))
         }
         route(.get, v9 + "/me/tags") { _, _, user in
             JSONResponse.make(.array(try await service.tags(for: user, workspaceID: nil).map(TogglJSON.tag)))
@@ -221,7 +221,7 @@ public struct TrackingAPI: Sendable {
         route(.post, v9 + "/workspaces/:wid/projects") { request, context, user in
             let body = try await RequestJSON.read(&request, context: context)
             let project = try await service.createProject(for: user, workspaceID: try Self.param(context, "wid"), try Self.projectInput(body))
-            return JSONResponse.make(try await Self.projects([project], of: user, service, single: true))
+            return JSONResponse.make(try await Self.projectObjects([project], of: user, service)[0])
         }
         // Toggl's filters: `active` (true, false, both; default both), `name` (a part of it, any
         // case), `since` (made since), `client_ids` (comma-separated), `page`/`per_page`.
@@ -243,19 +243,18 @@ public struct TrackingAPI: Sendable {
                 projects = projects.filter { $0.clientID.map(Set(ids).contains) ?? false }
             }
             // Each project of the list carries its `total_count` (before paging), as Toggl's do.
-            return JSONResponse.make(try await Self.projects(Array(list.page(of: projects)), of: user, service, totalCount: projects.count))
+            return JSONResponse.make(.array(try await Self.projectObjects(Array(list.page(of: projects)), of: user, service, totalCount: projects.count)))
         }
         route(.get, v9 + "/workspaces/:wid/projects/:pid") { _, context, user in
             JSONResponse.make(
-                try await Self.projects(
-                    [service.project(for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "pid"))], of: user, service,
-                    single: true))
+                try await Self.projectObjects(
+                    [service.project(for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "pid"))], of: user, service)[0])
         }
         route(.put, v9 + "/workspaces/:wid/projects/:pid") { request, context, user in
             let body = try await RequestJSON.read(&request, context: context)
             let project = try await service.updateProject(
                 for: user, workspaceID: try Self.param(context, "wid"), id: try Self.param(context, "pid"), try Self.projectInput(body))
-            return JSONResponse.make(try await Self.projects([project], of: user, service, single: true))
+            return JSONResponse.make(try await Self.projectObjects([project], of: user, service)[0])
         }
         route(.patch, v9 + "/workspaces/:wid/projects/:pid") { request, context, user in
             let ids = try Self.idList(try context.parameters.require("pid"), "project")
@@ -531,17 +530,18 @@ public struct TrackingAPI: Sendable {
     }
 
     /// A project's client: `client_id`, or `cid` as older clients send it; null removes it.
-    /// Projects as Toggl shows them, each with its client's name (one lookup for the lot); `single`
-    /// answers the one project itself rather than a list.
-    static func projects(
-        _ projects: [Project], of user: User, _ service: TrackingService, single: Bool = false, totalCount: Int? = nil
-    ) async throws -> JSONValue {
+    /// Projects as Toggl shows them, each with its client's name, looked up once for the lot (in
+    /// their workspace when they share one); `totalCount` goes on each, as on Toggl's list items.
+    static func projectObjects(_ projects: [Project], of user: User, _ service: TrackingService, totalCount: Int? = nil) async throws
+        -> [JSONValue]
+    {
         var names: [Int64: String] = [:]
         if projects.contains(where: { $0.clientID != nil }) {
-            for client in try await service.clients(for: user, workspaceID: nil, status: .both) { names[client.id] = client.name }
+            let workspaces = Set(projects.map(\.workspaceID))
+            let clients = try await service.clients(for: user, workspaceID: workspaces.count == 1 ? workspaces.first : nil, status: .both)
+            for client in clients { names[client.id] = client.name }
         }
-        let rendered = projects.map { TogglJSON.project($0, clientName: $0.clientID.flatMap { names[$0] }, totalCount: totalCount) }
-        return single ? rendered[0] : .array(rendered)
+        return projects.map { TogglJSON.project($0, clientName: $0.clientID.flatMap { names[$0] }, totalCount: totalCount) }
     }
 
     /// `12,13,14` (commas also as `%2C`) → the ids; anything else is a 400.
