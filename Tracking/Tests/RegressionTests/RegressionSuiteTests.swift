@@ -11,7 +11,7 @@ enum TestServer {
         var logger = Logger(label: "test.server")
         logger.logLevel = .critical
         let service = TrackingService(store: store, credentials: Credentials(secret: Credentials.randomSecret(), scryptRounds: 16))
-        let inner = TrackingAPI(service: service).router().buildResponder()
+        let inner = TrackingAPI(service: service).buildResponder()
         // The deliberately broken variant answers 404 where an idle `current` must be 200 + null.
         let responder = CallbackResponder<TrackingRequestContext> { request, context in
             let response = try await inner.respond(to: request, context: context)

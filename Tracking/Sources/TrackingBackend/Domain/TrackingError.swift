@@ -37,5 +37,6 @@ public struct TrackingError: Error, Sendable, Equatable {
     public static let alreadyStopped = TrackingError(.conflict, "time entry is already stopped")
     public static let entryNotFound = TrackingError(.notFound, "time entry not found")
     public static let forbidden = TrackingError(.forbidden, "incorrect credentials or no access to this workspace")
+    public static let bodyTooLarge = TrackingError(.payloadTooLarge, "request body is larger than 1 MB")
     public static let taskWithoutProject = TrackingError(.badRequest, "task_id requires project_id")
 }

@@ -5,9 +5,11 @@ import MissionJSON
 import NIOCore
 import NIOHTTP1
 
-/// Renders every error as `{"message": "…"}` with its status, in one place. A store error that
-/// means the database cannot be reached answers 503; other unknown errors are logged and answered
-/// 500 without details; input never reaches that path by design.
+/// Renders every error as `{"message": "…"}` with its status, in one place, around the router
+/// (`TrackingResponder`): a route that does not exist is 404, or 405 with `Allow` when the path
+/// exists with other methods. Domain errors render themselves (`TrackingError+HTTP`), inside the
+/// router too. A store error that means the database cannot be reached answers 503; other unknown
+/// errors are logged and answered 500 without details; input never reaches that path by design.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = TrackingRequestContext
     let routes: RouteTable
@@ -27,11 +29,8 @@ struct ErrorMiddleware: RouterMiddleware {
             // The client went away mid-request: nobody reads this answer, and it is no server error.
             context.logger.info("client closed the connection before its request was complete")
             return Self.json(status: .badRequest, message: "the request ended before its body was complete")
-        } catch is NIOTooManyBytesError {
-            return Self.tooLarge()
         } catch let error as HTTPError {
             if error.status == .notFound { return notFoundOr405(request) }
-            if error.status == .contentTooLarge { return Self.tooLarge() }
             return Self.json(status: error.status, message: error.body ?? error.status.reasonPhrase)
         } catch {
             if let unavailable = unavailability(error) {
@@ -41,13 +40,6 @@ struct ErrorMiddleware: RouterMiddleware {
             context.logger.error("internal error: \(PostgresErrorText.describe(error))")
             return Self.json(status: .internalServerError, message: "internal error")
         }
-    }
-
-    /// 413, closing the connection: the rest of the body is never read.
-    static func tooLarge() -> Response {
-        var response = json(status: .contentTooLarge, message: "request body is larger than 1 MB")
-        response.headers[.connection] = "close"
-        return response
     }
 
     /// A body cut short by the client closing (the parser's unexpected end of stream), or a

@@ -1,13 +1,15 @@
 import Foundation
 import Hummingbird
 import MissionJSON
+import NIOCore
 
 /// A request's JSON object body, with typed accessors whose errors name the field (400).
 struct RequestJSON {
     let object: [String: Any]
 
     /// `emptyIsObject`: an empty body reads as `{}` (for requests whose fields are all optional).
-    static func read(_ request: inout Request, context: TrackingRequestContext, emptyIsObject: Bool = false) async throws -> RequestJSON {
+    static func read(_ request: Request, context: some RequestContext, emptyIsObject: Bool = false) async throws -> RequestJSON {
+        var request = request
         let buffer = try await body(&request, context: context)
         if buffer.readableBytes == 0 && emptyIsObject { return RequestJSON(object: [:]) }
         guard buffer.readableBytes > 0 else { throw TrackingError.bad("a JSON object body is required") }
@@ -21,7 +23,8 @@ struct RequestJSON {
         return RequestJSON(object: object)
     }
 
-    static func readArray(_ request: inout Request, context: TrackingRequestContext) async throws -> [Any] {
+    static func readArray(_ request: Request, context: some RequestContext) async throws -> [Any] {
+        var request = request
         let buffer = try await body(&request, context: context)
         guard let value = try? JSONSerialization.jsonObject(with: Data(buffer.readableBytesView)), let array = value as? [Any] else {
             throw TrackingError.bad("the body must be a JSON array of patch operations")
@@ -31,11 +34,15 @@ struct RequestJSON {
 
     /// The request's body; one whose declared length is over the limit is refused (413) before a
     /// byte of it is read, since waiting for it would hold the connection until the idle timeout.
-    static func body(_ request: inout Request, context: TrackingRequestContext) async throws -> ByteBuffer {
+    static func body(_ request: inout Request, context: some RequestContext) async throws -> ByteBuffer {
         if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > context.maxUploadSize {
-            throw HTTPError(.contentTooLarge)
+            throw TrackingError.bodyTooLarge
         }
-        return try await request.collectBody(upTo: context.maxUploadSize)
+        do {
+            return try await request.collectBody(upTo: context.maxUploadSize)
+        } catch is NIOTooManyBytesError {
+            throw TrackingError.bodyTooLarge
+        }
     }
 
     func has(_ key: String) -> Bool { object[key] != nil }

@@ -242,3 +242,13 @@ enum TogglJSON {
         ])
     }
 }
+
+extension TogglJSON {
+    /// Toggl's answer to a bulk PATCH: the ids changed and those that were not, with why.
+    static func outcome(_ outcome: BatchOutcome) -> JSONValue {
+        .object([
+            ("success", .array(outcome.succeeded.map { .int(Int($0)) })),
+            ("failure", .array(outcome.failed.map { .object([("id", .int(Int($0.id))), ("message", .string($0.message))]) })),
+        ])
+    }
+}

@@ -7,6 +7,9 @@ extension TrackingError: HTTPResponseError {
     public var status: HTTPResponse.Status { HTTPResponse.Status(code: code) }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        ErrorMiddleware.json(status: status, message: message)
+        var response = ErrorMiddleware.json(status: status, message: message)
+        // A body over the limit is never read to its end, so the connection cannot carry another request.
+        if kind == .payloadTooLarge { response.headers[.connection] = "close" }
+        return response
     }
 }

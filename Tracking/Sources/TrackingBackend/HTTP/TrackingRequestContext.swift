@@ -7,6 +7,9 @@ public struct TrackingRequestContext: RequestContext {
     /// The client's IP address (failed password logins are counted per address).
     public let remoteAddress: String?
 
+    /// The caller, once `AuthenticationMiddleware` has checked the credentials.
+    public internal(set) var user: User?
+
     public init(source: Source) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress?.ipAddress

@@ -67,9 +67,8 @@ public enum BackendServer {
         limiter: ConnectionLimiter = ConnectionLimiter(total: ConnectionLimiter.defaultTotal, perAddress: 256),
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        let router = TrackingAPI(service: service, signupEnabled: signupEnabled).router()
-        return Application(
-            router: router,
+        Application(
+            router: TrackingAPI(service: service, signupEnabled: signupEnabled),
             server: .http1(
                 configuration: .init(additionalChannelHandlers: [ConnectionLimiter.Handler(limiter)], idleTimeout: limiter.idleTimeout)),
             configuration: .init(address: .hostname(host, port: port), serverName: "missionctl"),
