@@ -8,7 +8,7 @@ import PackageDescription
 // executable when it sits beside `missionctl` or on PATH.
 let package = Package(
     name: "missionctl-tracking",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "missionctl-tracking", targets: ["missionctl-tracking"])
     ],

@@ -1,13 +1,13 @@
 import Foundation
+import Synchronization
 
 /// A bounded, thread-safe in-memory map whose entries expire: API-token `Authorization` headers →
 /// users, tag ids → names. Both can change (a token reset, a profile edit, a tag renamed or
 /// deleted), possibly through another server on the same PostgreSQL schema, so an entry lives
 /// `lifetime` at most; the server that makes a change clears the map at once. The bound caps
 /// memory, and the map is simply cleared when full.
-final class BoundedCache<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [Key: (value: Value, expires: UInt64)] = [:]
+final class BoundedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private let values = Mutex<[Key: (value: Value, expires: UInt64)]>([:])
     private let limit: Int
     private let lifetime: UInt64
 
@@ -21,7 +21,7 @@ final class BoundedCache<Key: Hashable & Sendable, Value: Sendable>: @unchecked 
 
     subscript(key: Key) -> Value? {
         let now = Self.now
-        return lock.withLock {
+        return values.withLock { values in
             guard let entry = values[key], entry.expires > now else { return nil }
             return entry.value
         }
@@ -30,7 +30,7 @@ final class BoundedCache<Key: Hashable & Sendable, Value: Sendable>: @unchecked 
     /// The cached values among `keys`, and the keys that are missing (or expired).
     func lookup(_ keys: [Key]) -> (found: [Key: Value], missing: [Key]) {
         let now = Self.now
-        return lock.withLock {
+        return values.withLock { values in
             var found: [Key: Value] = [:]
             var missing: [Key] = []
             for key in keys {
@@ -42,13 +42,14 @@ final class BoundedCache<Key: Hashable & Sendable, Value: Sendable>: @unchecked 
 
     func insert(_ value: Value, for key: Key) {
         let expires = Self.now + lifetime
-        lock.withLock {
+        let limit = limit
+        values.withLock { values in
             if values.count >= limit { values.removeAll(keepingCapacity: true) }
             values[key] = (value, expires)
         }
     }
 
     func removeAll() {
-        lock.withLock { values.removeAll(keepingCapacity: true) }
+        values.withLock { $0.removeAll(keepingCapacity: true) }
     }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Where password logins are verified, so that they cannot freeze the server.
 ///
@@ -8,20 +9,24 @@ import Foundation
 /// hash runs on threads of its own, at most `limit` at a time; at most `queueLimit` more wait, and
 /// any beyond answer 429 at once. Failed logins are counted per account and per client address,
 /// and over `failureLimit` in `window` they answer 429 too, for the rest of the window.
-final class PasswordGate: @unchecked Sendable {
+final class PasswordGate: Sendable {
     let limit: Int
     let queueLimit: Int
     let failureLimit: (account: Int, address: Int)
     let window: Double
 
-    private let lock = NSLock()
-    private var running = 0
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-    private var failures: [String: (count: Int, since: Double)] = [:]
+    private struct State {
+        var running = 0
+        var waiting: [CheckedContinuation<Void, Never>] = []
+        var failures: [String: (count: Int, since: Double)] = [:]
+        var peak = 0
+        var hashes = 0
+    }
+    private let state = Mutex(State())
     private let queue = DispatchQueue(label: "missionctl.password-hashing", attributes: .concurrent)
     /// Highest number of hashes seen at once, and hashes run (tests and diagnostics).
-    private(set) var peak = 0
-    private(set) var hashes = 0
+    var peak: Int { state.withLock { $0.peak } }
+    var hashes: Int { state.withLock { $0.hashes } }
 
     init(
         limit: Int = max(1, ProcessInfo.processInfo.activeProcessorCount / 2), queueLimit: Int = 32,
@@ -37,13 +42,13 @@ final class PasswordGate: @unchecked Sendable {
 
     /// Runs `work` (a hash) off the cooperative pool once a slot is free, or throws 429.
     func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async throws -> T {
-        let admitted: Bool? = lock.withLock {
-            if running < limit {
-                running += 1
-                peak = max(peak, running)
+        let admitted: Bool? = state.withLock { state in
+            if state.running < limit {
+                state.running += 1
+                state.peak = max(state.peak, state.running)
                 return true
             }
-            return waiting.count < queueLimit ? false : nil
+            return state.waiting.count < queueLimit ? false : nil
         }
         guard let admitted else {
             throw TrackingError(.tooManyRequests, "too many password logins at once; retry shortly, or use the API token")
@@ -51,26 +56,26 @@ final class PasswordGate: @unchecked Sendable {
         if !admitted {
             // Woken by a finishing hash, which hands its slot over (`running` stays counted).
             await withCheckedContinuation { continuation in
-                let started: Bool = lock.withLock {
-                    if running < limit {
-                        running += 1
-                        peak = max(peak, running)
+                let started: Bool = state.withLock { state in
+                    if state.running < limit {
+                        state.running += 1
+                        state.peak = max(state.peak, state.running)
                         return true
                     }
-                    waiting.append(continuation)
+                    state.waiting.append(continuation)
                     return false
                 }
                 if started { continuation.resume() }
             }
         }
         defer {
-            let next: CheckedContinuation<Void, Never>? = lock.withLock {
-                hashes += 1
-                if waiting.isEmpty {
-                    running -= 1
+            let next: CheckedContinuation<Void, Never>? = state.withLock { state in
+                state.hashes += 1
+                if state.waiting.isEmpty {
+                    state.running -= 1
                     return nil
                 }
-                return waiting.removeFirst()
+                return state.waiting.removeFirst()
             }
             next?.resume()
         }
@@ -82,9 +87,10 @@ final class PasswordGate: @unchecked Sendable {
     /// Throws 429 while the account or the address has failed too often in the window.
     func checkAllowed(account: String, address: String?) throws {
         let now = Self.now
-        let blocked = lock.withLock {
-            over(key: "a:" + account, limit: failureLimit.account, now: now)
-                || (address.map { over(key: "i:" + $0, limit: failureLimit.address, now: now) } ?? false)
+        let (window, limits) = (window, failureLimit)
+        let blocked = state.withLock { state in
+            Self.over(state.failures, key: "a:" + account, limit: limits.account, now: now, window: window)
+                || (address.map { Self.over(state.failures, key: "i:" + $0, limit: limits.address, now: now, window: window) } ?? false)
         }
         if blocked {
             throw TrackingError(.tooManyRequests, "too many failed logins; wait a minute, or use the API token")
@@ -93,19 +99,20 @@ final class PasswordGate: @unchecked Sendable {
 
     func recordFailure(account: String, address: String?) {
         let now = Self.now
-        lock.withLock {
-            bump("a:" + account, now: now)
-            if let address { bump("i:" + address, now: now) }
-            if failures.count > 100_000 { failures = failures.filter { now - $0.value.since < window } }
+        let window = window
+        state.withLock { state in
+            Self.bump(&state.failures, "a:" + account, now: now, window: window)
+            if let address { Self.bump(&state.failures, "i:" + address, now: now, window: window) }
+            if state.failures.count > 100_000 { state.failures = state.failures.filter { now - $0.value.since < window } }
         }
     }
 
-    private func over(key: String, limit: Int, now: Double) -> Bool {
+    private static func over(_ failures: [String: (count: Int, since: Double)], key: String, limit: Int, now: Double, window: Double) -> Bool {
         guard let entry = failures[key], now - entry.since < window else { return false }
         return entry.count >= limit
     }
 
-    private func bump(_ key: String, now: Double) {
+    private static func bump(_ failures: inout [String: (count: Int, since: Double)], _ key: String, now: Double, window: Double) {
         if let entry = failures[key], now - entry.since < window {
             failures[key] = (entry.count + 1, entry.since)
         } else {

@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import Synchronization
 
 /// Caps open connections, in all and per client address, and closes connections that go quiet,
 /// so that clients that open connections and never finish a request cannot use up the server's
@@ -7,15 +8,18 @@ import NIOCore
 /// a cap is closed at once; one on which nothing is read or written for `idleTimeout` is closed
 /// then, whether it is between requests or in the middle of sending one (a request whose headers
 /// never complete is never seen by the HTTP layer, whose own idle timeout waits for it).
-public final class ConnectionLimiter: @unchecked Sendable {
+public final class ConnectionLimiter: Sendable {
     public let total: Int
     public let perAddress: Int
     public let idleTimeout: TimeAmount
-    private let lock = NSLock()
-    private var open = 0
-    private var byAddress: [String: Int] = [:]
+    private struct State {
+        var open = 0
+        var byAddress: [String: Int] = [:]
+        var refused = 0
+    }
+    private let state = Mutex(State())
     /// Connections refused so far (tests and diagnostics).
-    public private(set) var refused = 0
+    public var refused: Int { state.withLock { $0.refused } }
 
     public init(total: Int, perAddress: Int, idleTimeout: Double = 30) {
         self.total = max(1, total)
@@ -31,21 +35,22 @@ public final class ConnectionLimiter: @unchecked Sendable {
     }
 
     func admit(_ address: String) -> Bool {
-        lock.withLock {
-            guard open < total, byAddress[address, default: 0] < perAddress else {
-                refused += 1
+        let (total, perAddress) = (total, perAddress)
+        return state.withLock { state in
+            guard state.open < total, state.byAddress[address, default: 0] < perAddress else {
+                state.refused += 1
                 return false
             }
-            open += 1
-            byAddress[address, default: 0] += 1
+            state.open += 1
+            state.byAddress[address, default: 0] += 1
             return true
         }
     }
 
     func release(_ address: String) {
-        lock.withLock {
-            open -= 1
-            if let n = byAddress[address], n > 1 { byAddress[address] = n - 1 } else { byAddress.removeValue(forKey: address) }
+        state.withLock { state in
+            state.open -= 1
+            if let n = state.byAddress[address], n > 1 { state.byAddress[address] = n - 1 } else { state.byAddress.removeValue(forKey: address) }
         }
     }
 

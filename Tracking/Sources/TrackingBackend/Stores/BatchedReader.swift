@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Coalesces concurrent point reads of a remote database into batched queries.
 ///
@@ -8,7 +9,7 @@ import Foundation
 /// soon as the previous one is answered, without waiting for a request's task to be scheduled;
 /// when idle, a read is one query, as before. Every read still reaches the database after it was
 /// asked for, so a request sees every write that finished before it arrived.
-final class BatchedReader<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
+final class BatchedReader<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     /// Reads the values of `keys` (distinct); a key without a value is absent from the result.
     typealias Fetch = @Sendable ([Key]) async throws -> [Key: Value]
 
@@ -17,14 +18,16 @@ final class BatchedReader<Key: Hashable & Sendable, Value: Sendable>: @unchecked
         let continuation: CheckedContinuation<Value?, any Error>
     }
 
-    private let lock = NSLock()
-    private var waiting: [Waiter] = []
-    private var draining = 0
+    private struct State {
+        var waiting: [Waiter] = []
+        var draining = 0
+        var batchCount = 0
+        var keyCount = 0
+    }
+    private let state = Mutex(State())
     private let limit: Int
     private let executor: (any TaskExecutor)?
     private let fetch: Fetch
-    private var batchCount = 0
-    private var keyCount = 0
 
     /// `executor`: where the queries are sent and answered (nil: the global executor).
     init(limit: Int, executor: (any TaskExecutor)? = nil, fetch: @escaping Fetch) {
@@ -34,17 +37,18 @@ final class BatchedReader<Key: Hashable & Sendable, Value: Sendable>: @unchecked
     }
 
     /// Batches run so far and the keys they read (tests and benchmarks).
-    var statistics: (batches: Int, keys: Int) { lock.withLock { (batchCount, keyCount) } }
+    var statistics: (batches: Int, keys: Int) { state.withLock { ($0.batchCount, $0.keyCount) } }
 
     func read(_ key: Key) async throws -> Value? {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Value?, any Error>) in
             // Queueing and deciding to start a drainer happen in one critical section, and a
-            // drainer stops only under the same lock after finding the queue empty, so no key is
+            // drainer stops only under the same mutex after finding the queue empty, so no key is
             // left behind without a drainer to read it.
-            let start: Bool = lock.withLock {
-                waiting.append(Waiter(key: key, continuation: continuation))
-                guard draining < limit else { return false }
-                draining += 1
+            let limit = limit
+            let start: Bool = state.withLock { state in
+                state.waiting.append(Waiter(key: key, continuation: continuation))
+                guard state.draining < limit else { return false }
+                state.draining += 1
                 return true
             }
             if start { Task(executorPreference: executor) { await self.drain() } }
@@ -54,19 +58,19 @@ final class BatchedReader<Key: Hashable & Sendable, Value: Sendable>: @unchecked
     /// Reads batches until no key is queued.
     private func drain() async {
         while true {
-            let batch: [Waiter] = lock.withLock {
-                defer { waiting.removeAll(keepingCapacity: true) }
-                if waiting.isEmpty { draining -= 1 }
-                return waiting
+            let batch: [Waiter] = state.withLock { state in
+                defer { state.waiting.removeAll(keepingCapacity: true) }
+                if state.waiting.isEmpty { state.draining -= 1 }
+                return state.waiting
             }
             if batch.isEmpty { return }
             var keys: [Key] = []
             keys.reserveCapacity(batch.count)
             var seen = Set<Key>(minimumCapacity: batch.count)
             for waiter in batch where seen.insert(waiter.key).inserted { keys.append(waiter.key) }
-            lock.withLock {
-                batchCount += 1
-                keyCount += keys.count
+            state.withLock { state in
+                state.batchCount += 1
+                state.keyCount += keys.count
             }
             do {
                 let values = try await fetch(keys)

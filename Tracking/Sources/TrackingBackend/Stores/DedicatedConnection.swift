@@ -2,18 +2,21 @@ import Foundation
 import Logging
 import NIOCore
 import PostgresNIO
+import Synchronization
 
 /// One PostgreSQL connection kept for one job (the batched `current` read), opened on first use and reopened after it closes. Leasing from the pool for
 /// every batch cost more than the batch's query: pool state changes, and idle timers armed and
 /// cancelled on every lease.
-final class DedicatedConnection: @unchecked Sendable {
+final class DedicatedConnection: Sendable {
     let configuration: PostgresConnection.Configuration
     private let eventLoop: any EventLoop
     private let logger: Logger
-    private let lock = NSLock()
-    private var connection: PostgresConnection?
-    private var opened = 0
-    private var closed = false
+    private struct State {
+        var connection: PostgresConnection?
+        var opened = 0
+        var closed = false
+    }
+    private let state = Mutex(State())
 
     init(configuration: PostgresConnection.Configuration, eventLoop: any EventLoop, logger: Logger) {
         self.configuration = configuration
@@ -22,7 +25,7 @@ final class DedicatedConnection: @unchecked Sendable {
     }
 
     /// Connections opened so far (tests).
-    var openedCount: Int { lock.withLock { opened } }
+    var openedCount: Int { state.withLock { $0.opened } }
 
     /// Runs `body` on the connection. When the connection died under it, the call answers 503
     /// and the next one reconnects.
@@ -34,17 +37,17 @@ final class DedicatedConnection: @unchecked Sendable {
             // The error can arrive before the channel is inactive (a backend terminated while
             // the query was in flight answers FATAL 57P01 first), so the error counts too.
             guard connection.isClosed || PostgresStore.indicatesUnavailability(error) else { throw error }
-            lock.withLock { if self.connection === connection { self.connection = nil } }
+            state.withLock { if $0.connection === connection { $0.connection = nil } }
             try? await connection.close()
             throw TrackingError(.unavailable, "the database connection was lost; retry the request")
         }
     }
 
     func close() async {
-        let last: PostgresConnection? = lock.withLock {
-            closed = true
-            defer { connection = nil }
-            return connection
+        let last: PostgresConnection? = state.withLock { state in
+            state.closed = true
+            defer { state.connection = nil }
+            return state.connection
         }
         try? await last?.close()
     }
@@ -53,16 +56,16 @@ final class DedicatedConnection: @unchecked Sendable {
     /// PostgresNIO asserts in debug builds when an open connection is deinitialised, so the
     /// connection is closed here and kept alive until it is.
     deinit {
-        guard let connection, !connection.isClosed else { return }
+        guard let connection = state.withLock({ $0.connection }), !connection.isClosed else { return }
         connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
     }
 
     private func open() async throws -> PostgresConnection {
-        let (current, id): (PostgresConnection?, Int) = try lock.withLock {
-            if closed { throw TrackingError(.unavailable, "the database is closed") }
-            if let connection, !connection.isClosed { return (connection, 0) }
-            opened += 1
-            return (nil, opened)
+        let (current, id): (PostgresConnection?, Int) = try state.withLock { state in
+            if state.closed { throw TrackingError(.unavailable, "the database is closed") }
+            if let connection = state.connection, !connection.isClosed { return (connection, 0) }
+            state.opened += 1
+            return (nil, state.opened)
         }
         if let current { return current }
         let fresh: PostgresConnection
@@ -72,9 +75,9 @@ final class DedicatedConnection: @unchecked Sendable {
             logger.error("cannot connect to PostgreSQL: \(PostgresErrorText.describe(error))")
             throw TrackingError(.unavailable, "the database is unreachable")
         }
-        let kept: Bool = lock.withLock {
-            guard !closed else { return false }
-            connection = fresh
+        let kept: Bool = state.withLock { state in
+            guard !state.closed else { return false }
+            state.connection = fresh
             return true
         }
         guard kept else {

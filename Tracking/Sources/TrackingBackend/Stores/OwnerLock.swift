@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -11,10 +12,9 @@ import Foundation
 /// An exclusive `flock` on `<database>.lock`, held by the one server that writes a SQLite
 /// database. A separate file, because closing any other descriptor of the database itself would
 /// drop SQLite's own POSIX locks. The kernel releases the lock when the process ends, however it ends.
-final class OwnerLock: @unchecked Sendable {
+final class OwnerLock: Sendable {
     let path: String
-    private let lock = NSLock()
-    private var descriptor: Int32
+    private let descriptor: Mutex<Int32>
 
     /// The descriptor is stored only once the lock is held: an initializer that throws after
     /// initializing every property runs `deinit`, which would close the number a second time —
@@ -37,12 +37,12 @@ final class OwnerLock: @unchecked Sendable {
             }
             throw TrackingError.bad("cannot lock \(path): \(reason)")
         }
-        descriptor = fd
+        descriptor = Mutex(fd)
     }
 
     /// Idempotent.
     func release() {
-        lock.withLock {
+        descriptor.withLock { descriptor in
             guard descriptor >= 0 else { return }
             close(descriptor)
             descriptor = -1

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Each user's running entry (or its absence), kept in memory by the one process that writes the
 /// database's time entries, so that `current`, which clients poll, need not query it every time.
@@ -10,14 +11,16 @@ import Foundation
 /// cache what the write replaced. Nothing else may write entries: `SQLiteStore` holds an exclusive
 /// lock on its database for as long as it caches (see `SQLiteStore.Access`). PostgreSQL servers
 /// share their schema, so `PostgresStore` keeps no such cache.
-final class RunningEntryCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [Int64: TimeEntry?] = [:]
-    private var inFlight: [Int64: Int] = [:]
-    private var generation: UInt64 = 0
+final class RunningEntryCache: Sendable {
+    private struct State {
+        var values: [Int64: TimeEntry?] = [:]
+        var inFlight: [Int64: Int] = [:]
+        var generation: UInt64 = 0
+        var hitCount = 0
+        var missCount = 0
+    }
+    private let state = Mutex(State())
     private let limit: Int
-    private var hitCount = 0
-    private var missCount = 0
 
     /// `limit` caps memory; when full the map starts over.
     init(limit: Int = 100_000) {
@@ -25,48 +28,49 @@ final class RunningEntryCache: @unchecked Sendable {
     }
 
     /// Hits and misses so far (tests and diagnostics).
-    var statistics: (hits: Int, misses: Int) { lock.withLock { (hitCount, missCount) } }
+    var statistics: (hits: Int, misses: Int) { state.withLock { ($0.hitCount, $0.missCount) } }
 
     /// The user's running entry: cached, or read with `read` (and cached when no write interfered).
     func runningEntry(userID: Int64, read: () async throws -> TimeEntry?) async rethrows -> TimeEntry? {
-        let (hit, started): (TimeEntry??, UInt64) = lock.withLock {
-            let hit = inFlight[userID] == nil ? values[userID] : nil
-            if hit == nil { missCount += 1 } else { hitCount += 1 }
-            return (hit, generation)
+        let (hit, started): (TimeEntry??, UInt64) = state.withLock { state in
+            let hit = state.inFlight[userID] == nil ? state.values[userID] : nil
+            if hit == nil { state.missCount += 1 } else { state.hitCount += 1 }
+            return (hit, state.generation)
         }
         if let hit { return hit }
         let value = try await read()
-        lock.withLock {
-            guard generation == started, inFlight[userID] == nil else { return }
-            if values.count >= limit { values.removeAll(keepingCapacity: true) }
-            values[userID] = .some(value)
+        let limit = limit
+        state.withLock { state in
+            guard state.generation == started, state.inFlight[userID] == nil else { return }
+            if state.values.count >= limit { state.values.removeAll(keepingCapacity: true) }
+            state.values[userID] = .some(value)
         }
         return value
     }
 
     /// Forgets every value, and any read in flight is not kept (a new owner starts empty).
     func reset() {
-        lock.withLock {
-            generation &+= 1
-            values.removeAll()
+        state.withLock { state in
+            state.generation &+= 1
+            state.values.removeAll()
         }
     }
 
     /// Runs a write of `userIDs`' entries; see the type's comment.
     func writing<T>(userIDs: [Int64], _ body: () async throws -> T) async rethrows -> T {
-        lock.withLock {
-            generation &+= 1
+        state.withLock { state in
+            state.generation &+= 1
             for id in userIDs {
-                inFlight[id, default: 0] += 1
-                values.removeValue(forKey: id)
+                state.inFlight[id, default: 0] += 1
+                state.values.removeValue(forKey: id)
             }
         }
         defer {
-            lock.withLock {
-                generation &+= 1
+            state.withLock { state in
+                state.generation &+= 1
                 for id in userIDs {
-                    values.removeValue(forKey: id)
-                    if let count = inFlight[id], count > 1 { inFlight[id] = count - 1 } else { inFlight.removeValue(forKey: id) }
+                    state.values.removeValue(forKey: id)
+                    if let count = state.inFlight[id], count > 1 { state.inFlight[id] = count - 1 } else { state.inFlight.removeValue(forKey: id) }
                 }
             }
         }

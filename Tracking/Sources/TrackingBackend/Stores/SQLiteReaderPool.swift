@@ -1,19 +1,22 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// Read-only connections to one SQLite file in WAL mode, one per reading thread at a time.
 ///
 /// GRDB's `DatabasePool` guards its readers with a semaphore, a dispatch group and barrier
 /// queues; under load those made threads wait on each other and halved the server's `current`
-/// throughput. Here a reader is taken and returned under a plain lock, and since callers read
+/// throughput. Here a reader is taken and returned under a mutex, and since callers read
 /// synchronously the pool never holds more connections than there are threads reading at once.
-final class SQLiteReaderPool: @unchecked Sendable {
+final class SQLiteReaderPool: Sendable {
     private let path: String
     private let configuration: Configuration
-    private let lock = NSLock()
-    private var idle: [DatabaseQueue] = []
-    private var opened = 0
-    private var closed = false
+    private struct State {
+        var idle: [DatabaseQueue] = []
+        var opened = 0
+        var closed = false
+    }
+    private let state = Mutex(State())
 
     init(path: String, busyTimeout: TimeInterval) {
         self.path = path
@@ -34,33 +37,33 @@ final class SQLiteReaderPool: @unchecked Sendable {
 
     /// Closes every reader; later reads fail, and readers in use close when returned.
     func close() throws {
-        let readers = lock.withLock {
-            closed = true
-            defer { idle.removeAll() }
-            return idle
+        let readers = state.withLock { state in
+            state.closed = true
+            defer { state.idle.removeAll() }
+            return state.idle
         }
         for reader in readers { try reader.close() }
     }
 
     private func checkOut() throws -> DatabaseQueue {
-        let reused: DatabaseQueue? = try lock.withLock {
-            if closed { throw TrackingError(.unavailable, "the database is closed") }
-            return idle.popLast()
+        let reused: DatabaseQueue? = try state.withLock { state in
+            if state.closed { throw TrackingError(.unavailable, "the database is closed") }
+            return state.idle.popLast()
         }
         if let reused { return reused }
         let reader = try DatabaseQueue(path: path, configuration: configuration)
-        lock.withLock { opened += 1 }
+        state.withLock { $0.opened += 1 }
         return reader
     }
 
     private func checkIn(_ reader: DatabaseQueue) {
-        let keep = lock.withLock {
-            if !closed { idle.append(reader) }
-            return !closed
+        let keep = state.withLock { state in
+            if !state.closed { state.idle.append(reader) }
+            return !state.closed
         }
         if !keep { try? reader.close() }
     }
 
     /// How many connections were opened (for tests: the pool must stay small).
-    var openedCount: Int { lock.withLock { opened } }
+    var openedCount: Int { state.withLock { $0.opened } }
 }

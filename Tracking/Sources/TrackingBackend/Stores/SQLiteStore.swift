@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import Synchronization
 
 /// The embedded store: SQLite through GRDB, WAL mode for a file, or in memory for tests.
-public final class SQLiteStore: TrackingStore, @unchecked Sendable {
+public final class SQLiteStore: TrackingStore, Sendable {
     /// How this process uses a database file that other processes may open too.
     public enum Access: Sendable {
         /// The server's store: the only process writing time entries. It holds an exclusive lock
@@ -16,8 +17,13 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     }
 
     private let database: any DatabaseWriter
-    private let state = NSLock()
-    private var closed = false
+    private struct State {
+        var closed = false
+        /// Set when a write failed for want of space (SQLITE_FULL), cleared by the next write
+        /// that succeeds: `/readyz` answers 503 naming the cause meanwhile, while reads go on working.
+        var diskFull: String?
+    }
+    private let state = Mutex(State())
     /// Readers for a file database; nil in memory, where the one connection serves reads too.
     let readers: SQLiteReaderPool?
     /// Nil with `.accounts` access.
@@ -29,8 +35,8 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     /// The database, or 503 once the store is closed (a closed SQLite handle must never be used).
     var writer: any DatabaseWriter {
         get throws {
-            try state.withLock {
-                if closed { throw TrackingError(.unavailable, "the database is closed") }
+            try state.withLock { state in
+                if state.closed { throw TrackingError(.unavailable, "the database is closed") }
                 return database
             }
         }
@@ -46,21 +52,17 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
         return try writer.unsafeRead(body)
     }
 
-    /// Set when a write failed for want of space (SQLITE_FULL), cleared by the next write that
-    /// succeeds: `/readyz` answers 503 naming the cause meanwhile, while reads go on working.
-    private var diskFull: String?
-
     /// Every write of the store: a transaction on the writer. A full disk (or a database at its
     /// `max_page_count`) answers 503 "disk full" instead of a bare 500, and is remembered until a
     /// write succeeds again.
     private func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
         do {
             let result = try await (try writer).write(body)
-            state.withLock { diskFull = nil }
+            state.withLock { $0.diskFull = nil }
             return result
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
             let message = "disk full: \(label) cannot grow; writes fail until space is freed (reads still work)"
-            state.withLock { diskFull = message }
+            state.withLock { $0.diskFull = message }
             throw TrackingError(.unavailable, message)
         }
     }
@@ -123,7 +125,7 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     /// table that needs new pages, created and dropped in one transaction, tells whether it would.
     public func ping() async throws {
         _ = try read { db in try Int.fetchOne(db, sql: "SELECT 1") }
-        guard state.withLock({ diskFull }) != nil else { return }
+        guard state.withLock({ $0.diskFull }) != nil else { return }
         try await write { db in
             try db.execute(sql: "CREATE TABLE readiness_probe (data BLOB)")
             try db.execute(sql: "INSERT INTO readiness_probe (data) VALUES (zeroblob(16384))")
@@ -132,9 +134,9 @@ public final class SQLiteStore: TrackingStore, @unchecked Sendable {
     }
 
     public func close() async throws {
-        let alreadyClosed = state.withLock {
-            defer { closed = true }
-            return closed
+        let alreadyClosed = state.withLock { state in
+            defer { state.closed = true }
+            return state.closed
         }
         guard !alreadyClosed else { return }
         defer { ownerLock?.release() }
