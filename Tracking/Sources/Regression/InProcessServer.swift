@@ -5,10 +5,10 @@ import ServiceLifecycle
 import TrackingBackend
 
 /// The built-in backend run inside this process on a free loopback port.
-public final class InProcessServer: @unchecked Sendable {
+public final class InProcessServer: Sendable {
     let group: ServiceGroup
     let task: Task<Void, any Error>
-    let store: any TrackingStore
+    let store: StandaloneStore
     public let port: Int
 
     /// Starts a server on `database` and waits until it listens.
@@ -17,7 +17,7 @@ public final class InProcessServer: @unchecked Sendable {
         logger.logLevel = .error
         let store = try await BackendServer.openStore(database, schema: schema, logger: logger)
         // A cheap scrypt cost: the suite's throwaway accounts do not need a production hash.
-        let service = TrackingService(store: store, credentials: Credentials(secret: secret, scryptRounds: 1024))
+        let service = TrackingService(store: store.store, credentials: Credentials(secret: secret, scryptRounds: 1024))
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let app = BackendServer.application(service: service, host: "127.0.0.1", port: 0, signupEnabled: true, logger: logger) { port in
             continuation.yield(port)
@@ -28,7 +28,7 @@ public final class InProcessServer: @unchecked Sendable {
 
     /// Runs `app`, which yields its bound port into `ports` once listening, until `shutdown()`
     /// (which also closes `store`).
-    public static func run(_ app: some Service, store: any TrackingStore, ports: AsyncStream<Int>, logger: Logger) async throws
+    public static func run(_ app: some Service, store: StandaloneStore, ports: AsyncStream<Int>, logger: Logger) async throws
         -> InProcessServer
     {
         let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
@@ -37,12 +37,13 @@ public final class InProcessServer: @unchecked Sendable {
         for await port in ports { bound = port }
         guard let bound else {
             task.cancel()
+            try? await store.close()
             throw ServerUnreachable(message: "the in-process backend did not start")
         }
         return InProcessServer(group: group, task: task, store: store, port: bound)
     }
 
-    init(group: ServiceGroup, task: Task<Void, any Error>, store: any TrackingStore, port: Int) {
+    init(group: ServiceGroup, task: Task<Void, any Error>, store: StandaloneStore, port: Int) {
         self.group = group
         self.task = task
         self.store = store
@@ -51,7 +52,7 @@ public final class InProcessServer: @unchecked Sendable {
 
     public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
-    /// Stops accepting, lets in-flight requests finish, closes the store.
+    /// Stops accepting, lets in-flight requests finish, ends the store's services and closes it.
     public func shutdown() async throws {
         await group.triggerGracefulShutdown()
         _ = try? await task.value

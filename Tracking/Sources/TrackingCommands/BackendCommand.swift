@@ -154,18 +154,18 @@ struct BackendUserAddCommand: AsyncParsableCommand {
         let logger = Logger(label: "missionctl.backend")
         do {
             // Accounts only: a server may be running on the same SQLite file.
-            let store = try await BackendServer.openStore(location, schema: db.schema, logger: logger, access: .accounts)
-            let credentials = Credentials(secret: try BackendServer.tokenSecret(file: db.secretFile(for: location)))
-            let service = TrackingService(store: store, credentials: credentials)
+            let opened = try await BackendServer.openStore(location, schema: db.schema, logger: logger, access: .accounts)
             let user: User
             let token: String
             do {
+                let credentials = Credentials(secret: try BackendServer.tokenSecret(file: db.secretFile(for: location)))
+                let service = TrackingService(store: opened.store, credentials: credentials)
                 (user, token) = try await service.signup(email: email, password: secret, fullname: fullname, timezone: nil)
             } catch {
-                try? await store.close()
+                try? await opened.close()
                 throw error
             }
-            try await store.close()
+            try await opened.close()
             Console.line("created user \(user.id) <\(user.email)> in workspace \(user.defaultWorkspaceID)")
             Console.line("api_token: \(token)")
         } catch let error as ConfigurationError {

@@ -8,9 +8,13 @@ import Testing
 /// A server for the tests, optionally broken on purpose, on a free loopback port.
 enum TestServer {
     static func start(store: any TrackingStore, idleCurrentIs404: Bool = false) async throws -> InProcessServer {
+        try await start(store: StandaloneStore(store, logger: Logger(label: "test.store")), idleCurrentIs404: idleCurrentIs404)
+    }
+
+    static func start(store opened: StandaloneStore, idleCurrentIs404: Bool = false) async throws -> InProcessServer {
         var logger = Logger(label: "test.server")
         logger.logLevel = .critical
-        let service = TrackingService(store: store, credentials: Credentials(secret: Credentials.randomSecret(), scryptRounds: 16))
+        let service = TrackingService(store: opened.store, credentials: Credentials(secret: Credentials.randomSecret(), scryptRounds: 16))
         let inner = TrackingAPI(service: service).buildResponder()
         // The deliberately broken variant answers 404 where an idle `current` must be 200 + null.
         let responder = CallbackResponder<TrackingRequestContext> { request, context in
@@ -27,7 +31,7 @@ enum TestServer {
                 continuation.yield(channel.localAddress?.port ?? 0)
                 continuation.finish()
             }, logger: logger)
-        return try await InProcessServer.run(app, store: store, ports: ports, logger: logger)
+        return try await InProcessServer.run(app, store: opened, ports: ports, logger: logger)
     }
 }
 
@@ -60,12 +64,10 @@ extension InProcessServer {
         #expect(schema.hasSuffix("_test"))  // the test-schema rule: never a business schema
         var logger = Logger(label: "test.pg")
         logger.logLevel = .error
-        let store = try PostgresStore(
-            url: ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "", schema: schema, logger: logger)
-        try await store.migrate()
-        let server = try await TestServer.start(store: store)
+        let opened = try await BackendServer.openStore(.postgres(ProcessInfo.processInfo.environment["DATABASE_URL"] ?? ""), schema: schema, logger: logger)
+        let server = try await TestServer.start(store: opened)
         let r = try await results(server)
-        try await store.dropSchema()
+        try await #require(opened.store as? PostgresStore).dropSchema()
         await server.stop()
         for result in r.values { #expect(result.outcome == .passed, "\(result.id): \(result.message ?? "")") }
     }

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import PostgresNIO
 import Testing
 
 @testable import TrackingBackend
@@ -80,6 +81,35 @@ import Testing
     }
 
     /// Port 1 (tcpmux): nothing listens on it here.
+    /// The store's services are its connection pool and its health probe, and nothing runs
+    /// until someone runs them (the server's service group, or `StandaloneStore`).
+    @Test func theStoresServicesAreItsPoolAndProbe() throws {
+        let store = try PostgresStore(url: Self.unreachableURL, schema: "outage_test", logger: Logger(label: "test"))
+        #expect(store.services.count == 2)
+        #expect(store.services.contains { $0 is PostgresClient })
+        #expect(try SQLiteStore(path: nil).services.isEmpty)
+    }
+
+    /// A server whose database cannot be reached stops at start-up with the address and the
+    /// cause (a configuration error, exit 2), once the health probe has looked, not when the
+    /// pool gives up retrying (its circuit breaker, a minute later).
+    @Test func anUnreachableDatabaseStopsStartUpNamingIt() async throws {
+        var config = BackendConfiguration()
+        config.database = .postgres(Self.unreachableURL)
+        config.port = 0
+        config.logLevel = .critical
+        do {
+            try await BackendServer.run(config)
+            Issue.record("the server started without its database")
+        } catch let error as ConfigurationError {
+            #expect(error.message.contains("127.0.0.1:1") && error.message.contains("refused"), "\(error.message)")
+        }
+        // Outside a server too (`backend user`): the same error, and the store is closed.
+        await #expect(throws: ConfigurationError.self) {
+            _ = try await BackendServer.openStore(.postgres(Self.unreachableURL), schema: "outage_test", logger: Logger(label: "test"))
+        }
+    }
+
     static let unreachableURL = "postgres://postgres:secret@127.0.0.1:1/missionctl"
 }
 

@@ -36,13 +36,14 @@ import Testing
     @Test(.enabled(if: StoreKind.postgresURL != nil, "needs DATABASE_URL"))
     func tooManyConnectionsIsNamedWithItsState() async throws {
         let url = try #require(StoreKind.postgresURL.flatMap(URLComponents.init(string:)))
-        let admin = try PostgresStore(url: url.string!, schema: "errortext_test", logger: Logger(label: "test"))
+        let opened = StandaloneStore(try PostgresStore(url: url.string!, schema: "errortext_test", logger: Logger(label: "test")), logger: Logger(label: "test"))
+        let admin = try #require(opened.store as? PostgresStore)
         let role = "limit\(UInt32.random(in: 0...UInt32.max))_test"
         try await admin.client.query("CREATE ROLE \(unescaped: role) LOGIN PASSWORD 'p' CONNECTION LIMIT 0", logger: admin.logger)
         let error = await Self.connect(
             .init(host: url.host!, port: url.port ?? 5432, username: role, password: "p", database: String(url.path.dropFirst()), tls: .disable))
         try await admin.client.query("DROP ROLE \(unescaped: role)", logger: admin.logger)
-        try await admin.close()
+        try await opened.close()
         let text = PostgresErrorText.describe(error)
         #expect(text.hasPrefix("server: ") && text.contains("too many connections") && text.hasSuffix("(SQLSTATE 53300)"), "\(text)")
         #expect(PostgresErrorText.cause(error) == "too many connections to the server")

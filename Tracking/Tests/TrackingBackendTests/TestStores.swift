@@ -27,6 +27,8 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
 /// A store for one test, removed afterwards.
 final class TestStore: Sendable {
     let store: any TrackingStore
+    /// The store with its services running (PostgreSQL's pool and probe).
+    private let opened: StandaloneStore
     let schema: String?
     /// The SQLite file's folder: a file, not memory, so tests take the server's own read path
     /// (WAL, the reader pool).
@@ -41,6 +43,7 @@ final class TestStore: Sendable {
     }
 
     init(_ kind: StoreKind) async throws {
+        let store: any TrackingStore
         switch kind {
         case .sqlite:
             let folder = NSTemporaryDirectory() + "missionctl-store-\(UUID().uuidString)"
@@ -58,6 +61,8 @@ final class TestStore: Sendable {
             schema = name
             folder = nil
         }
+        self.store = store
+        opened = StandaloneStore(store, logger: Logger(label: "test.store"))
         try await store.migrate()
     }
 
@@ -66,7 +71,7 @@ final class TestStore: Sendable {
             try Self.checkTestSchema(schema)
             try await pg.dropSchema()
         }
-        try await store.close()
+        try await opened.close()
         if let folder { try? FileManager.default.removeItem(atPath: folder) }
     }
 }

@@ -1,3 +1,5 @@
+import ServiceLifecycle
+
 /// Persistence behind the tracking rules. Two implementations: SQLite (GRDB) and PostgreSQL.
 ///
 /// The one-running-timer rule is enforced by the database (a unique index over running entries
@@ -99,9 +101,16 @@ public protocol TrackingStore: Sendable {
     /// Whether the database answers, kept current in the background, for a store whose database
     /// can go away (a server); nil for one that cannot (an embedded file).
     var health: DatabaseHealth? { get }
+
+    /// What must run while the store is used: PostgreSQL's connection pool and health probe; none
+    /// for SQLite. A server runs them in its application's service group (`BackendServer.run`);
+    /// anything else opens the store with `BackendServer.openStore`, which runs them in a group of
+    /// their own (`StandaloneStore`). Queries wait until they run. `close()` comes after they end.
+    var services: [any Service] { get }
 }
 
 extension TrackingStore {
     public func unavailability(of error: any Error) -> TrackingError? { nil }
     public var health: DatabaseHealth? { nil }
+    public var services: [any Service] { [] }
 }

@@ -2,13 +2,14 @@ import Foundation
 import Logging
 import NIOCore
 import PostgresNIO
+import ServiceLifecycle
 
 /// Keeps `DatabaseHealth` current for the PostgreSQL store: every `interval` it runs `SELECT 1`
 /// on a connection of its own (never the pool's, whose lease queue is what stalls in an outage),
 /// with `timeout` for connecting and for the answer. A failure marks the database down at once; the
 /// first success after it marks it up. So /readyz flips within about interval + timeout of a loss,
 /// and within about interval of the return.
-final class PostgresHealthProbe: Sendable {
+final class PostgresHealthProbe: Service {
     let configuration: PostgresConnection.Configuration
     let eventLoop: any EventLoop
     let logger: Logger
@@ -30,8 +31,12 @@ final class PostgresHealthProbe: Sendable {
         self.timeout = timeout
     }
 
-    /// Probes until cancelled.
+    /// Probes until cancelled or the service group shuts down.
     func run() async {
+        await cancelWhenGracefulShutdown { await self.probe() }
+    }
+
+    private func probe() async {
         var connection: PostgresConnection?
         var id = 0
         while !Task.isCancelled {

@@ -1,16 +1,18 @@
 import Foundation
 import Logging
 import PostgresNIO
+import ServiceLifecycle
 
 /// The PostgreSQL store, through PostgresNIO. Every table lives in one schema (`--schema`), and
 /// every statement names it explicitly, so no `search_path` can send a query elsewhere; the one
 /// exception, `RunningEntriesStatement`, runs only on a connection whose `search_path` is that
 /// schema alone.
-public final class PostgresStore: TrackingStore, @unchecked Sendable {
+public final class PostgresStore: TrackingStore, Sendable {
     let client: PostgresClient
     let schema: String
     let logger: Logger
-    private let runTask: Task<Void, Never>
+    /// `host:port`, for messages.
+    let address: String
     private let eventLoopGroup: MultiThreadedEventLoopGroup
     /// The batched `current` read's own connection (see `DedicatedConnection`).
     let hotConnection: DedicatedConnection
@@ -19,7 +21,10 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
     /// What the health probe last saw of the database (see `PostgresHealthProbe`).
     public var health: DatabaseHealth? { databaseHealth }
     private let databaseHealth = DatabaseHealth()
-    private let probeTask: Task<Void, Never>
+    private let probe: PostgresHealthProbe
+    /// The connection pool and the health probe: run by the server's service group, or by
+    /// `StandaloneStore` (see `TrackingStore.services`). The store starts no task of its own.
+    public var services: [any Service] { [client, probe] }
     /// `url`: `postgres://user:password@host:port/database`. The store keeps no state that other
     /// servers could change under it: any number of servers may share one schema, and every read
     /// goes to PostgreSQL.
@@ -34,6 +39,7 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
         }
         let path = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
         let (port, database) = (parts.port ?? 5432, path.isEmpty ? nil : path)
+        address = "\(host):\(port)"
         let config = PostgresClient.Configuration(
             host: host, port: port, username: user, password: parts.password, database: database, tls: .disable)
         // Its own thread: on the HTTP server's event loops, PostgreSQL's socket I/O waited behind
@@ -47,13 +53,10 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
         // names its table unqualified, and finds it in this schema only.
         hotConfiguration.options.additionalStartupParameters = [("search_path", "\"\(schema)\"")]
         let hot = DedicatedConnection(configuration: hotConfiguration, eventLoop: eventLoopGroup.next(), logger: logger)
-        let probe = PostgresHealthProbe(configuration: hotConfiguration, eventLoop: eventLoopGroup.next(), logger: logger, health: databaseHealth)
-        probeTask = Task { await probe.run() }
+        probe = PostgresHealthProbe(configuration: hotConfiguration, eventLoop: eventLoopGroup.next(), logger: logger, health: databaseHealth)
         hotConnection = hot
         self.schema = schema
         self.logger = logger
-        let client = self.client
-        runTask = Task { await client.run() }
         // One batch at a time: under load each query answers every request that arrived during
         // the previous one (two at a time were slower on the 2-core benchmark machine). Batches
         // are sent and answered on PostgreSQL's thread: its rows are decoded where they arrive,
@@ -86,12 +89,17 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
 
     /// Applies `StoreSchema`'s pending migrations inside one transaction under an advisory lock,
     /// so concurrent servers starting together migrate once.
+    /// A database that cannot be reached fails as soon as the health probe finds so (about a
+    /// second), naming the address and the cause, instead of when the pool gives up (a minute).
     public func migrate() async throws {
         do {
-            try await migrateInTransaction()
+            try await databaseHealth.guarded { try await self.migrateInTransaction() }
         } catch let error as PostgresTransactionError {
             // The migration's own error (say, a newer schema) is the one to report.
             throw error.closureError ?? error
+        } catch let error as TrackingError where error.kind == .unavailable {
+            let cause = databaseHealth.unavailableReason ?? "no answer"
+            throw ConfigurationError("cannot reach PostgreSQL at \(address) (\(cause)); check --database and that the database server is running")
         }
     }
 
@@ -124,13 +132,10 @@ public final class PostgresStore: TrackingStore, @unchecked Sendable {
         if let reason = databaseHealth.unavailableReason { throw DatabaseHealth.unavailable(reason) }
     }
 
+    /// After the services have ended (their group shut down, or never started).
     public func close() async throws {
-        probeTask.cancel()
-        _ = await probeTask.value
         databaseHealth.markDown("the store is closed")
         await hotConnection.close()
-        runTask.cancel()
-        _ = await runTask.value
         try await eventLoopGroup.shutdownGracefully()
     }
 

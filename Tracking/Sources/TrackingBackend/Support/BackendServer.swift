@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// Everything `missionctl backend serve` needs to start the reference server.
 public struct BackendConfiguration: Sendable {
@@ -25,25 +26,32 @@ public struct BackendConfiguration: Sendable {
 
 /// Opens stores and runs the HTTP server.
 public enum BackendServer {
-    /// Opens the configured store and runs its migrations. `access`: a server opens its store
-    /// `.exclusive`, administration beside a running server `.accounts`: on a SQLite file that is
-    /// the file's lock. PostgreSQL servers keep no state, so any number share one schema.
+    /// The configured store, not yet migrated, its services not running (see
+    /// `TrackingStore.services`). `access`: a server opens its store `.exclusive`, administration
+    /// beside a running server `.accounts`: on a SQLite file that is the file's lock. PostgreSQL
+    /// servers keep no state, so any number share one schema.
+    public static func makeStore(
+        _ database: DatabaseLocation, schema: String, logger: Logger, access: SQLiteStore.Access = .exclusive
+    ) throws -> any TrackingStore {
+        switch database {
+        case .sqliteMemory: try SQLiteStore(path: nil)
+        case .sqliteFile(let path): try SQLiteStore(path: path, access: access)
+        case .postgres(let url): try PostgresStore(url: url, schema: schema, logger: logger)
+        }
+    }
+
+    /// The configured store for use outside a server: its services running, its migrations applied.
     public static func openStore(
         _ database: DatabaseLocation, schema: String, logger: Logger, access: SQLiteStore.Access = .exclusive
-    ) async throws -> any TrackingStore {
-        let store: any TrackingStore
-        switch database {
-        case .sqliteMemory: store = try SQLiteStore(path: nil)
-        case .sqliteFile(let path): store = try SQLiteStore(path: path, access: access)
-        case .postgres(let url): store = try PostgresStore(url: url, schema: schema, logger: logger)
-        }
+    ) async throws -> StandaloneStore {
+        let opened = StandaloneStore(try makeStore(database, schema: schema, logger: logger, access: access), logger: logger)
         do {
-            try await store.migrate()
+            try await opened.store.migrate()
         } catch {
-            try? await store.close()
+            try? await opened.close()
             throw error
         }
-        return store
+        return opened
     }
 
     /// The API-token secret: read from `file` (created with a random secret, mode 0600, when
@@ -61,34 +69,47 @@ public enum BackendServer {
         return secret
     }
 
-    /// Builds the application for `service`. `onRunning` receives the bound port (useful with port 0).
+    /// Builds the application for `service`. `onRunning` receives the bound port (useful with
+    /// port 0). `services` run in the application's service group (a store's, when the server
+    /// owns its store), and `beforeServerStarts` runs once they have started, before the port is
+    /// bound (the store's migrations).
     public static func application(
         service: TrackingService, host: String, port: Int, signupEnabled: Bool, logger: Logger,
         limiter: ConnectionLimiter = ConnectionLimiter(total: ConnectionLimiter.defaultTotal, perAddress: 256),
-        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in },
+        services: [any Service] = [], beforeServerStarts: (@Sendable () async throws -> Void)? = nil
     ) -> some ApplicationProtocol {
-        Application(
+        var app = Application(
             router: TrackingAPI(service: service, signupEnabled: signupEnabled),
             server: .http1(
                 configuration: .init(additionalChannelHandlers: [ConnectionLimiter.Handler(limiter)], idleTimeout: limiter.idleTimeout)),
             configuration: .init(address: .hostname(host, port: port), serverName: "missionctl"),
+            services: services,
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger)
+        if let beforeServerStarts { app.beforeServerStarts(perform: beforeServerStarts) }
+        return app
     }
 
-    /// Runs until SIGINT/SIGTERM: then stops accepting, finishes in-flight requests, closes the store.
+    /// Runs until SIGINT/SIGTERM: then stops accepting, finishes in-flight requests, ends the
+    /// store's services and closes the store. The store's services are the application's: one
+    /// service group starts them, migrates, serves, and shuts them down after the server.
     public static func run(_ config: BackendConfiguration, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         var logger = Logger(label: "missionctl.backend")
         logger.logLevel = config.logLevel
-        let store = try await openStore(config.database, schema: config.schema, logger: logger)
-        let secret = try tokenSecret(file: config.tokenSecretFile)
-        let service = TrackingService(store: store, credentials: Credentials(secret: secret, scryptRounds: config.scryptRounds))
-        let app = application(
-            service: service, host: config.host, port: config.port, signupEnabled: config.signupEnabled, logger: logger,
-            limiter: ConnectionLimiter(total: config.maxConnections, perAddress: config.maxConnectionsPerAddress, idleTimeout: config.idleTimeout),
-            onRunning: onRunning)
-        logger.info("serving the tracking API on http://\(config.host):\(config.port) with \(config.database)")
+        let store = try makeStore(config.database, schema: config.schema, logger: logger)
         do {
+            let secret = try tokenSecret(file: config.tokenSecretFile)
+            let service = TrackingService(store: store, credentials: Credentials(secret: secret, scryptRounds: config.scryptRounds))
+            let (address, log) = ("http://\(config.host):\(config.port) with \(config.database)", logger)
+            let app = application(
+                service: service, host: config.host, port: config.port, signupEnabled: config.signupEnabled, logger: logger,
+                limiter: ConnectionLimiter(total: config.maxConnections, perAddress: config.maxConnectionsPerAddress, idleTimeout: config.idleTimeout),
+                onRunning: onRunning, services: store.services,
+                beforeServerStarts: {
+                    try await store.migrate()
+                    log.info("serving the tracking API on \(address)")
+                })
             try await app.runService()
         } catch {
             try? await store.close()
