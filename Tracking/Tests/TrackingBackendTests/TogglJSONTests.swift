@@ -1,4 +1,5 @@
 import Foundation
+import MissionJSON
 import Testing
 
 @testable import TrackingBackend
@@ -39,5 +40,22 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(object["description"] as? String == "Write \"docs\"\n")
         #expect(object.count == 31)  // Toggl v9's whole field set
+    }
+
+    /// Fields Toggl types as numbers are numbers, never null, so strict client models read the
+    /// whole object (issue 29): `country_id`, a project's `rate`, an organization's `pricing_plan_id`.
+    @Test func numberFieldsAreNumbers() throws {
+        func object(_ value: JSONValue) throws -> [String: Any] {
+            try #require(try JSONSerialization.jsonObject(with: Data(value.utf8())) as? [String: Any])
+        }
+        let user = User(id: 3, email: "a@example.com", fullname: "A", timezone: "UTC", defaultWorkspaceID: 7, createdAt: 0, updatedAt: 0)
+        let me = try object(TogglJSON.me(user, token: nil, accountID: "x"))
+        let project = try object(TogglJSON.project(Project(id: 11, workspaceID: 7, name: "P", active: true, createdAt: 0)))
+        let workspace = Workspace(id: 7, name: "W", createdAt: 0, updatedAt: 0)
+        let organization = try object(TogglJSON.organization(Membership(workspace: workspace, role: "admin"), userCount: 1))
+        for (name, value) in [("country_id", me["country_id"]), ("rate", project["rate"]), ("pricing_plan_id", organization["pricing_plan_id"])] {
+            let number = try #require(value as? NSNumber, "\(name) is \(String(describing: value))")
+            #expect(!number.isJSONBoolean && number.intValue == 0, "\(name)")
+        }
     }
 }

@@ -129,7 +129,7 @@ enum TogglJSON {
             ("id", .int(Int(u.id))), ("email", .string(u.email)), ("fullname", .string(u.fullname)),
             ("api_token", token.map(JSONValue.string) ?? .null), ("toggl_accounts_id", .string(accountID)),
             ("default_workspace_id", id(u.defaultWorkspaceID)), ("timezone", .string(u.timezone)),
-            ("beginning_of_week", .int(u.beginningOfWeek)), ("image_url", .string(avatarURL)), ("country_id", .null),
+            ("beginning_of_week", .int(u.beginningOfWeek)), ("image_url", .string(avatarURL)), ("country_id", .int(0)),
             ("has_password", .bool(true)), ("openid_enabled", .bool(false)), ("openid_email", .null), ("intercom_hash", .null),
             ("2fa_enabled", .bool(false)), ("created_at", t(u.createdAt)), ("updated_at", t(u.updatedAt)), ("at", t(u.updatedAt)),
             ("authorization_updated_at", t(u.updatedAt)), ("toggl_accounts_updated_at", t(u.updatedAt)),
@@ -177,7 +177,7 @@ enum TogglJSON {
             ("at", t(w.updatedAt)), ("created_at", t(w.createdAt)), ("server_deleted_at", .null), ("suspended_at", .null),
             ("is_multi_workspace_enabled", .bool(false)), ("is_unified", .bool(false)), ("max_workspaces", .int(1)),
             ("max_data_retention_days", .null), ("payment_methods", .null), ("permissions", .null),
-            ("pricing_plan_enterprise", .bool(false)), ("pricing_plan_id", .null), ("pricing_plan_name", .string("Free")),
+            ("pricing_plan_enterprise", .bool(false)), ("pricing_plan_id", .int(0)), ("pricing_plan_name", .string("Free")),
             ("user_count", .int(userCount)),
         ])
     }
@@ -190,7 +190,7 @@ enum TogglJSON {
             ("cid", id(p.clientID)), ("client_name", clientName.map(JSONValue.string) ?? .null), ("name", .string(p.name)),
             ("is_private", .bool(p.isPrivate)), ("active", .bool(p.active)), ("billable", p.billable.map(JSONValue.bool) ?? .null),
             ("template", .null), ("color", .string(p.color ?? projectColor)), ("auto_estimates", .null),
-            ("estimated_hours", p.estimatedHours.map { .int(Int($0)) } ?? .null), ("rate", .null), ("currency", .null), ("at", t(p.createdAt)),
+            ("estimated_hours", p.estimatedHours.map { .int(Int($0)) } ?? .null), ("rate", .int(0)), ("currency", .null), ("at", t(p.createdAt)),
             ("created_at", t(p.createdAt)), ("server_deleted_at", .null), ("actual_hours", .null), ("actual_seconds", .null),
             ("can_track_time", .bool(p.active)), ("estimated_seconds", p.estimatedHours.map { .int(Int($0) * 3600) } ?? .null),
             ("fixed_fee", .null), ("rate_last_updated", .null), ("recurring", .bool(false)), ("recurring_parameters", .null),
