@@ -14,7 +14,9 @@ public struct TrackingAPI: HTTPResponderBuilder, Sendable {
 
     /// The API as the server runs it: log line, error rendering and the database guard around
     /// the router.
-    public func buildResponder() -> some HTTPResponder<TrackingRequestContext> {
+    /// (A concrete type, not `some HTTPResponder`: Swift 6.3's optimizer crashed emitting
+    /// `BackendServer.application` over the opaque one.)
+    public func buildResponder() -> TrackingResponder<RouterResponder<TrackingRequestContext>> {
         let router = router()
         let store = service.store
         let errors = ErrorMiddleware(routes: RouteTable(router), unavailability: { store.unavailability(of: $0) })

@@ -6,13 +6,13 @@ import Hummingbird
 /// The guard sits outside the router because it must answer 503 while a handler still waits on
 /// the database; a middleware's `next` may not outlive the middleware's call, and this guard
 /// leaves the abandoned handler to finish on its own.
-struct TrackingResponder<Routes: HTTPResponder>: HTTPResponder where Routes.Context == TrackingRequestContext {
+public struct TrackingResponder<Routes: HTTPResponder>: HTTPResponder where Routes.Context == TrackingRequestContext {
     let routes: Routes
     let errors: ErrorMiddleware
     let health: DatabaseHealth?
     let log = RequestLogMiddleware()
 
-    func respond(to request: Request, context: TrackingRequestContext) async throws -> Response {
+    public func respond(to request: Request, context: TrackingRequestContext) async throws -> Response {
         try await log.handle(request, context: context) { request, context in
             try await errors.handle(request, context: context) { request, context in
                 try await guarded(request, context)
