@@ -82,7 +82,8 @@ public enum BackendServer {
         var app = Application(
             router: TrackingAPI(service: service, signupEnabled: signupEnabled),
             server: .http1(
-                configuration: .init(additionalChannelHandlers: [ConnectionLimiter.Handler(limiter)], idleTimeout: limiter.idleTimeout)),
+                configuration: .init(
+                    additionalChannelHandlers: [ConnectionLimiter.Handler(limiter), CloseAfterResponseHandler()], idleTimeout: limiter.idleTimeout)),
             configuration: .init(address: .hostname(host, port: port), serverName: "missionctl"),
             services: services,
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
