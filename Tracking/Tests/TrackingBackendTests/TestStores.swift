@@ -26,9 +26,9 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
 
 /// A store for one test, removed afterwards.
 final class TestStore: Sendable {
-    let store: any TrackingStore
     /// The store with its services running (PostgreSQL's pool and probe).
     private let opened: StandaloneStore
+    var store: any TrackingStore { opened.store }
     let schema: String?
     /// The SQLite file's folder: a file, not memory, so tests take the server's own read path
     /// (WAL, the reader pool).
@@ -61,7 +61,6 @@ final class TestStore: Sendable {
             schema = name
             folder = nil
         }
-        self.store = store
         opened = StandaloneStore(store, logger: Logger(label: "test.store"))
         try await store.migrate()
     }

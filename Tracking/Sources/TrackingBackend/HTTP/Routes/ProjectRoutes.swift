@@ -35,14 +35,16 @@ struct ProjectRoutes: Sendable {
         if let active = list.active { projects = projects.filter { $0.active == active } }
         if let since = list.since { projects = projects.filter { $0.createdAt >= since } }
         if let name = request.uri.queryParameters.get("name"), !name.isEmpty {
-            projects = projects.filter { $0.name.lowercased().contains(name.lowercased()) }
+            let part = name.lowercased()
+            projects = projects.filter { $0.name.lowercased().contains(part) }
         }
         if let raw = request.uri.queryParameters.get("client_ids") {
-            let ids = try raw.split(separator: ",").map { part -> Int64 in
-                guard let id = Int64(part), id > 0 else { throw TrackingError.bad("client_ids must be a comma-separated list of client ids") }
-                return id
-            }
-            projects = projects.filter { $0.clientID.map(Set(ids).contains) ?? false }
+            let ids = Set(
+                try raw.split(separator: ",").map { part -> Int64 in
+                    guard let id = Int64(part), id > 0 else { throw TrackingError.bad("client_ids must be a comma-separated list of client ids") }
+                    return id
+                })
+            projects = projects.filter { $0.clientID.map(ids.contains) ?? false }
         }
         // Each project of the list carries its `total_count` (before paging), as Toggl's do.
         return JSONResponse.make(.array(try await Self.objects(Array(list.page(of: projects)), of: context.user, service, totalCount: projects.count)))

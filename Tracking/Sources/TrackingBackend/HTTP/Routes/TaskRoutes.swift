@@ -33,10 +33,13 @@ struct TaskRoutes: Sendable {
         let order = (q.get("sort_order") ?? "ASC").uppercased()
         guard field == "name" || field == "created_at" else { throw TrackingError.bad("sort_field must be name or created_at") }
         guard order == "ASC" || order == "DESC" else { throw TrackingError.bad("sort_order must be ASC or DESC") }
-        tasks.sort { a, b in
-            let ascending = field == "name" ? (a.name.lowercased(), a.id) < (b.name.lowercased(), b.id) : (a.createdAt, a.id) < (b.createdAt, b.id)
+        // Each task's key is made once, not in every comparison.
+        let keyed = tasks.map { task in (name: field == "name" ? task.name.lowercased() : "", task: task) }
+        tasks = keyed.sorted { a, b in
+            let ascending =
+                field == "name" ? (a.name, a.task.id) < (b.name, b.task.id) : (a.task.createdAt, a.task.id) < (b.task.createdAt, b.task.id)
             return order == "ASC" ? ascending : !ascending
-        }
+        }.map(\.task)
         let perPage = list.perPage ?? 50
         return JSONResponse.make(
             .object([
