@@ -101,7 +101,7 @@ import Testing
             let first = try await store.runningEntry(userID: user.id)
             let second = try await store.runningEntry(userID: user.id)
             #expect(first != nil && first == second)
-            #expect(second == (try store.runningEntryFromDatabase(userID: user.id)))
+            #expect(second == (try await store.runningEntryFromDatabase(userID: user.id)))
         }
         #expect(cache.statistics.hits - hitsBefore == users.count)
         try await h.close()

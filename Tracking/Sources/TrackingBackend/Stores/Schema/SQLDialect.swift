@@ -73,4 +73,26 @@ struct SQLDialect: Sendable {
         case (.postgres, .now): "now()"
         }
     }
+
+    /// `statement`'s text in this database's spelling, with its values in placeholder order.
+    func render(_ statement: SQLStatement) -> (sql: String, values: [SQLValue]) {
+        var sql = ""
+        var values: [SQLValue] = []
+        for fragment in statement.fragments {
+            switch fragment {
+            case .text(let text): sql += text
+            case .table(let name): sql += table(name)
+            case .value(let value):
+                values.append(value)
+                switch (database, value) {
+                // One bound JSON array: a single statement shape (and cached statement) for any count.
+                case (.sqlite, .intList): sql += "IN (SELECT value FROM json_each(?))"
+                case (.postgres, .intList): sql += "= ANY($\(values.count))"
+                case (.sqlite, _): sql += "?"
+                case (.postgres, _): sql += "$\(values.count)"
+                }
+            }
+        }
+        return (sql, values)
+    }
 }

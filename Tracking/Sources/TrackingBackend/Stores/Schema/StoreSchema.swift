@@ -145,7 +145,7 @@ enum StoreSchema {
         "v2-profiles-and-random-tokens": [3, 4],
     ]
 
-    /// Time-entry columns, in the order `SQLiteStore.fetchEntries` and `PostgresStore.entry` decode them.
+    /// Time-entry columns, in the order `TimeEntry.init(row:)` reads them.
     static let entryColumns =
         "id, workspace_id, user_id, project_id, task_id, description, billable, start, stop, duronly, created_with, tag_ids, at, deleted_at"
 

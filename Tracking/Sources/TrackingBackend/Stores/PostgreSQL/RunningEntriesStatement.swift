@@ -21,5 +21,8 @@ struct RunningEntriesStatement: PostgresPreparedStatement {
         return bindings
     }
 
-    func decodeRow(_ row: PostgresRow) throws -> TimeEntry { try PostgresStore.entry(row) }
+    func decodeRow(_ row: PostgresRow) throws -> TimeEntry {
+        var cells = PostgresSQLRow(cells: row.makeIterator())
+        return try TimeEntry(row: &cells)
+    }
 }
