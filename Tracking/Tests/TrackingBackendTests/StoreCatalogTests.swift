@@ -118,28 +118,41 @@ import Testing
         try await h.close()
     }
 
-    @Test func theGateRunsOneBodyAtATime() async throws {
-        let gate = SerialGate()
+    /// Transactions run alone; single writes together, but never inside a transaction.
+    @Test func theWriteGateRunsATransactionAlone() async throws {
+        let gate = WriteGate()
         let log = LockedLog()
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for i in 0..<40 {
+            for i in 0..<60 {
                 group.addTask {
-                    try await gate.run {
+                    let body = {
                         log.enter(i)
                         try await Task.sleep(for: .microseconds(200))
                         await Task.yield()
                         log.leave(i)
                     }
+                    if i % 3 == 0 { try await gate.exclusive(body) } else { try await gate.shared(body) }
                 }
             }
             try await group.waitForAll()
         }
         let events = log.events
-        #expect(events.count == 80)
-        // Strictly enter, leave, enter, leave…: never two inside at once.
-        for pair in stride(from: 0, to: events.count, by: 2) {
-            #expect(events[pair] == .enter(events[pair + 1].id) && events[pair + 1] == .leave(events[pair].id))
+        #expect(events.count == 120)
+        // Replaying the log: while an exclusive body (i % 3 == 0) is inside, nothing else is.
+        var inside: Set<Int> = []
+        var sharedOverlap = false
+        for event in events {
+            switch event {
+            case .enter(let i):
+                #expect(inside.allSatisfy { $0 % 3 != 0 }, "\(i) entered during a transaction")
+                #expect(i % 3 != 0 || inside.isEmpty, "transaction \(i) entered beside \(inside)")
+                inside.insert(i)
+                if inside.count > 1 { sharedOverlap = true }
+            case .leave(let i): inside.remove(i)
+            }
         }
+        // Shared bodies did run together (the gate does not serialize them).
+        #expect(sharedOverlap)
     }
 
     final class LockedLog: Sendable {

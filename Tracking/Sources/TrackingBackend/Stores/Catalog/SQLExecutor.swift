@@ -2,7 +2,7 @@
 protocol SQLSession {
     associatedtype Row: SQLRow
     /// Runs `statement` and decodes every row it returns (none for most writes).
-    func rows<T>(_ statement: SQLStatement, _ decode: (inout Row) throws -> T) async throws -> [T]
+    func rows<T: Sendable>(_ statement: SQLStatement, _ decode: @Sendable (inout Row) throws -> T) async throws -> [T]
 }
 
 /// What the store catalog needs of a database, and all it needs: each store implements it once
@@ -15,9 +15,9 @@ protocol SQLExecutor: Sendable {
     associatedtype Row: SQLRow
     associatedtype Session: SQLSession where Session.Row == Row
     /// A read of one statement (SQLite: on a reader, never waiting for the writer).
-    func read<T>(_ statement: SQLStatement, _ decode: (inout Row) throws -> T) async throws -> [T]
+    func read<T: Sendable>(_ statement: SQLStatement, _ decode: @Sendable (inout Row) throws -> T) async throws -> [T]
     /// A write of one statement, committed on its own; returns the rows it returns (`RETURNING`).
-    func write<T>(_ statement: SQLStatement, _ decode: (inout Row) throws -> T) async throws -> [T]
+    func write<T: Sendable>(_ statement: SQLStatement, _ decode: @Sendable (inout Row) throws -> T) async throws -> [T]
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     func transaction<T>(_ body: (Session) async throws -> T) async throws -> T
 }

@@ -7,12 +7,12 @@ struct PostgresExecutor: SQLExecutor {
     let dialect: SQLDialect
     let logger: Logger
 
-    func read<T>(_ statement: SQLStatement, _ decode: (inout PostgresSQLRow) throws -> T) async throws -> [T] {
+    func read<T: Sendable>(_ statement: SQLStatement, _ decode: @Sendable (inout PostgresSQLRow) throws -> T) async throws -> [T] {
         if let name = statement.preparedName { return try await prepared(name, statement, decode) }
         return try await Self.rows(client.query(query(statement), logger: logger), decode)
     }
 
-    func write<T>(_ statement: SQLStatement, _ decode: (inout PostgresSQLRow) throws -> T) async throws -> [T] {
+    func write<T: Sendable>(_ statement: SQLStatement, _ decode: @Sendable (inout PostgresSQLRow) throws -> T) async throws -> [T] {
         try await mappingConstraints { try await Self.rows(client.query(query(statement), logger: logger), decode) }
     }
 
@@ -28,7 +28,7 @@ struct PostgresExecutor: SQLExecutor {
     struct Session: SQLSession {
         let connection: PostgresConnection
         let executor: PostgresExecutor
-        func rows<T>(_ statement: SQLStatement, _ decode: (inout PostgresSQLRow) throws -> T) async throws -> [T] {
+        func rows<T: Sendable>(_ statement: SQLStatement, _ decode: @Sendable (inout PostgresSQLRow) throws -> T) async throws -> [T] {
             try await PostgresExecutor.rows(connection.query(executor.query(statement), logger: executor.logger), decode)
         }
     }
