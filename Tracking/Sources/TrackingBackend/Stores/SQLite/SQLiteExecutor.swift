@@ -70,7 +70,7 @@ final class SQLiteExecutor: SQLExecutor {
     func transaction<T>(_ body: (Session) async throws -> T) async throws -> T {
         try await gate.exclusive {
             try onWriter { db in
-                // A transaction left open (a crash between statements cannot leave one, but be sure) is undone.
+                // Every path below commits or rolls back; were one left open, this one's statements would join it.
                 if db.isInsideTransaction { try db.rollback() }
                 try db.beginTransaction(.immediate)
             }
