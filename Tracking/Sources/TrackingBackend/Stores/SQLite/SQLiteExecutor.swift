@@ -64,7 +64,11 @@ final class SQLiteExecutor: SQLExecutor {
     }
 
     func write<T: Sendable>(_ statement: SQLStatement, _ decode: @Sendable (inout SQLiteRow) throws -> T) async throws -> [T] {
-        try await gate.shared { try await onWriterQueue { db in try Self.fetchWriting(db, statement, decode) } }
+        try await gate.shared {
+            let rows = try await onWriterQueue { db in try Self.fetchWriting(db, statement, decode) }
+            committed()
+            return rows
+        }
     }
 
     func transaction<T>(_ body: (Session) async throws -> T) async throws -> T {
@@ -77,6 +81,7 @@ final class SQLiteExecutor: SQLExecutor {
             do {
                 let result = try await body(Session(executor: self))
                 try onWriter { db in try db.commit() }
+                committed()
                 return result
             } catch {
                 try? onWriter { db in if db.isInsideTransaction { try db.rollback() } }
@@ -88,7 +93,7 @@ final class SQLiteExecutor: SQLExecutor {
     /// `body` in one transaction on the writer (migrations, probes).
     func inTransaction<T>(_ body: (Database) throws -> T) async throws -> T {
         try await gate.exclusive {
-            try onWriter { db in
+            let result = try onWriter { db in
                 try db.beginTransaction(.immediate)
                 do {
                     let result = try body(db)
@@ -99,6 +104,8 @@ final class SQLiteExecutor: SQLExecutor {
                     throw error
                 }
             }
+            committed()
+            return result
         }
     }
 
@@ -121,9 +128,7 @@ final class SQLiteExecutor: SQLExecutor {
     /// between BEGIN and COMMIT.
     func onWriter<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            let result = try writer.writeWithoutTransaction(body)
-            state.withLock { $0.diskFull = nil }
-            return result
+            return try writer.writeWithoutTransaction(body)
         } catch {
             throw mapped(error)
         }
@@ -134,16 +139,19 @@ final class SQLiteExecutor: SQLExecutor {
     /// write taking the gate in turn, start/stop cycles ran 6–9% slower in `scripts/bench-backend`.)
     private func onWriterQueue<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
         do {
-            let result = try await writer.writeWithoutTransaction(body)
-            state.withLock { $0.diskFull = nil }
-            return result
+            return try await writer.writeWithoutTransaction(body)
         } catch {
             throw mapped(error)
         }
     }
 
+    /// A write committed: the disk has room again.
+    private func committed() {
+        state.withLock { $0.diskFull = nil }
+    }
+
     /// A full disk (or a database at its `max_page_count`) answers 503 "disk full" instead of a
-    /// bare 500, and is remembered until a write succeeds again; a violated constraint answers
+    /// bare 500, and is remembered until a write commits again; a violated constraint answers
     /// the conflict it stands for.
     private func mapped(_ error: any Error) -> any Error {
         guard let error = error as? DatabaseError else { return error }
