@@ -80,7 +80,8 @@ struct ReportOptions: ParsableArguments {
     func write(_ report: DiagnosticsReport, repo: String, config: Configuration, command: String) throws -> ExitCode {
         let chosen = format ?? config.format.flatMap(ReportFormat.init(rawValue:)) ?? .text
         let context = ReportContext(root: repo, command: command)
-        try ReportOutput.write(chosen.render(report, color: color.enabled(toTerminal: output == nil), context: context), to: output)
+        let useColor = color.enabled(toTerminal: output == nil)
+        try ReportOutput.write(to: output) { chosen.write(report, to: $0, color: useColor, context: context) }
         if chosen == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
             GitHubReporter.appendSummary(report, context: context, to: summary)
         }

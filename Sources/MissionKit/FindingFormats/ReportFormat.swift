@@ -8,13 +8,22 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         _ report: DiagnosticsReport, color: Bool = false, context: ReportContext = ReportContext(),
         toolVersion: String = MissionKitVersion.current
     ) -> String {
+        TextOutput.collect { write(report, to: $0, color: color, context: context, toolVersion: toolVersion) }
+    }
+
+    /// Writes `report` to `out`: text and line formats piece by piece, so a report of many
+    /// findings is never held whole; the structured formats as one document.
+    public func write(
+        _ report: DiagnosticsReport, to out: TextOutput, color: Bool = false, context: ReportContext = ReportContext(),
+        toolVersion: String = MissionKitVersion.current
+    ) {
         switch self {
-        case .text: TextReporter(color: color).render(report)
-        case .line: LineReporter.render(report)
-        case .json: JSONReporter.render(report)
-        case .sarif: SARIFReporter.render(report, toolVersion: toolVersion, context: context)
-        case .github: GitHubReporter.render(report)
-        case .junit: JUnitReporter.render(report, context: context)
+        case .text: TextReporter(color: color).write(report, to: out)
+        case .line: LineReporter.write(report, to: out)
+        case .json: out += JSONReporter.render(report)
+        case .sarif: out += SARIFReporter.render(report, toolVersion: toolVersion, context: context)
+        case .github: out += GitHubReporter.render(report)
+        case .junit: out += JUnitReporter.render(report, context: context)
         }
     }
 }

@@ -11,7 +11,12 @@ public struct TextReporter: Sendable {
     }
 
     public func render(_ report: DiagnosticsReport) -> String {
-        var out = ""
+        TextOutput.collect { write(report, to: $0) }
+    }
+
+    /// Writes the report piece by piece: a report of many findings is several times its input,
+    /// and is never held whole.
+    public func write(_ report: DiagnosticsReport, to out: TextOutput) {
         for detail in report.details {
             for line in detail.lines { out += DisplayText.sanitize(line) + "\n" }
         }
@@ -32,8 +37,7 @@ public struct TextReporter: Sendable {
         for note in report.notes { out += paint("note: ", "36") + DisplayText.sanitize(note) + "\n" }
         var summary = "\(report.errors) error\(report.errors == 1 ? "" : "s"), \(report.warnings) warning\(report.warnings == 1 ? "" : "s")"
         if report.docs > 0 { summary += " in \(report.docs) doc\(report.docs == 1 ? "" : "s")" }
-        out += report.errors > 0 ? paint(summary, "1;31") : paint(summary, "1;32")
-        return out + "\n"
+        out += (report.errors > 0 ? paint(summary, "1;31") : paint(summary, "1;32")) + "\n"
     }
 }
 
