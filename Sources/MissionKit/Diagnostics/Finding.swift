@@ -22,8 +22,8 @@ public struct Finding: Sendable, Hashable, Codable {
         self.file = file
         self.line = max(1, line)
         self.column = max(1, column)
-        self.message = message
-        self.hint = hint
+        self.message = TextInterner.shared.intern(message)
+        self.hint = TextInterner.shared.intern(hint)
     }
 }
 
