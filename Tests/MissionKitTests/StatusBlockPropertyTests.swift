@@ -1,5 +1,6 @@
-import MissionKit
 import Testing
+
+@testable import MissionKit
 
 /// Property-based tests over random documents, with a seeded generator so failures replay.
 @Suite struct StatusBlockPropertyTests {
@@ -151,6 +152,31 @@ import Testing
         for _ in 0..<Int.random(in: 0...3, using: &rng) { doc += extras.randomElement(using: &rng)! + Self.phrase(&rng) }
         let text = SourceText(doc)
         #expect(StatusBlockScanner.scan(text) == StatusBlockScanner.scanWholeFile(text), "seed \(seed)")
+    }
+
+    /// The scanner parses a long doc in pieces cut at blank lines; with pieces as small as one
+    /// byte (a cut after every blank line that allows one) it must find exactly what a parse of
+    /// the whole file finds. The extras hold blank lines inside constructs that go on past them:
+    /// a fence, a comment, a loose list whose item holds a block, indented code.
+    @Test(arguments: 0..<300)
+    func piecewiseParseEqualsWholeFileParse(seed: Int) {
+        var rng = SplitMix64(state: UInt64(seed) &+ 77_777)
+        let extras = [
+            "```\n\n> Mission status\n> Agent: fenced\n```\n", "<!--\n\n> Mission status\n> Agent: commented\n-->\n",
+            "- item\n\n  > Mission status\n  > Agent: in a loose list\n", "    code\n\n    > Mission status\n",
+            "> quote\n\n> Mission status\n> Agent: after a quote\n", Fixture.block(agent: "piece"), "\n\n\n",
+            "1. one\n\n2. two\n\n   > Mission status\n   > Agent: numbered\n",
+        ]
+        var doc = ""
+        for _ in 0..<Int.random(in: 1...4, using: &rng) {
+            doc += Self.document(&rng).doc.replacingOccurrences(of: "\u{FEFF}", with: "") + "\n\n"
+            for _ in 0..<Int.random(in: 0...3, using: &rng) { doc += extras.randomElement(using: &rng)! + "\n" + Self.phrase(&rng) + "\n\n" }
+        }
+        let text = SourceText(doc)
+        let whole = StatusBlockScanner.scanWholeFile(text)
+        for chunk in [1, 5, 40, 300] {
+            #expect(StatusBlockScanner.scan(text, parsingBytes: text.bytes.count, chunkBytes: chunk) == whole, "seed \(seed), pieces of \(chunk)")
+        }
     }
 
     @Test(arguments: 0..<100)

@@ -91,6 +91,10 @@ public struct MarkdownNode {
         cmark_node_first_child(pointer).map(MarkdownNode.init(pointer:))
     }
 
+    public var lastChild: MarkdownNode? {
+        cmark_node_last_child(pointer).map(MarkdownNode.init(pointer:))
+    }
+
     public var next: MarkdownNode? {
         cmark_node_next(pointer).map(MarkdownNode.init(pointer:))
     }

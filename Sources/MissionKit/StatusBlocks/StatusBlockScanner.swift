@@ -8,13 +8,16 @@ public enum StatusBlockScanner {
     /// the part of a file that can hold a block is parsed (see `relevantPrefixLength`).
     public static func scan(_ text: SourceText) -> [StatusBlock] {
         guard let length = relevantPrefixLength(text) else { return [] }
-        return scan(text, parsingBytes: length)
+        return scan(text, parsingBytes: length, chunkBytes: chunkBytes)
     }
+
+    /// About how many bytes one parse takes in (see `scan(_:parsingBytes:chunkBytes:)`).
+    static let chunkBytes = 1 << 18
 
     /// Scans with a full parse of the file (the reference the prefix optimisation is tested against).
     public static func scanWholeFile(_ text: SourceText) -> [StatusBlock] {
         guard text.containsASCIICaseInsensitive("mission status") else { return [] }
-        return scan(text, parsingBytes: text.bytes.count)
+        return scan(text, parsingBytes: text.bytes.count, chunkBytes: .max)
     }
 
     /// How many leading bytes decide every block: up to the first blank line after the last line
@@ -43,14 +46,74 @@ public enum StatusBlockScanner {
         return bytes.count
     }
 
-    private static func scan(_ text: SourceText, parsingBytes length: Int) -> [StatusBlock] {
+    /// Parses the first `length` bytes in pieces of about `chunkBytes`, each freed before the
+    /// next: cmark's tree is about 24 times the text, so a long doc was held whole several times
+    /// over. A piece ends after a blank line that closes everything open: after it the document
+    /// is where it is at the start of a file, so the rest parses the same on its own (block
+    /// structure only; link definitions, which a later piece does not see, change inline
+    /// content, which the scanner does not read). When the last block before the blank line
+    /// could go on past it (a list, a code or HTML block), the piece grows and is parsed again,
+    /// twice as long each time.
+    static func scan(_ text: SourceText, parsingBytes length: Int, chunkBytes: Int) -> [StatusBlock] {
         text.bytes.withUnsafeBytes { whole in
-            let raw = UnsafeRawBufferPointer(rebasing: whole[..<length])
-            let doc = MarkdownDocument(bytes: raw)
             var blocks: [StatusBlock] = []
-            collect(in: doc.document, depth: 0, text: text, into: &blocks)
+            var start = 0
+            var want = chunkBytes
+            while start < length {
+                let end = want >= length - start ? length : pieceEnd(text, after: start + want, limit: length)
+                let doc = MarkdownDocument(bytes: UnsafeRawBufferPointer(rebasing: whole[start..<end]))
+                guard end == length || closesEverything(doc.document) else {
+                    want = want.multipliedReportingOverflow(by: 2).overflow ? .max : want * 2
+                    continue
+                }
+                collect(in: doc.document, depth: 0, lineOffset: line(startingAt: start, in: text) - 1, text: text, into: &blocks)
+                start = end
+                want = chunkBytes
+            }
             return blocks
         }
+    }
+
+    /// Where a piece that should reach `target` ends: just after the first blank line that ends
+    /// at or past it, or `limit`.
+    private static func pieceEnd(_ text: SourceText, after target: Int, limit: Int) -> Int {
+        guard target < limit else { return limit }
+        // The line holding `target`, by binary search.
+        var low = 0
+        var high = text.lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if text.lineStarts[mid] <= target { low = mid } else { high = mid - 1 }
+        }
+        var line = low + 1
+        while line <= text.lineCount {
+            let full = text.fullLineRange(line)
+            if full.upperBound >= limit { return limit }
+            if text.bytes[text.lineRange(line)].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return full.upperBound }
+            line += 1
+        }
+        return limit
+    }
+
+    /// Whether the last top-level block of a piece ending in a blank line is one a blank line
+    /// always closes.
+    private static func closesEverything(_ document: MarkdownNode) -> Bool {
+        guard let last = document.lastChild else { return true }
+        switch last.kind {
+        case .paragraph, .heading, .thematicBreak, .blockQuote: return true
+        default: return false
+        }
+    }
+
+    /// The 1-based line that starts at byte `offset` (1 for the start of the file).
+    private static func line(startingAt offset: Int, in text: SourceText) -> Int {
+        var low = 0
+        var high = text.lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if text.lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low + 1
     }
 
     /// Block quotes deeper than this are not looked into: a status block sits at the top level or
@@ -58,12 +121,14 @@ public enum StatusBlockScanner {
     static let maxQuoteDepth = 16
 
     /// Finds the blocks in document order with an explicit stack: input can nest 50,000 levels.
-    private static func collect(in root: MarkdownNode, depth rootDepth: Int, text: SourceText, into blocks: inout [StatusBlock]) {
+    private static func collect(
+        in root: MarkdownNode, depth rootDepth: Int, lineOffset: Int, text: SourceText, into blocks: inout [StatusBlock]
+    ) {
         var stack: [(node: MarkdownNode, depth: Int)] = root.children.reversed().map { ($0, rootDepth) }
         while let (child, depth) = stack.popLast() {
             switch child.kind {
             case .blockQuote where depth < maxQuoteDepth:
-                let found = extract(quote: child, depth: depth + 1, text: text)
+                let found = extract(quote: child, depth: depth + 1, lineOffset: lineOffset, text: text)
                 if found.isEmpty {
                     stack += child.children.reversed().map { ($0, depth + 1) }
                 } else {
@@ -84,9 +149,9 @@ public enum StatusBlockScanner {
         var content: Substring
     }
 
-    private static func extract(quote: MarkdownNode, depth: Int, text: SourceText) -> [StatusBlock] {
-        let first = quote.startLine
-        let last = max(first, quote.endLine)
+    private static func extract(quote: MarkdownNode, depth: Int, lineOffset: Int, text: SourceText) -> [StatusBlock] {
+        let first = quote.startLine + lineOffset
+        let last = max(first, quote.endLine + lineOffset)
         var lines: [QuoteLine] = []
         for n in first...last {
             let range = text.lineRange(n)
