@@ -66,7 +66,7 @@ public enum StatusBlockScanner {
                     want = want.multipliedReportingOverflow(by: 2).overflow ? .max : want * 2
                     continue
                 }
-                collect(in: doc.document, depth: 0, lineOffset: line(startingAt: start, in: text) - 1, text: text, into: &blocks)
+                collect(in: doc.document, depth: 0, lineOffset: line(holding: start, in: text) - 1, text: text, into: &blocks)
                 start = end
                 want = chunkBytes
             }
@@ -78,19 +78,12 @@ public enum StatusBlockScanner {
     /// at or past it, or `limit`.
     private static func pieceEnd(_ text: SourceText, after target: Int, limit: Int) -> Int {
         guard target < limit else { return limit }
-        // The line holding `target`, by binary search.
-        var low = 0
-        var high = text.lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if text.lineStarts[mid] <= target { low = mid } else { high = mid - 1 }
-        }
-        var line = low + 1
-        while line <= text.lineCount {
-            let full = text.fullLineRange(line)
+        var n = line(holding: target, in: text)
+        while n <= text.lineCount {
+            let full = text.fullLineRange(n)
             if full.upperBound >= limit { return limit }
-            if text.bytes[text.lineRange(line)].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return full.upperBound }
-            line += 1
+            if text.bytes[text.lineRange(n)].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return full.upperBound }
+            n += 1
         }
         return limit
     }
@@ -105,8 +98,8 @@ public enum StatusBlockScanner {
         }
     }
 
-    /// The 1-based line that starts at byte `offset` (1 for the start of the file).
-    private static func line(startingAt offset: Int, in text: SourceText) -> Int {
+    /// The 1-based line holding byte `offset` (1 for the start of the file), by binary search.
+    private static func line(holding offset: Int, in text: SourceText) -> Int {
         var low = 0
         var high = text.lineStarts.count - 1
         while low < high {
