@@ -22,7 +22,7 @@ final class TextInterner: Sendable {
         guard text.utf8.count > 15 else { return text }
         let limit = limit
         return texts.withLock { texts in
-            if let stored = texts.firstIndex(of: text).map({ texts[$0] }) { return stored }
+            if let stored = texts.firstIndex(of: text) { return texts[stored] }
             if texts.count < limit { texts.insert(text) }
             return text
         }

@@ -193,7 +193,7 @@ public enum StatusBlockEditor {
         var count = block.lastLine - block.headerLine + 1
         let before = block.headerLine - 1
         let after = block.lastLine + 1
-        if before >= 1, after <= text.lineCount, isBlank(text, before), isBlank(text, after),
+        if before >= 1, after <= text.lineCount, text.isBlank(line: before), text.isBlank(line: after),
             !starts.contains(after + 1)
         {
             count += 1
@@ -215,11 +215,11 @@ public enum StatusBlockEditor {
         if let headingEnd, !empty {
             let next = headingEnd + 1
             var lines = [""] + block
-            if next <= text.lineCount, !isBlank(text, next) { lines.append("") }
+            if next <= text.lineCount, !text.isBlank(line: next) { lines.append("") }
             return (next, lines)
         }
         var lines = block
-        if !empty, !isBlank(text, 1) { lines.append("") }
+        if !empty, !text.isBlank(line: 1) { lines.append("") }
         return (1, lines)
     }
 
@@ -230,10 +230,6 @@ public enum StatusBlockEditor {
         let blocks = StatusBlockScanner.scan(SourceText(bytes: bytes))
         let findings = blocks.flatMap { problems($0, file: file) }
         if !findings.isEmpty { throw .invalidResult(findings) }
-    }
-
-    static func isBlank(_ text: SourceText, _ line: Int) -> Bool {
-        text.bytes[text.lineRange(line)].allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 
     /// The bytes of a line before the content column (`> `, `  > `, or `` for a lazy line).

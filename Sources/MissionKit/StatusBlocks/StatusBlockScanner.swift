@@ -82,7 +82,7 @@ public enum StatusBlockScanner {
         while n <= text.lineCount {
             let full = text.fullLineRange(n)
             if full.upperBound >= limit { return limit }
-            if text.bytes[text.lineRange(n)].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return full.upperBound }
+            if text.isBlank(line: n) { return full.upperBound }
             n += 1
         }
         return limit

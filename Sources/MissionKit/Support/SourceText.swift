@@ -58,6 +58,11 @@ public struct SourceText: Sendable {
         return start..<end
     }
 
+    /// Whether 1-based `line` holds only spaces and tabs (a blank line, as CommonMark counts one).
+    public func isBlank(line: Int) -> Bool {
+        bytes[lineRange(line)].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
     /// The byte range of `line` including its terminator (for edits that remove whole lines).
     public func fullLineRange(_ line: Int) -> Range<Int> {
         guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
