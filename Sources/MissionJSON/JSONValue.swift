@@ -25,12 +25,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     // Written as bytes: appending small Strings cost more than everything else in a response.
-    private func write(into out: inout [UInt8], pretty: Bool, indent: Int) {
-        func newline(_ depth: Int) {
-            guard pretty else { return }
-            out.append(UInt8(ascii: "\n"))
-            for _ in 0..<depth { out.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: " ")]) }
-        }
+    func write(into out: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
         case .string(let s): JSONValue.escape(s, into: &out)
         case .int(let i): JSONValue.writeDecimal(i, into: &out)
@@ -40,25 +35,41 @@ public indirect enum JSONValue: Sendable, Hashable {
         case .array(let items):
             out.append(UInt8(ascii: "["))
             for i in items.indices {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                newline(indent + 1)
+                JSONValue.memberStart(first: i == 0, key: nil, into: &out, pretty: pretty, indent: indent + 1)
                 items[i].write(into: &out, pretty: pretty, indent: indent + 1)
             }
-            if !items.isEmpty { newline(indent) }
-            out.append(UInt8(ascii: "]"))
+            JSONValue.close(isObject: false, empty: items.isEmpty, into: &out, pretty: pretty, indent: indent)
         case .object(let pairs):
             out.append(UInt8(ascii: "{"))
             for i in pairs.indices {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                newline(indent + 1)
-                JSONValue.escape(pairs[i].0, into: &out)
-                out.append(UInt8(ascii: ":"))
-                if pretty { out.append(UInt8(ascii: " ")) }
+                JSONValue.memberStart(first: i == 0, key: pairs[i].0, into: &out, pretty: pretty, indent: indent + 1)
                 pairs[i].1.write(into: &out, pretty: pretty, indent: indent + 1)
             }
-            if !pairs.isEmpty { newline(indent) }
-            out.append(UInt8(ascii: "}"))
+            JSONValue.close(isObject: true, empty: pairs.isEmpty, into: &out, pretty: pretty, indent: indent)
         }
+    }
+
+    /// What goes before a container's member at depth `indent`: the comma, the line break and
+    /// indentation, and for an object's member its key. `JSONStreamWriter` writes the same.
+    static func memberStart(first: Bool, key: String?, into out: inout [UInt8], pretty: Bool, indent: Int) {
+        if !first { out.append(UInt8(ascii: ",")) }
+        newline(indent, into: &out, pretty: pretty)
+        guard let key else { return }
+        escape(key, into: &out)
+        out.append(UInt8(ascii: ":"))
+        if pretty { out.append(UInt8(ascii: " ")) }
+    }
+
+    /// The end of a container whose own line is indented `indent` deep.
+    static func close(isObject: Bool, empty: Bool, into out: inout [UInt8], pretty: Bool, indent: Int) {
+        if !empty { newline(indent, into: &out, pretty: pretty) }
+        out.append(isObject ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+    }
+
+    private static func newline(_ depth: Int, into out: inout [UInt8], pretty: Bool) {
+        guard pretty else { return }
+        out.append(UInt8(ascii: "\n"))
+        for _ in 0..<depth { out.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: " ")]) }
     }
 
     /// Digits without an intermediate String (ids and durations are in every response).

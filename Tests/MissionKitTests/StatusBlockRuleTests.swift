@@ -32,6 +32,17 @@ import Testing
         #expect(try report(doc: fenced).findings("duplicate-status-block").isEmpty)
     }
 
+    /// A repeat is any earlier block's word-for-word copy, not only the first's; positions and a
+    /// block's prefix or header spelling decide nothing but themselves.
+    @Test func repeatsAreFoundAgainstEveryEarlierBlock() {
+        let a = Fixture.block(), b = Fixture.block(agent: "other")
+        let doc = [a, b, a, Fixture.block(agent: "third"), b, a.replacingOccurrences(of: "Mission status", with: "mission status")].joined(separator: "\n")
+        let blocks = StatusBlockScanner.scan(SourceText("# A\n\n" + doc))
+        #expect(blocks.count == 6)
+        #expect(StatusBlock.repeatsEarlier(blocks) == [false, false, true, false, true, false])
+        #expect(blocks[0].hasSameContent(as: blocks[2]) && !blocks[0].hasSameContent(as: blocks[5]))
+    }
+
     @Test(arguments: [
         ("missing field", "> Mission status\n> Agent: feat-a\n> Status: complete\n> Todo: none\n> Fully implemented: yes\n", "missing field(s): Current code differences"),
         ("unknown field", Fixture.block() .trimmingSuffixNewline + "\n> Reviewer: bob\n", "unknown field `Reviewer`"),

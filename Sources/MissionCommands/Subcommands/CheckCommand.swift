@@ -56,11 +56,8 @@ struct CheckCommand: ParsableCommand {
             repo: repo, config: reportOptions.config, requireStatusBlocks: requireStatusBlocks, suite: try suiteIDs.map(Self.readSuiteIDs))
         if frontend.isEmpty { throw frontend.nothingError("check") }
         // Fixes touch docs only, never mission files: the missions loaded stay valid.
-        let fixed = fix ? ListedDocFixer(repo: repo).fix(frontend.missions) : nil
-        if let fixed {
-            for line in fixed.lines { Console.raw(line + "\n") }
-            Console.raw("--fix: \(fixed.changedDocs) doc(s) changed\n")
-        }
+        let fixed = fix ? ListedDocFixer(repo: repo).fix(frontend.missions) { Console.raw($0 + "\n") } : nil
+        if let fixed { Console.raw("--fix: \(fixed.changedDocs) doc(s) changed\n") }
         var report = frontend.check().report
         // A doc that changed under --fix may read well again by now: what the fix met is kept.
         for finding in fixed?.findings ?? [] where !report.findings.contains(where: { $0.rule == finding.rule && $0.file == finding.file }) {

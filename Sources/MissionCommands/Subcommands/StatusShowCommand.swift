@@ -23,27 +23,36 @@ struct StatusShowCommand: ParsableCommand {
     func run() throws {
         let repo = try missionOptions.repositoryRoot()
         let paths = docs.isEmpty ? try DocPaths.closedSet(missionOptions, repo: repo) : try docs.map { try DocPaths.repoRelative($0, repo: repo, repoGiven: missionOptions.repository.repo != nil) }
-        let rows = paths.map { DocStatus.read(repoRoot: repo, path: $0) }
+        // One doc at a time: a doc's findings are let go once its row or object is written.
+        var failed = false
+        func read(_ path: String) -> DocStatus {
+            let row = DocStatus.read(repoRoot: repo, path: path)
+            failed = failed || row.hasError
+            return row
+        }
         switch format {
         case .json:
-            Console.line(JSONValue.array(rows.map(\.json)).rendered(pretty: true))
+            try ReportOutput.write(to: nil) { out in
+                var json = JSONStreamWriter(to: out)
+                json.beginArray()
+                for path in paths { read(path).write(to: &json) }
+                json.finish()
+                out += "\n"
+            }
         case .text:
-            Console.out(table(rows))
+            let header = ["DOC", "AGENT", "STATUS", "TODO", "FULLY", "FINDING"]
+            Console.out(TextTable.render([header] + paths.map { tableRow(read($0)) }))
         }
-        throw ExitCode(rows.contains { $0.findings.contains { $0.severity == .error } } ? 1 : 0)
+        throw ExitCode(failed ? 1 : 0)
     }
 
-    func table(_ rows: [DocStatus]) -> String {
-        let header = ["DOC", "AGENT", "STATUS", "TODO", "FULLY", "FINDING"]
-        let body: [[String]] = rows.map { row in
-            let b = row.block
-            let finding = row.findings.first.map { "\($0.rule): \($0.message)" + (row.findings.count > 1 ? " (+\(row.findings.count - 1) more)" : "") } ?? ""
-            return [
-                DisplayText.sanitize(row.path), clip(b?.value(.agent) ?? "-", 28), clip(b?.value(.status) ?? "-", 20),
-                clip(b?.value(.todo) ?? "-", 36), clip(b?.value(.fullyImplemented) ?? "-", 8), clip(finding, 70),
-            ]
-        }
-        return TextTable.render([header] + body)
+    func tableRow(_ row: DocStatus) -> [String] {
+        let b = row.block
+        let finding = row.findings.first.map { "\($0.rule): \($0.message)" + (row.findings.count > 1 ? " (+\(row.findings.count - 1) more)" : "") } ?? ""
+        return [
+            DisplayText.sanitize(row.path), clip(b?.value(.agent) ?? "-", 28), clip(b?.value(.status) ?? "-", 20),
+            clip(b?.value(.todo) ?? "-", 36), clip(b?.value(.fullyImplemented) ?? "-", 8), clip(finding, 70),
+        ]
     }
 
     func clip(_ s: String, _ n: Int) -> String { TextTable.clip(s, n) }

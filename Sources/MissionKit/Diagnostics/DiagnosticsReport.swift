@@ -29,12 +29,11 @@ public struct DiagnosticsReport: Sendable, Hashable {
     /// Findings in a stable order; when they already are (`sortFindings()`), the same storage,
     /// not a copy: 160,000 findings of one pathological doc were copied by every reporter.
     public var sortedFindings: [Finding] {
-        let inOrder = zip(findings, findings.dropFirst()).allSatisfy { !Finding.reportOrder($1, $0) }
-        return inOrder ? findings : findings.sorted(by: Finding.reportOrder)
+        Finding.areInReportOrder(findings) ? findings : findings.sorted(by: Finding.reportOrder)
     }
 
     /// Puts the findings in report order, in place.
-    public mutating func sortFindings() { findings.sort(by: Finding.reportOrder) }
+    public mutating func sortFindings() { Finding.sortInReportOrder(&findings) }
 }
 
 /// Extra information a command attaches to its report.

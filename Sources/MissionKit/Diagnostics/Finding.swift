@@ -35,4 +35,14 @@ extension Finding {
         if a.column != b.column { return a.column < b.column }
         return a.rule < b.rule
     }
+
+    public static func areInReportOrder(_ findings: [Finding]) -> Bool {
+        zip(findings, findings.dropFirst()).allSatisfy { !reportOrder($1, $0) }
+    }
+
+    /// Sorts `findings` into report order unless they already are: a sort allocates scratch
+    /// space of half the array even when there is nothing to move.
+    public static func sortInReportOrder(_ findings: inout [Finding]) {
+        if !areInReportOrder(findings) { findings.sort(by: reportOrder) }
+    }
 }

@@ -7,21 +7,26 @@
 public struct Fingerprinter {
     private let root: String
     private var lines: [String: [Substring]] = [:]
+    /// How often each (rule, file, content) key has occurred, by the key's hash: the keys
+    /// themselves, one per finding, were most of a large report's memory.
+    private var occurrences: [UInt64: Int] = [:]
 
     /// `root` is the repository root that findings' relative paths start from.
     public init(root: String) {
         self.root = root
     }
 
-    /// Fingerprints of `findings`, in the same order.
+    /// Fingerprints of `findings`, in the same order (numbered on from any fingerprinted before).
     public mutating func fingerprints(_ findings: [Finding]) -> [String] {
-        var occurrences: [String: Int] = [:]
-        return findings.map { f in
-            let key = f.rule + "\u{0}" + f.file + "\u{0}" + content(of: f)
-            let n = occurrences[key, default: 0]
-            occurrences[key] = n + 1
-            return Self.hash(key + "\u{0}" + String(n))
-        }
+        findings.map { next($0) }
+    }
+
+    /// The fingerprint of `f`, the next finding in order after those already fingerprinted.
+    public mutating func next(_ f: Finding) -> String {
+        let key = f.rule + "\u{0}" + f.file + "\u{0}" + content(of: f)
+        let n = occurrences[Self.fnv(key), default: 0]
+        occurrences[Self.fnv(key)] = n + 1
+        return Self.hash(key + "\u{0}" + String(n))
     }
 
     /// The trimmed text of the finding's line; for a finding about a whole file (or a file that
@@ -45,12 +50,16 @@ public struct Fingerprinter {
 
     /// 64-bit FNV-1a, as 16 hex digits: stable across runs and platforms (Swift's Hasher is seeded).
     static func hash(_ s: String) -> String {
+        let hex = String(fnv(s), radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    static func fnv(_ s: String) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in s.utf8 {
             h ^= UInt64(byte)
             h = h &* 0x0000_0100_0000_01b3
         }
-        let hex = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return h
     }
 }

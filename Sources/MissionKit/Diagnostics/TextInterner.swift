@@ -3,27 +3,31 @@ import Synchronization
 /// One stored copy of each text findings repeat: a hint is usually the same for every finding
 /// of its rule, and a message often is (`missing field(s): …` for each bad block). A doc of
 /// 40,000 malformed blocks made 160,000 findings whose texts, each its own copy, were most of
-/// the run's memory. Bounded: past `limit` distinct texts, new ones are kept as they come.
+/// the run's memory.
+///
+/// Bounded, and kept by recurrence: a text goes into the slot its hash picks, replacing what was
+/// there. A store that kept the first `slots` texts it met filled up with texts seen once
+/// (`another block at line N`, one per block) before the texts that repeat arrived; here those
+/// take their slots back as they recur.
 final class TextInterner: Sendable {
     static let shared = TextInterner()
 
-    private let texts = Mutex<Set<String>>([])
-    private let limit: Int
+    private let texts: Mutex<[String?]>
 
-    init(limit: Int = 4096) {
-        self.limit = limit
+    init(slots: Int = 4096) {
+        texts = Mutex(Array(repeating: nil, count: max(1, slots)))
     }
 
-    /// How many texts are stored (at most `limit`).
-    var count: Int { texts.withLock { $0.count } }
+    /// How many texts are stored (at most the number of slots).
+    var count: Int { texts.withLock { $0.count { $0 != nil } } }
 
     func intern(_ text: String) -> String {
         // Short texts live inside the String value itself: nothing to share.
         guard text.utf8.count > 15 else { return text }
-        let limit = limit
         return texts.withLock { texts in
-            if let stored = texts.firstIndex(of: text) { return texts[stored] }
-            if texts.count < limit { texts.insert(text) }
+            let slot = Int(UInt(bitPattern: text.hashValue) % UInt(texts.count))
+            if let stored = texts[slot], stored == text { return stored }
+            texts[slot] = text
             return text
         }
     }

@@ -11,12 +11,17 @@ public enum GitHubReporter {
     public static let annotationLimit = 10
 
     public static func render(_ report: DiagnosticsReport) -> String {
-        var out = ""
+        TextOutput.collect { write(report, to: $0) }
+    }
+
+    /// Writes the commands line by line: the annotations, then the findings beyond them.
+    public static func write(_ report: DiagnosticsReport, to out: TextOutput) {
+        let findings = report.sortedFindings
         var shown: [Severity: Int] = [:]
-        var rest: [Finding] = []
-        for f in report.sortedFindings {
+        var rest = 0
+        for f in findings {
             guard shown[f.severity, default: 0] < annotationLimit else {
-                rest.append(f)
+                rest += 1
                 continue
             }
             shown[f.severity, default: 0] += 1
@@ -29,18 +34,29 @@ public enum GitHubReporter {
                 out += "::\(f.severity.rawValue) title=\(property(f.rule))::\(data("\(f.file):\(f.line):\(f.column): \(f.message) — \(f.hint)"))\n"
             }
         }
-        if !rest.isEmpty {
-            out += "::notice::\(data("\(rest.count) more finding(s) beyond the \(annotationLimit) errors and \(annotationLimit) warnings GitHub annotates per step; they follow, and the job summary lists them all."))\n"
-            for f in rest { out += DisplayText.sanitize("\(f.file):\(f.line):\(f.column): \(f.severity.rawValue): \(f.message) [\(f.rule)]") + "\n" }
+        if rest > 0 {
+            out += "::notice::\(data("\(rest) more finding(s) beyond the \(annotationLimit) errors and \(annotationLimit) warnings GitHub annotates per step; they follow, and the job summary lists them all."))\n"
+            shown = [:]
+            for f in findings {
+                // The same findings the first pass passed over: those past their severity's limit.
+                guard shown[f.severity, default: 0] >= annotationLimit else {
+                    shown[f.severity, default: 0] += 1
+                    continue
+                }
+                out += DisplayText.sanitize("\(f.file):\(f.line):\(f.column): \(f.severity.rawValue): \(f.message) [\(f.rule)]") + "\n"
+            }
         }
         for note in report.notes { out += "::notice::\(data(note))\n" }
         out += "\(report.errors) error(s), \(report.warnings) warning(s)" + (report.docs > 0 ? " in \(report.docs) doc(s)" : "") + "\n"
-        return out
     }
 
     /// The job summary: counts, then every finding as a table row.
     public static func summary(_ report: DiagnosticsReport, context: ReportContext) -> String {
-        var out = "### missionctl \(context.command)\n\n"
+        TextOutput.collect { writeSummary(report, context: context, to: $0) }
+    }
+
+    static func writeSummary(_ report: DiagnosticsReport, context: ReportContext, to out: TextOutput) {
+        out += "### missionctl \(context.command)\n\n"
         out += "\(report.errors) error(s), \(report.warnings) warning(s)" + (report.docs > 0 ? " in \(report.docs) doc(s)" : "") + "\n\n"
         let findings = report.sortedFindings
         if !findings.isEmpty {
@@ -51,15 +67,15 @@ public enum GitHubReporter {
             out += "\n"
         }
         for note in report.notes { out += "> \(MarkdownText.cell(note))\n" }
-        return out
     }
 
     /// Appends `summary` to the file `$GITHUB_STEP_SUMMARY` names; a failure is a warning on
     /// standard error, never a lost report.
     public static func appendSummary(_ report: DiagnosticsReport, context: ReportContext, to path: String) {
-        let text = summary(report, context: context)
+        let out = TextOutput { chunk throws(MissionError) in try FileSystem.append(Array(chunk.utf8), to: path) }
+        writeSummary(report, context: context, to: out)
         do {
-            try FileSystem.append(Array(text.utf8), to: path)
+            try out.finish()
         } catch {
             _ = FileSystem.write(Array("missionctl: cannot write the job summary: \(error.message)\n".utf8), to: STDERR_FILENO)
         }

@@ -6,12 +6,29 @@
 ///   "summary":{"errors","warnings","docs"},"notes":[…]}`
 public enum JSONReporter {
     public static func render(_ report: DiagnosticsReport) -> String {
-        value(report).rendered(pretty: true) + "\n"
+        TextOutput.collect { write(report, to: $0) }
     }
 
+    /// Writes the report finding by finding; the text is `value(report)` rendered, with a final newline.
+    public static func write(_ report: DiagnosticsReport, to out: TextOutput) {
+        var json = JSONStreamWriter(to: out)
+        json.beginObject()
+        json.beginArray(key: "findings")
+        for f in report.sortedFindings { json.value(value(f)) }
+        json.end()
+        for (key, member) in members(report) { json.value(member, key: key) }
+        json.finish()
+        out += "\n"
+    }
+
+    /// The report as one value, to embed in another document.
     public static func value(_ report: DiagnosticsReport) -> JSONValue {
+        .object([("findings", .array(report.sortedFindings.map(value)))] + members(report))
+    }
+
+    /// Every member after `findings`: the summary, the notes, then each detail key's values.
+    static func members(_ report: DiagnosticsReport) -> [(String, JSONValue)] {
         var pairs: [(String, JSONValue)] = [
-            ("findings", .array(report.sortedFindings.map(value))),
             ("summary", .object([("errors", .int(report.errors)), ("warnings", .int(report.warnings)), ("docs", .int(report.docs))])),
             ("notes", .array(report.notes.map { .string(DisplayText.sanitize($0)) })),
         ]
@@ -20,7 +37,7 @@ public enum JSONReporter {
         for key in keys {
             pairs.append((key, .array(report.details.filter { $0.key == key }.map(\.value))))
         }
-        return .object(pairs)
+        return pairs
     }
 
     public static func value(_ f: Finding) -> JSONValue {

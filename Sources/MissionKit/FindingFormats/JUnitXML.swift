@@ -48,38 +48,72 @@ public struct JUnitXML {
         self.suites = suites
     }
 
-    public var rendered: String {
-        func count(_ cases: [Case], _ pick: (Case.Outcome) -> Bool) -> Int { cases.count { pick($0.outcome) } }
-        func isFailure(_ o: Case.Outcome) -> Bool { if case .failed = o { true } else { false } }
-        func isError(_ o: Case.Outcome) -> Bool { if case .error = o { true } else { false } }
-        func isSkipped(_ o: Case.Outcome) -> Bool { if case .skipped = o { true } else { false } }
-        func time(_ s: Double) -> String { s.fixed(3) }
-        let all = suites.flatMap(\.cases)
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"\(Self.escape(name, attribute: true))\" tests=\"\(all.count)\" failures=\"\(count(all, isFailure))\" errors=\"\(count(all, isError))\" time=\"\(time(all.reduce(0) { $0 + $1.seconds }))\">\n"
-        for suite in suites {
-            let c = suite.cases
-            out += "  <testsuite name=\"\(Self.escape(suite.name, attribute: true))\" tests=\"\(c.count)\" failures=\"\(count(c, isFailure))\" errors=\"\(count(c, isError))\" skipped=\"\(count(c, isSkipped))\" time=\"\(time(c.reduce(0) { $0 + $1.seconds }))\""
-            if let host = suite.hostname { out += " hostname=\"\(Self.escape(host, attribute: true))\"" }
-            out += ">\n"
-            for tc in c {
-                out += "    <testcase name=\"\(Self.escape(tc.name, attribute: true))\" classname=\"\(Self.escape(tc.classname, attribute: true))\" time=\"\(time(tc.seconds))\""
-                var body = ""
-                switch tc.outcome {
-                case .passed: break
-                case .failed(let type, let message, let detail):
-                    body += "      <failure type=\"\(Self.escape(type, attribute: true))\" message=\"\(Self.escape(message, attribute: true))\">\(Self.escape(detail))</failure>\n"
-                case .error(let type, let message, let detail):
-                    body += "      <error type=\"\(Self.escape(type, attribute: true))\" message=\"\(Self.escape(message, attribute: true))\">\(Self.escape(detail))</error>\n"
-                case .skipped(let message):
-                    body += "      <skipped message=\"\(Self.escape(message, attribute: true))\"/>\n"
-                }
-                if let output = tc.output { body += "      <system-out>\(Self.escape(output))</system-out>\n" }
-                out += body.isEmpty ? "/>\n" : ">\n" + body + "    </testcase>\n"
-            }
-            out += "  </testsuite>\n"
+    /// Counts a suite's (or the whole document's) element carries.
+    public struct Totals {
+        public var tests = 0, failures = 0, errors = 0, skipped = 0
+        public var seconds = 0.0
+
+        public init(tests: Int = 0, failures: Int = 0, errors: Int = 0, skipped: Int = 0, seconds: Double = 0) {
+            (self.tests, self.failures, self.errors, self.skipped, self.seconds) = (tests, failures, errors, skipped, seconds)
         }
-        return out + "</testsuites>\n"
+
+        public init<S: Sequence<Case>>(_ cases: S) {
+            for c in cases {
+                tests += 1
+                seconds += c.seconds
+                switch c.outcome {
+                case .passed: break
+                case .failed: failures += 1
+                case .error: errors += 1
+                case .skipped: skipped += 1
+                }
+            }
+        }
+    }
+
+    public var rendered: String { TextOutput.collect { write(to: $0) } }
+
+    public func write(to out: TextOutput) {
+        Self.writeStart(name: name, totals: Totals(suites.lazy.flatMap(\.cases)), to: out)
+        for suite in suites {
+            Self.writeSuiteStart(name: suite.name, totals: Totals(suite.cases), hostname: suite.hostname, to: out)
+            for tc in suite.cases { Self.write(tc, to: out) }
+            out += Self.suiteEnd
+        }
+        out += Self.end
+    }
+
+    /// The document's start: the declaration and the `testsuites` element.
+    public static func writeStart(name: String, totals: Totals, to out: TextOutput) {
+        out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<testsuites name=\"\(escape(name, attribute: true))\" tests=\"\(totals.tests)\" failures=\"\(totals.failures)\" errors=\"\(totals.errors)\" time=\"\(totals.seconds.fixed(3))\">\n"
+    }
+
+    /// A `testsuite` element's start; its cases follow, then `suiteEnd`.
+    public static func writeSuiteStart(name: String, totals: Totals, hostname: String?, to out: TextOutput) {
+        var line = "  <testsuite name=\"\(escape(name, attribute: true))\" tests=\"\(totals.tests)\" failures=\"\(totals.failures)\" errors=\"\(totals.errors)\" skipped=\"\(totals.skipped)\" time=\"\(totals.seconds.fixed(3))\""
+        if let hostname { line += " hostname=\"\(escape(hostname, attribute: true))\"" }
+        out += line + ">\n"
+    }
+
+    public static let suiteEnd = "  </testsuite>\n"
+    public static let end = "</testsuites>\n"
+
+    public static func write(_ tc: Case, to out: TextOutput) {
+        var text = "    <testcase name=\"\(escape(tc.name, attribute: true))\" classname=\"\(escape(tc.classname, attribute: true))\" time=\"\(tc.seconds.fixed(3))\""
+        var body = ""
+        switch tc.outcome {
+        case .passed: break
+        case .failed(let type, let message, let detail):
+            body += "      <failure type=\"\(escape(type, attribute: true))\" message=\"\(escape(message, attribute: true))\">\(escape(detail))</failure>\n"
+        case .error(let type, let message, let detail):
+            body += "      <error type=\"\(escape(type, attribute: true))\" message=\"\(escape(message, attribute: true))\">\(escape(detail))</error>\n"
+        case .skipped(let message):
+            body += "      <skipped message=\"\(escape(message, attribute: true))\"/>\n"
+        }
+        if let output = tc.output { body += "      <system-out>\(escape(output))</system-out>\n" }
+        text += body.isEmpty ? "/>\n" : ">\n" + body + "    </testcase>\n"
+        out += text
     }
 
     /// Text for an XML element (or, with `attribute`, an attribute value): markup escaped. In an
@@ -112,22 +146,33 @@ public struct JUnitXML {
 /// still decides whether warnings fail it). A clean run is one passing case, so CI shows it ran.
 public enum JUnitReporter {
     public static func render(_ report: DiagnosticsReport, context: ReportContext = ReportContext()) -> String {
+        TextOutput.collect { write(report, to: $0, context: context) }
+    }
+
+    /// Writes the document case by case: one file's suite of many findings is never held whole.
+    public static func write(_ report: DiagnosticsReport, to out: TextOutput, context: ReportContext = ReportContext()) {
+        let name = "missionctl \(context.command)"
         let findings = report.sortedFindings
-        var suites: [JUnitXML.Suite] = []
-        for f in findings {
-            let testCase = JUnitXML.Case(
-                name: "\(f.rule) at \(f.line):\(f.column)", classname: f.file,
-                outcome: .failed(type: f.severity.rawValue, message: f.message, detail: "\(f.file):\(f.line):\(f.column): \(f.message)\nhint: \(f.hint)"))
-            if suites.last?.name == f.file {
-                suites[suites.count - 1].cases.append(testCase)
-            } else {
-                suites.append(JUnitXML.Suite(name: f.file, cases: [testCase]))
-            }
-        }
-        if suites.isEmpty {
+        guard !findings.isEmpty else {
             let note = report.notes.isEmpty ? nil : report.notes.joined(separator: "\n")
-            suites = [JUnitXML.Suite(name: "missionctl \(context.command)", cases: [JUnitXML.Case(name: "no findings", classname: "missionctl", outcome: .passed, output: note)])]
+            let clean = JUnitXML.Case(name: "no findings", classname: "missionctl", outcome: .passed, output: note)
+            JUnitXML(name: name, suites: [JUnitXML.Suite(name: name, cases: [clean])]).write(to: out)
+            return
         }
-        return JUnitXML(name: "missionctl \(context.command)", suites: suites).rendered
+        // Every finding is a failing case, so the counts are known before the cases are made.
+        JUnitXML.writeStart(name: name, totals: JUnitXML.Totals(tests: findings.count, failures: findings.count), to: out)
+        var start = findings.startIndex
+        while start < findings.endIndex {
+            let file = findings[start].file
+            let end = findings[start...].firstIndex { $0.file != file } ?? findings.endIndex
+            JUnitXML.writeSuiteStart(name: file, totals: JUnitXML.Totals(tests: end - start, failures: end - start), hostname: nil, to: out)
+            for f in findings[start..<end] {
+                let detail = "\(f.file):\(f.line):\(f.column): \(f.message)\nhint: \(f.hint)"
+                JUnitXML.write(JUnitXML.Case(name: "\(f.rule) at \(f.line):\(f.column)", classname: f.file, outcome: .failed(type: f.severity.rawValue, message: f.message, detail: detail)), to: out)
+            }
+            out += JUnitXML.suiteEnd
+            start = end
+        }
+        out += JUnitXML.end
     }
 }

@@ -11,8 +11,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         TextOutput.collect { write(report, to: $0, color: color, context: context, toolVersion: toolVersion) }
     }
 
-    /// Writes `report` to `out`: text and line formats piece by piece, so a report of many
-    /// findings is never held whole; the structured formats as one document.
+    /// Writes `report` to `out` piece by piece, finding by finding, so a report of many findings
+    /// is never held whole (the findings themselves aside).
     public func write(
         _ report: DiagnosticsReport, to out: TextOutput, color: Bool = false, context: ReportContext = ReportContext(),
         toolVersion: String = MissionKitVersion.current
@@ -20,10 +20,10 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         switch self {
         case .text: TextReporter(color: color).write(report, to: out)
         case .line: LineReporter.write(report, to: out)
-        case .json: out += JSONReporter.render(report)
-        case .sarif: out += SARIFReporter.render(report, toolVersion: toolVersion, context: context)
-        case .github: out += GitHubReporter.render(report)
-        case .junit: out += JUnitReporter.render(report, context: context)
+        case .json: JSONReporter.write(report, to: out)
+        case .sarif: SARIFReporter.write(report, to: out, toolVersion: toolVersion, context: context)
+        case .github: GitHubReporter.write(report, to: out)
+        case .junit: JUnitReporter.write(report, to: out, context: context)
         }
     }
 }

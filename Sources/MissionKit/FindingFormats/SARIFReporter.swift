@@ -8,6 +8,11 @@ public enum SARIFReporter {
     public static let fingerprintKey = "missionctlFingerprint/v1"
 
     public static func render(_ report: DiagnosticsReport, toolVersion: String, context: ReportContext = ReportContext()) -> String {
+        TextOutput.collect { write(report, to: $0, toolVersion: toolVersion, context: context) }
+    }
+
+    /// Writes the log result by result, so a report of many findings is never held whole.
+    public static func write(_ report: DiagnosticsReport, to out: TextOutput, toolVersion: String, context: ReportContext = ReportContext()) {
         let descriptors = RuleRegistry.allDescriptors + extraDescriptors(report)
         let index = Dictionary(descriptors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let rules: [JSONValue] = descriptors.map { d in
@@ -21,62 +26,41 @@ public enum SARIFReporter {
                 ("defaultConfiguration", .object([("level", .string(d.severity.rawValue))])),
             ])
         }
-        let findings = report.sortedFindings
         var fingerprinter = context.root.map(Fingerprinter.init(root:))
-        let prints = fingerprinter?.fingerprints(findings)
-        let results: [JSONValue] = findings.enumerated().map { i, f in
-            let artifact: JSONValue =
-                f.file.hasPrefix("/")
-                ? .object([("uri", .string("file://" + FileName.uriPath(f.file)))])
-                : .object([("uri", .string(FileName.uriPath(f.file))), ("uriBaseId", .string("%SRCROOT%"))])
-            var pairs: [(String, JSONValue)] = [
-                ("ruleId", .string(f.rule)), ("ruleIndex", .int(index[f.rule] ?? 0)), ("level", .string(f.severity.rawValue)),
-                ("message", .object([("text", .string(DisplayText.sanitize(sentence(f.message) + " " + sentence(f.hint))))])),
-                (
-                    "locations",
-                    .array([
-                        .object([
-                            (
-                                "physicalLocation",
-                                .object([
-                                    ("artifactLocation", artifact),
-                                    ("region", .object([("startLine", .int(f.line)), ("startColumn", .int(f.column))])),
-                                ])
-                            )
-                        ])
-                    ])
-                ),
-            ]
-            if let prints { pairs.append(("partialFingerprints", .object([(fingerprintKey, .string(prints[i]))]))) }
-            return .object(pairs)
-        }
         let automationID = "missionctl/" + context.command.replacingAll(" ", "-") + "/"
-        let sarif: JSONValue = .object([
-            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
-            ("version", .string("2.1.0")),
-            (
-                "runs",
-                .array([
-                    .object([
-                        (
-                            "tool",
-                            .object([
-                                (
-                                    "driver",
-                                    .object([
-                                        ("name", .string("missionctl")), ("version", .string(toolVersion)),
-                                        ("informationUri", .string(MissionKitVersion.rulesDocumentation)), ("rules", .array(rules)),
-                                    ])
-                                )
-                            ])
-                        ),
-                        ("automationDetails", .object([("id", .string(automationID))])),
-                        ("results", .array(results)),
-                    ])
-                ])
-            ),
+        var json = JSONStreamWriter(to: out)
+        json.beginObject()
+        json.value(.string("https://json.schemastore.org/sarif-2.1.0.json"), key: "$schema")
+        json.value(.string("2.1.0"), key: "version")
+        json.beginArray(key: "runs")
+        json.beginObject()
+        let driver: JSONValue = .object([
+            ("name", .string("missionctl")), ("version", .string(toolVersion)),
+            ("informationUri", .string(MissionKitVersion.rulesDocumentation)), ("rules", .array(rules)),
         ])
-        return sarif.rendered(pretty: true) + "\n"
+        json.value(.object([("driver", driver)]), key: "tool")
+        json.value(.object([("id", .string(automationID))]), key: "automationDetails")
+        json.beginArray(key: "results")
+        for f in report.sortedFindings {
+            json.value(result(f, ruleIndex: index[f.rule] ?? 0, fingerprint: fingerprinter?.next(f)))
+        }
+        json.finish()
+        out += "\n"
+    }
+
+    static func result(_ f: Finding, ruleIndex: Int, fingerprint: String?) -> JSONValue {
+        let artifact: JSONValue =
+            f.file.hasPrefix("/")
+            ? .object([("uri", .string("file://" + FileName.uriPath(f.file)))])
+            : .object([("uri", .string(FileName.uriPath(f.file))), ("uriBaseId", .string("%SRCROOT%"))])
+        let region: JSONValue = .object([("startLine", .int(f.line)), ("startColumn", .int(f.column))])
+        var pairs: [(String, JSONValue)] = [
+            ("ruleId", .string(f.rule)), ("ruleIndex", .int(ruleIndex)), ("level", .string(f.severity.rawValue)),
+            ("message", .object([("text", .string(DisplayText.sanitize(sentence(f.message) + " " + sentence(f.hint))))])),
+            ("locations", .array([.object([("physicalLocation", .object([("artifactLocation", artifact), ("region", region)]))])])),
+        ]
+        if let fingerprint { pairs.append(("partialFingerprints", .object([(fingerprintKey, .string(fingerprint))]))) }
+        return .object(pairs)
     }
 
     /// `text` ending in sentence punctuation.

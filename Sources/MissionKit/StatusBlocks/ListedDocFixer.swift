@@ -4,8 +4,6 @@
 public struct ListedDocFixer {
     /// What one run changed and what it could not.
     public struct Outcome: Sendable {
-        /// `fixed docs/a.md: …` and `not fixed docs/a.md:LINE: …` lines, in order.
-        public var lines: [String] = []
         public var changedDocs = 0
         /// One `unreadable-source-doc` finding per doc that could not be read or written.
         public var findings: [Finding] = []
@@ -21,7 +19,9 @@ public struct ListedDocFixer {
         self.beforeEach = beforeEach
     }
 
-    public func fix(_ missions: [Mission]) -> Outcome {
+    /// Fixes every doc, handing `say` a `fixed docs/a.md: …` or `not fixed docs/a.md:LINE: …`
+    /// line as each is known (a doc of 40,000 blocks has as many lines, not kept for the end).
+    public func fix(_ missions: [Mission], say: (String) -> Void) -> Outcome {
         var outcome = Outcome()
         var seen: Set<String> = []
         let files = FileSystem.walk(repo)
@@ -34,13 +34,13 @@ public struct ListedDocFixer {
                         let result = StatusBlockEditor.fix(text)
                         return ((result.changes, result.skipped), result.isUnchanged ? nil : result.bytes)
                     }
-                    for reason in skipped { outcome.lines.append("not fixed \(doc):\(reason)") }
+                    for reason in skipped { say("not fixed \(doc):\(reason)") }
                     guard !changes.isEmpty else { continue }
                     outcome.changedDocs += 1
-                    outcome.lines.append("fixed \(doc): \(changes.joined(separator: "; "))")
+                    say("fixed \(doc): \(changes.joined(separator: "; "))")
                 } catch {
                     let message = (error as? MissionError)?.message ?? "\(error)"
-                    outcome.lines.append("not fixed \(doc): \(message)")
+                    say("not fixed \(doc): \(message)")
                     outcome.findings.append(
                         UnreadableSourceDocRule.descriptor.finding(
                             doc, message: "--fix could not update this doc: \(FileSystem.relativePath(message, to: repo))",

@@ -14,10 +14,43 @@ public struct StatusBlock: Sendable, Hashable {
 
     public var location: SourceLocation { SourceLocation(line: headerLine, column: headerColumn) }
 
-    /// Equal for blocks that say the same thing the same way (positions and trailing blanks
-    /// aside): such a repeat can be removed without losing anything (`check --fix` does).
-    public var contentKey: [String] {
-        [linePrefix, headerIsCanonical ? "h" : "H"] + fields.map { "\($0.rawLabel)\u{1}\($0.value)\u{1}\($0.hasColon)\u{1}\($0.isCanonicalSpelling)" }
+    /// Whether `other` says the same thing the same way (positions and trailing blanks aside):
+    /// such a repeat can be removed without losing anything (`check --fix` does).
+    public func hasSameContent(as other: StatusBlock) -> Bool {
+        linePrefix == other.linePrefix && headerIsCanonical == other.headerIsCanonical && fields.count == other.fields.count
+            && zip(fields, other.fields).allSatisfy {
+                $0.rawLabel == $1.rawLabel && $0.value == $1.value && $0.hasColon == $1.hasColon && $0.isCanonicalSpelling == $1.isCanonicalSpelling
+            }
+    }
+
+    /// For each of `blocks` (a doc's, in file order), whether it repeats an earlier one
+    /// (`hasSameContent`). Only a hash and an index are kept per distinct block: a doc of
+    /// 40,000 differing blocks held a text copy of each.
+    public static func repeatsEarlier(_ blocks: [StatusBlock]) -> [Bool] {
+        var firstWithHash: [Int: Int] = [:]
+        return blocks.indices.map { i in
+            let block = blocks[i]
+            var hasher = Hasher()
+            block.hashContent(into: &hasher)
+            let hash = hasher.finalize()
+            guard let j = firstWithHash[hash] else {
+                firstWithHash[hash] = i
+                return false
+            }
+            // Equal hashes of different content are rare: then every earlier block is compared.
+            return block.hasSameContent(as: blocks[j]) || blocks[..<i].contains { block.hasSameContent(as: $0) }
+        }
+    }
+
+    private func hashContent(into hasher: inout Hasher) {
+        hasher.combine(linePrefix)
+        hasher.combine(headerIsCanonical)
+        for f in fields {
+            hasher.combine(f.rawLabel)
+            hasher.combine(f.value)
+            hasher.combine(f.hasColon)
+            hasher.combine(f.isCanonicalSpelling)
+        }
     }
 
     /// The first field with `label`.

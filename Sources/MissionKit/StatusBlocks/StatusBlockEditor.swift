@@ -71,19 +71,17 @@ public enum StatusBlockEditor {
         var edits: [LineEdit] = []
         var changes: [String] = []
         var skipped: [String] = []
-        var seenRaw: Set<[String]> = []
+        let repeats = StatusBlock.repeatsEarlier(blocks)
         let starts = Set(blocks.map(\.headerLine))
-        for block in blocks {
-            let raw = block.contentKey
-            if seenRaw.contains(raw) {
+        for (index, block) in blocks.enumerated() {
+            if repeats[index] {
                 edits.append(removal(of: block, text: text, starts: starts))
                 changes.append("removed the identical duplicate block at line \(block.headerLine)")
                 continue
             }
-            if !seenRaw.isEmpty {
+            if index > 0 {
                 skipped.append("\(block.headerLine): a second block that differs from the first is never merged by --fix; `status set --merge-duplicates` does it")
             }
-            seenRaw.insert(raw)
             // Each line's label and value, spelled canonically where that is unambiguous.
             var fixed: [(field: StatusField, label: StatusFieldLabel, value: String)] = []
             var unknown: [String] = []

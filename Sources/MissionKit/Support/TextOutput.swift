@@ -55,3 +55,10 @@ public final class TextOutput {
         return all
     }
 }
+
+extension JSONStreamWriter {
+    /// A pretty JSON writer whose chunks go to `out`.
+    public init(to out: TextOutput) {
+        self.init { out += String(decoding: $0, as: UTF8.self) }
+    }
+}

@@ -7,10 +7,10 @@ public struct DuplicateStatusBlockRule: StatusBlockRule {
 
     public func check(_ doc: ScannedDoc, in context: CheckContext) -> [Finding] {
         guard let first = doc.blocks.first else { return [] }
-        // Blocks come in file order: a repeat is one whose content an earlier block had.
-        var earlier: Set<[String]> = [first.contentKey]
-        return doc.blocks.dropFirst().map { extra in
-            let identical = !earlier.insert(extra.contentKey).inserted
+        let repeats = StatusBlock.repeatsEarlier(doc.blocks)
+        return doc.blocks.indices.dropFirst().map { index in
+            let extra = doc.blocks[index]
+            let identical = repeats[index]
             return descriptor.finding(
                 doc.path, extra.location,
                 message: "a second Mission status block (the first is at line \(first.headerLine)); a doc carries exactly one"
