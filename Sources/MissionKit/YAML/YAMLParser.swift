@@ -72,9 +72,16 @@ public enum YAMLParser {
         return nil
     }
 
-    private enum Frame {
-        case sequence([YAMLNode], SourceLocation, anchor: String?)
-        case mapping([YAMLPair], pendingKey: YAMLNode?, SourceLocation, anchor: String?)
+    /// An open collection. Its arrays are appended to in place (`stack[top].items.append`): an
+    /// enum frame popped, extended and pushed back copied its array on every append, so a
+    /// mapping of 40,000 services took minutes.
+    private struct Frame {
+        var isMapping: Bool
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var pendingKey: YAMLNode?
+        var location: SourceLocation
+        var anchor: String?
     }
 
     private static func compose(_ parser: inout yaml_parser_t, lineOffset: Int) throws(SyntaxError) -> YAMLNode {
@@ -83,21 +90,17 @@ public enum YAMLParser {
         var root: YAMLNode?
 
         func attach(_ node: YAMLNode) {
-            guard let top = stack.popLast() else {
+            guard let top = stack.indices.last else {
                 if root == nil { root = node }
                 return
             }
-            switch top {
-            case .sequence(var items, let loc, let anchor):
-                items.append(node)
-                stack.append(.sequence(items, loc, anchor: anchor))
-            case .mapping(var pairs, let key, let loc, let anchor):
-                if let key {
-                    pairs.append(YAMLPair(key: key, value: node))
-                    stack.append(.mapping(pairs, pendingKey: nil, loc, anchor: anchor))
-                } else {
-                    stack.append(.mapping(pairs, pendingKey: node, loc, anchor: anchor))
-                }
+            if !stack[top].isMapping {
+                stack[top].items.append(node)
+            } else if let key = stack[top].pendingKey {
+                stack[top].pairs.append(YAMLPair(key: key, value: node))
+                stack[top].pendingKey = nil
+            } else {
+                stack[top].pendingKey = node
             }
         }
 
@@ -130,20 +133,13 @@ public enum YAMLParser {
             case YAML_SEQUENCE_START_EVENT where stack.count >= maxDepth, YAML_MAPPING_START_EVENT where stack.count >= maxDepth:
                 throw SyntaxError(message: "collections nest deeper than \(maxDepth) levels", location: loc)
             case YAML_SEQUENCE_START_EVENT:
-                stack.append(.sequence([], loc, anchor: event.data.sequence_start.anchor.map { String(cString: $0) }))
+                stack.append(Frame(isMapping: false, location: loc, anchor: event.data.sequence_start.anchor.map { String(cString: $0) }))
             case YAML_MAPPING_START_EVENT:
-                stack.append(
-                    .mapping([], pendingKey: nil, loc, anchor: event.data.mapping_start.anchor.map { String(cString: $0) }))
-            case YAML_SEQUENCE_END_EVENT:
-                if case .sequence(let items, let start, let anchor)? = stack.popLast() {
-                    let node = YAMLNode(.sequence(items), at: start)
-                    if let anchor { anchors[anchor] = node }
-                    attach(node)
-                }
-            case YAML_MAPPING_END_EVENT:
-                if case .mapping(let pairs, _, let start, let anchor)? = stack.popLast() {
-                    let node = YAMLNode(.mapping(pairs), at: start)
-                    if let anchor { anchors[anchor] = node }
+                stack.append(Frame(isMapping: true, location: loc, anchor: event.data.mapping_start.anchor.map { String(cString: $0) }))
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                if let frame = stack.popLast() {
+                    let node = YAMLNode(frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), at: frame.location)
+                    if let anchor = frame.anchor { anchors[anchor] = node }
                     attach(node)
                 }
             default:
