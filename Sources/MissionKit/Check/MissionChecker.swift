@@ -70,7 +70,7 @@ public enum MissionChecker {
         var report = DiagnosticsReport(notes: mission.notes, docs: context.listedDocs.count + context.listedOtherFiles.count)
         for rule in RuleRegistry.rules {
             if rule.isStatusBlockRule && !context.statusBlocksInUse { continue }
-            report.findings += rule.init().check(context)
+            report.findings.append(adopting: rule.init().check(context))
         }
         if mission.hasAgentsFile, mission.sourceDocs?.entries.isEmpty ?? true,
             mission.sourceDocs?.sectionLocation == nil || mission.sourceDocs?.sectionIsHeading == false,

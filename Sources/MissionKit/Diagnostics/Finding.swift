@@ -46,3 +46,11 @@ extension Finding {
         if !areInReportOrder(findings) { findings.sort(by: reportOrder) }
     }
 }
+
+extension [Finding] {
+    /// Appends `more`; into an empty array by taking `more`'s storage, not copying it (the
+    /// first rule of a doc of 100,000 bad lines held its findings twice).
+    public mutating func append(adopting more: [Finding]) {
+        if isEmpty { self = more } else { self += more }
+    }
+}

@@ -27,8 +27,16 @@ final class TextInterner: Sendable {
         return texts.withLock { texts in
             let slot = Int(UInt(bitPattern: text.hashValue) % UInt(texts.count))
             if let stored = texts[slot], stored == text { return stored }
-            texts[slot] = text
-            return text
+            let compact = Self.compact(text)
+            texts[slot] = compact
+            return compact
         }
+    }
+
+    /// `text` in storage of its own length: an interpolated message keeps the capacity its
+    /// interpolation reserved, often three times its length (176 bytes for a 44-byte message).
+    static func compact(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { String(decoding: $0, as: UTF8.self) }
     }
 }

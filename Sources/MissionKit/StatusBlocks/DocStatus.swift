@@ -29,7 +29,7 @@ public struct DocStatus: Sendable {
                         path, block.location, message: "another block at line \(block.headerLine); the values shown are the last block's",
                         hint: "`missionctl status set \(path) --merge-duplicates` keeps one, with the last block's values."))
             }
-            findings += StatusBlockEditor.problems(block, file: path)
+            findings.append(adopting: StatusBlockEditor.problems(block, file: path))
         }
         Finding.sortInReportOrder(&findings)
         return DocStatus(path: path, blockCount: scanned.blocks.count, block: scanned.blocks.last, findings: findings)

@@ -13,9 +13,11 @@ public enum StatusBlockEditor {
 
     /// The findings `check` would report on one block.
     public static func problems(_ block: StatusBlock, file: String) -> [Finding] {
-        MalformedStatusBlockRule.findings(for: block, file: file)
-            + InvalidStatusValueRule.findings(for: block, file: file)
-            + InconsistentStatusBlockRule.findings(for: block, file: file)
+        // Appended in place: `a + b + c` copied the first list, which can hold a line per field.
+        var found = MalformedStatusBlockRule.findings(for: block, file: file)
+        found += InvalidStatusValueRule.findings(for: block, file: file)
+        found += InconsistentStatusBlockRule.findings(for: block, file: file)
+        return found
     }
 
     /// `status set`: updates the named fields of the single block, or inserts a block.

@@ -135,25 +135,27 @@ public enum StatusBlockScanner {
         }
     }
 
+    /// One line of a block quote, read line by line: a quote of 100,000 lines was first held
+    /// whole as lines, then again as fields.
     private struct QuoteLine {
         var line: Int
         var column: Int
-        var prefix: String
         var content: Substring
+        /// The bytes before the content (`> `, `- > `): a string only for header lines.
+        var prefix: Range<Int>
     }
 
     private static func extract(quote: MarkdownNode, depth: Int, lineOffset: Int, text: SourceText) -> [StatusBlock] {
         let first = quote.startLine + lineOffset
         let last = max(first, quote.endLine + lineOffset)
-        var lines: [QuoteLine] = []
-        for n in first...last {
+        let bytes = text.bytes
+        func quoteLine(_ n: Int) -> QuoteLine? {
             let range = text.lineRange(n)
             var pos = range.lowerBound
             var markers = 0
             if n == first {
                 pos = min(range.upperBound, range.lowerBound + max(0, quote.startColumn - 1))
             }
-            let bytes = text.bytes
             while markers < depth {
                 var p = pos
                 while p < range.upperBound, bytes[p] == 0x20 || bytes[p] == 0x09 { p += 1 }
@@ -168,22 +170,24 @@ public enum StatusBlockScanner {
             while end > pos, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
             var start = pos
             while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-            guard start < end else { continue }
-            let content = Substring(String(decoding: bytes[start..<end], as: UTF8.self))
-            let prefix = String(decoding: bytes[range.lowerBound..<start], as: UTF8.self)
-            lines.append(QuoteLine(line: n, column: start - range.lowerBound + 1, prefix: prefix, content: content))
+            guard start < end else { return nil }
+            return QuoteLine(
+                line: n, column: start - range.lowerBound + 1, content: Substring(String(decoding: bytes[start..<end], as: UTF8.self)),
+                prefix: range.lowerBound..<start)
         }
-        guard let head = lines.first, StatusFieldLabel.isHeader(head.content) else { return [] }
 
         var blocks: [StatusBlock] = []
-        for l in lines {
+        for n in first...last {
+            guard let l = quoteLine(n) else { continue }
             if StatusFieldLabel.isHeader(l.content) {
                 blocks.append(
                     StatusBlock(
                         headerLine: l.line, headerColumn: l.column,
                         headerIsCanonical: l.content == Substring(StatusFieldLabel.header),
-                        fields: [], lastLine: l.line, linePrefix: l.prefix))
+                        fields: [], lastLine: l.line, linePrefix: String(decoding: bytes[l.prefix], as: UTF8.self)))
             } else {
+                // A quote whose first line is not a header holds no block.
+                guard !blocks.isEmpty else { return [] }
                 blocks[blocks.count - 1].fields.append(StatusField.parse(l.content, line: l.line, column: l.column))
                 blocks[blocks.count - 1].lastLine = l.line
             }

@@ -69,22 +69,27 @@ extension StatusField {
     /// The label, or the field a misspelt label surely means (`Stauts` → `Status`).
     public var resolvedLabel: StatusFieldLabel? {
         if let label { return label }
-        return NameSuggestion.closest(to: rawLabel, in: StatusFieldLabel.allCases.map(\.rawValue)).flatMap(StatusFieldLabel.init(rawValue:))
+        return Self.labels.closest(to: rawLabel).flatMap(StatusFieldLabel.init(rawValue:))
     }
+
+    // Indexed once: a block of 100,000 unknown lines built an index per line.
+    static let labels = NameIndex(StatusFieldLabel.allCases.map(\.rawValue))
+    static let statuses = NameIndex(WorkStatus.allCases.map(\.rawValue))
+    static let yesNo = NameIndex(["yes", "no"])
 
     /// The allowed value this one means, when it is not allowed as written: case and spacing
     /// (`In Progress` → `in-progress`, `Yes` → `yes`) or a near spelling (`complet` → `complete`).
     /// Nil when the value is fine or means nothing allowed.
     public func correctedValue(for label: StatusFieldLabel) -> String? {
-        let allowed: [String]
+        let allowed: NameIndex
         switch label {
-        case .status: allowed = WorkStatus.allCases.map(\.rawValue)
-        case .fullyImplemented: allowed = ["yes", "no"]
+        case .status: allowed = Self.statuses
+        case .fullyImplemented: allowed = Self.yesNo
         default: return nil
         }
         let v = normalizedValue
-        guard !v.isEmpty, !allowed.contains(v) else { return nil }
-        return NameSuggestion.closest(to: v, in: allowed)
+        guard !v.isEmpty, !allowed.names.contains(v) else { return nil }
+        return allowed.closest(to: v)
     }
 }
 

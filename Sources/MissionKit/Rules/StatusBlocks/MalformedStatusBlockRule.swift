@@ -29,8 +29,9 @@ public struct MalformedStatusBlockRule: BlockContentRule {
                     add(field.location, "unknown field `\(field.rawLabel)` (did you mean `\(meant.rawValue)`?)",
                         "Rename it to `\(meant.rawValue)` (`missionctl check --fix` does it).")
                 } else {
-                    add(field.location, "unknown field `\(field.rawLabel)`; the fields are \(StatusFieldLabel.allCases.map(\.rawValue).joined(separator: ", "))",
-                        "Remove the line or rename it to one of the six canonical fields.")
+                    // The list of fields goes in the hint, which every such finding shares.
+                    add(field.location, "unknown field `\(field.rawLabel)`",
+                        "The fields are \(StatusFieldLabel.allCases.map(\.rawValue).joined(separator: ", ")): rename the line to one of them or remove it.")
                 }
                 continue
             }
