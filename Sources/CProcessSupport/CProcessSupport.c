@@ -1,6 +1,15 @@
 #define _GNU_SOURCE
 #include "CProcessSupport.h"
 #include <string.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+void mc_release_free_memory(void) {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
 
 void *mc_memmem(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length) {
     return memmem(haystack, haystack_length, needle, needle_length);

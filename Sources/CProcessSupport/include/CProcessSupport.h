@@ -15,4 +15,7 @@ void *mc_memmem(const void *haystack, size_t haystack_length, const void *needle
 /// memrchr(3): the last byte `c` among the first `n` (a GNU extension, also hidden without _GNU_SOURCE).
 void *mc_memrchr(const void *s, int c, size_t n);
 
+/// malloc_trim(0): returns freed heap pages to the system (glibc; does nothing elsewhere).
+void mc_release_free_memory(void);
+
 #endif

@@ -20,7 +20,7 @@ public enum MissionChecker {
         repository: RepositoryFiles, missions: [Mission], options: CheckOptions = CheckOptions()
     ) -> (report: DiagnosticsReport, contexts: [CheckContext]) {
         var report = DiagnosticsReport(notes: repository.notes)
-        for rule in RuleRegistry.repositoryRules { report.findings += rule.init().check(repository) }
+        for rule in RuleRegistry.repositoryRules { report.findings.append(adopting: rule.init().check(repository)) }
         guard !missions.isEmpty else {
             report.notes.append("No mission folder found: only the repository files (services.yaml, skills) were checked.")
             return (report, [])

@@ -41,7 +41,11 @@ public protocol StatusBlockRule: Rule {
 
 extension StatusBlockRule {
     public static var isStatusBlockRule: Bool { true }
-    public func check(_ context: CheckContext) -> [Finding] { context.listedDocs.flatMap { check($0, in: context) } }
+    public func check(_ context: CheckContext) -> [Finding] {
+        var found: [Finding] = []
+        for doc in context.listedDocs { found.append(adopting: check(doc, in: context)) }
+        return found
+    }
 }
 
 /// A status-block rule that judges each block by itself (also run by `status set` before it writes).
@@ -51,7 +55,10 @@ public protocol BlockContentRule: StatusBlockRule {
 
 extension BlockContentRule {
     public func check(_ doc: ScannedDoc, in context: CheckContext) -> [Finding] {
-        doc.blocks.flatMap { Self.findings(for: $0, file: doc.path) }
+        // Not `flatMap`: it copies every block's list, and one block can have a finding per line.
+        var found: [Finding] = []
+        for block in doc.blocks { found.append(adopting: Self.findings(for: block, file: doc.path)) }
+        return found
     }
 }
 

@@ -20,7 +20,7 @@ public struct DiagnosticsReport: Sendable, Hashable {
 
     /// Appends another report (used by `--all-missions`).
     public mutating func merge(_ other: DiagnosticsReport) {
-        findings += other.findings
+        findings.append(adopting: other.findings)
         notes += other.notes
         docs += other.docs
         details += other.details

@@ -61,12 +61,17 @@ public enum StatusBlockScanner {
             var want = chunkBytes
             while start < length {
                 let end = want >= length - start ? length : pieceEnd(text, after: start + want, limit: length)
-                let doc = MarkdownDocument(bytes: UnsafeRawBufferPointer(rebasing: whole[start..<end]))
-                guard end == length || closesEverything(doc.document) else {
+                let lineOffset = line(holding: start, in: text) - 1
+                // The piece's tree lives only inside this call: the blocks are read from the
+                // text afterwards, so a quote of 200,000 lines is never held as a tree and as
+                // fields at once.
+                guard let quotes = blockQuotes(UnsafeRawBufferPointer(rebasing: whole[start..<end]), isLast: end == length, lineOffset: lineOffset, text: text)
+                else {
                     want = want.multipliedReportingOverflow(by: 2).overflow ? .max : want * 2
                     continue
                 }
-                collect(in: doc.document, depth: 0, lineOffset: line(holding: start, in: text) - 1, text: text, into: &blocks)
+                FreedMemory.release(afterFreeing: end - start)
+                for quote in quotes { blocks += extract(quote, text: text) }
                 start = end
                 want = chunkBytes
             }
@@ -113,19 +118,39 @@ public enum StatusBlockScanner {
     /// in a list, and each level costs a pass over its first line (`'> ' * 50000` would be quadratic).
     static let maxQuoteDepth = 16
 
-    /// Finds the blocks in document order with an explicit stack: input can nest 50,000 levels.
+    /// Where a block quote lies: all `extract` needs once the tree is gone.
+    struct QuoteSpan {
+        var firstLine: Int
+        var lastLine: Int
+        var startColumn: Int
+        var depth: Int
+    }
+
+    /// The block quotes of one piece that hold status blocks, in document order; nil when the
+    /// piece must grow (`closesEverything`).
+    private static func blockQuotes(_ piece: UnsafeRawBufferPointer, isLast: Bool, lineOffset: Int, text: SourceText) -> [QuoteSpan]? {
+        let doc = MarkdownDocument(bytes: piece)
+        guard isLast || closesEverything(doc.document) else { return nil }
+        var quotes: [QuoteSpan] = []
+        collect(in: doc.document, depth: 0, lineOffset: lineOffset, text: text, into: &quotes)
+        return quotes
+    }
+
+    /// Finds the quotes that open with a header, in document order, with an explicit stack:
+    /// input can nest 50,000 levels. A quote that does not is looked into for nested ones.
     private static func collect(
-        in root: MarkdownNode, depth rootDepth: Int, lineOffset: Int, text: SourceText, into blocks: inout [StatusBlock]
+        in root: MarkdownNode, depth rootDepth: Int, lineOffset: Int, text: SourceText, into quotes: inout [QuoteSpan]
     ) {
         var stack: [(node: MarkdownNode, depth: Int)] = root.children.reversed().map { ($0, rootDepth) }
         while let (child, depth) = stack.popLast() {
             switch child.kind {
             case .blockQuote where depth < maxQuoteDepth:
-                let found = extract(quote: child, depth: depth + 1, lineOffset: lineOffset, text: text)
-                if found.isEmpty {
-                    stack += child.children.reversed().map { ($0, depth + 1) }
+                let first = child.startLine + lineOffset
+                let span = QuoteSpan(firstLine: first, lastLine: max(first, child.endLine + lineOffset), startColumn: child.startColumn, depth: depth + 1)
+                if opensWithHeader(span, text: text) {
+                    quotes.append(span)
                 } else {
-                    blocks += found
+                    stack += child.children.reversed().map { ($0, depth + 1) }
                 }
             case .list, .item:
                 stack += child.children.reversed().map { ($0, depth) }
@@ -133,6 +158,14 @@ public enum StatusBlockScanner {
                 continue
             }
         }
+    }
+
+    /// Whether the quote's first line with content is a header: only such a quote holds blocks.
+    private static func opensWithHeader(_ quote: QuoteSpan, text: SourceText) -> Bool {
+        for n in quote.firstLine...quote.lastLine {
+            if let line = quoteLine(n, of: quote, text: text) { return StatusFieldLabel.isHeader(line.content) }
+        }
+        return false
     }
 
     /// One line of a block quote, read line by line: a quote of 100,000 lines was first held
@@ -145,49 +178,47 @@ public enum StatusBlockScanner {
         var prefix: Range<Int>
     }
 
-    private static func extract(quote: MarkdownNode, depth: Int, lineOffset: Int, text: SourceText) -> [StatusBlock] {
-        let first = quote.startLine + lineOffset
-        let last = max(first, quote.endLine + lineOffset)
+    /// Line `n` of `quote` without its markers and outer blanks; nil when nothing is left.
+    private static func quoteLine(_ n: Int, of quote: QuoteSpan, text: SourceText) -> QuoteLine? {
         let bytes = text.bytes
-        func quoteLine(_ n: Int) -> QuoteLine? {
-            let range = text.lineRange(n)
-            var pos = range.lowerBound
-            var markers = 0
-            if n == first {
-                pos = min(range.upperBound, range.lowerBound + max(0, quote.startColumn - 1))
-            }
-            while markers < depth {
-                var p = pos
-                while p < range.upperBound, bytes[p] == 0x20 || bytes[p] == 0x09 { p += 1 }
-                guard p < range.upperBound, bytes[p] == UInt8(ascii: ">") else { break }
-                p += 1
-                if p < range.upperBound, bytes[p] == 0x20 || bytes[p] == 0x09 { p += 1 }
-                pos = p
-                markers += 1
-                if n == first { break }  // the first line starts at this quote's own marker
-            }
-            var end = range.upperBound
-            while end > pos, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-            var start = pos
-            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-            guard start < end else { return nil }
-            return QuoteLine(
-                line: n, column: start - range.lowerBound + 1, content: Substring(String(decoding: bytes[start..<end], as: UTF8.self)),
-                prefix: range.lowerBound..<start)
+        let range = text.lineRange(n)
+        var pos = range.lowerBound
+        var markers = 0
+        if n == quote.firstLine {
+            pos = min(range.upperBound, range.lowerBound + max(0, quote.startColumn - 1))
         }
+        while markers < quote.depth {
+            var p = pos
+            while p < range.upperBound, bytes[p] == 0x20 || bytes[p] == 0x09 { p += 1 }
+            guard p < range.upperBound, bytes[p] == UInt8(ascii: ">") else { break }
+            p += 1
+            if p < range.upperBound, bytes[p] == 0x20 || bytes[p] == 0x09 { p += 1 }
+            pos = p
+            markers += 1
+            if n == quote.firstLine { break }  // the first line starts at this quote's own marker
+        }
+        var end = range.upperBound
+        while end > pos, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        var start = pos
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        guard start < end else { return nil }
+        return QuoteLine(
+            line: n, column: start - range.lowerBound + 1, content: Substring(String(decoding: bytes[start..<end], as: UTF8.self)),
+            prefix: range.lowerBound..<start)
+    }
 
+    /// The blocks of a quote that opens with a header (`opensWithHeader`).
+    private static func extract(_ quote: QuoteSpan, text: SourceText) -> [StatusBlock] {
         var blocks: [StatusBlock] = []
-        for n in first...last {
-            guard let l = quoteLine(n) else { continue }
+        for n in quote.firstLine...quote.lastLine {
+            guard let l = quoteLine(n, of: quote, text: text) else { continue }
             if StatusFieldLabel.isHeader(l.content) {
                 blocks.append(
                     StatusBlock(
                         headerLine: l.line, headerColumn: l.column,
                         headerIsCanonical: l.content == Substring(StatusFieldLabel.header),
-                        fields: [], lastLine: l.line, linePrefix: String(decoding: bytes[l.prefix], as: UTF8.self)))
-            } else {
-                // A quote whose first line is not a header holds no block.
-                guard !blocks.isEmpty else { return [] }
+                        fields: [], lastLine: l.line, linePrefix: String(decoding: text.bytes[l.prefix], as: UTF8.self)))
+            } else if !blocks.isEmpty {
                 blocks[blocks.count - 1].fields.append(StatusField.parse(l.content, line: l.line, column: l.column))
                 blocks[blocks.count - 1].lastLine = l.line
             }
