@@ -175,20 +175,23 @@ extension ValidationPipeline.Report {
         return TextTable.render(rows) + (passed ? "validate: passed\n" : "validate: FAILED\n")
     }
 
-    public var json: JSONValue {
-        .object([
-            ("passed", .bool(passed)),
-            (
-                "stages",
-                .array(
-                    stages.map { s in
-                        .object([
-                            ("name", .string(s.name)), ("result", .string(s.outcome.rawValue)), ("seconds", .double((s.seconds * 1000).rounded() / 1000)),
-                            ("findings", .int(s.findings)), ("detail", .string(s.detail)),
-                        ])
-                    })
-            ),
-            ("report", JSONReporter.value(findings)),
-        ])
+    /// `validate --format json`: `{"passed", "stages": [...], "report": <the JSON report>}`,
+    /// written finding by finding.
+    public func writeJSON(to out: TextOutput) {
+        var json = JSONStreamWriter(to: out)
+        json.beginObject()
+        json.value(.bool(passed), key: "passed")
+        json.beginArray(key: "stages")
+        for s in stages {
+            json.value(
+                .object([
+                    ("name", .string(s.name)), ("result", .string(s.outcome.rawValue)), ("seconds", .double((s.seconds * 1000).rounded() / 1000)),
+                    ("findings", .int(s.findings)), ("detail", .string(s.detail)),
+                ]))
+        }
+        json.end()
+        JSONReporter.write(findings, into: &json, key: "report")
+        json.finish()
+        out += "\n"
     }
 }

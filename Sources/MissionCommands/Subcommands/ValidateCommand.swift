@@ -87,11 +87,15 @@ struct ValidateCommand: AsyncParsableCommand {
         }
         // Progress on standard error: "stage…" then its result, plain lines (fine in CI logs too).
         let report = await ValidationPipeline(options: options).run { Console.raw("validate: " + $0 + "\n") }
-        var text = format == .json ? report.json.rendered(pretty: true) + "\n" : "\n" + report.table
-        if format == .text && !report.findings.findings.isEmpty {
-            text = TextReporter(color: output == nil && Console.useColor).render(report.findings) + text
+        try ReportOutput.write(to: output) { out in
+            switch format {
+            case .json:
+                report.writeJSON(to: out)
+            case .text:
+                if !report.findings.findings.isEmpty { TextReporter(color: output == nil && Console.useColor).write(report.findings, to: out) }
+                out += "\n" + report.table
+            }
         }
-        try ReportOutput.write(text, to: output)
         if report.interruptedBy != 0 { throw ExitCode(128 + report.interruptedBy) }
         throw ExitCode(report.passed ? 0 : 1)
     }

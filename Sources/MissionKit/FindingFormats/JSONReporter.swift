@@ -12,13 +12,19 @@ public enum JSONReporter {
     /// Writes the report finding by finding; the text is `value(report)` rendered, with a final newline.
     public static func write(_ report: DiagnosticsReport, to out: TextOutput) {
         var json = JSONStreamWriter(to: out)
-        json.beginObject()
+        write(report, into: &json)
+        json.finish()
+        out += "\n"
+    }
+
+    /// Writes `value(report)` finding by finding into an enclosing document (as its member `key`).
+    public static func write(_ report: DiagnosticsReport, into json: inout JSONStreamWriter, key: String? = nil) {
+        json.beginObject(key: key)
         json.beginArray(key: "findings")
         for f in report.sortedFindings { json.value(value(f)) }
         json.end()
         for (key, member) in members(report) { json.value(member, key: key) }
-        json.finish()
-        out += "\n"
+        json.end()
     }
 
     /// The report as one value, to embed in another document.
