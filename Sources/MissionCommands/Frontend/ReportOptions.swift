@@ -52,9 +52,8 @@ struct ReportOptions: ParsableArguments {
     func applyBaseline(_ report: DiagnosticsReport, repo: String) throws -> DiagnosticsReport {
         var report = report
         if let writeBaseline {
-            let path = FileSystem.absolute(writeBaseline)
-            do {
-                try AtomicFile.writeOutput(Array(Baseline.of(report, root: repo).json.utf8), to: path)
+            do throws(MissionError) {
+                try AtomicFile.writeText(to: FileSystem.absolute(writeBaseline)) { Baseline.write(report, root: repo, to: $0) }
             } catch {
                 throw MissionError("--write-baseline \(error.message)")
             }
@@ -125,11 +124,7 @@ public enum ReportOutput {
             return
         }
         do throws(MissionError) {
-            try AtomicFile.writeOutput(to: FileSystem.absolute(output)) { (put: AtomicFile.Put) throws(MissionError) in
-                let out = TextOutput { (chunk: String) throws(MissionError) in try put.text(chunk) }
-                produce(out)
-                try out.finish()
-            }
+            try AtomicFile.writeText(to: FileSystem.absolute(output), produce)
         } catch {
             throw MissionError("--output \(error.message)")
         }

@@ -69,11 +69,14 @@ struct ReportCommand: ParsableCommand {
         let frontend = try missionOptions.frontend(
             repo: repo, config: config, requireStatusBlocks: requireStatusBlocks, suite: try suiteIDs.map(CheckCommand.readSuiteIDs))
         if frontend.isEmpty { throw frontend.nothingError("report") }
-        let (checked, contexts) = frontend.check()
+        var (checked, contexts) = frontend.check()
+        // Handed over, not shared: the report lets its findings go once they are placed.
+        let findings = checked.findings
+        checked.findings = []
         // Discovery skips folders that keep only handoffs; the page still shows them, as partial missions.
         var report = MissionReport(
-            contexts: contexts, findings: checked.findings, repositoryRoot: repo, handoffOnlyDirs: frontend.discovery.explicit ? [] : frontend.discovery.handoffOnly,
-            syntheses: frontend.repository.syntheses)
+            contexts: contexts, findings: consume findings, repositoryRoot: repo,
+            handoffOnlyDirs: frontend.discovery.explicit ? [] : frontend.discovery.handoffOnly, syntheses: frontend.repository.syntheses)
         if let title { report.repositoryName = title }
 
         let chosen = format ?? (output.map { $0.hasSuffix(".md") || $0.hasSuffix(".markdown") } == true ? .markdown : .html)

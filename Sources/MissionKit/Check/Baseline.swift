@@ -27,10 +27,29 @@ public struct Baseline: Sendable, Hashable {
 
     /// The file's JSON: sorted, one entry per finding, with the message for people reading diffs.
     public var json: String {
-        let items: [JSONValue] = entries.map {
-            .object([("rule", .string($0.rule)), ("file", .string($0.file)), ("fingerprint", .string($0.fingerprint)), ("message", .string($0.message))])
+        TextOutput.collect { Self.write(entries, to: $0) }
+    }
+
+    /// Writes the baseline of `report`'s findings entry by entry, each fingerprinted as it is
+    /// written: the entries of 160,000 findings are never held, as entries or as one document.
+    public static func write(_ report: DiagnosticsReport, root: String, to out: TextOutput) {
+        var fingerprinter = Fingerprinter(root: root)
+        write(
+            report.sortedFindings.lazy.map { Entry(rule: $0.rule, file: $0.file, fingerprint: fingerprinter.next($0), message: $0.message) },
+            to: out)
+    }
+
+    static func write(_ entries: some Sequence<Entry>, to out: TextOutput) {
+        var json = JSONStreamWriter(to: out)
+        json.beginObject()
+        json.value(.int(1), key: "version")
+        json.value(.string("missionctl"), key: "tool")
+        json.beginArray(key: "findings")
+        for e in entries {
+            json.value(.object([("rule", .string(e.rule)), ("file", .string(e.file)), ("fingerprint", .string(e.fingerprint)), ("message", .string(e.message))]))
         }
-        return JSONValue.object([("version", .int(1)), ("tool", .string("missionctl")), ("findings", .array(items))]).rendered(pretty: true) + "\n"
+        json.finish()
+        out += "\n"
     }
 
     public static func parse(_ bytes: [UInt8], file: String) throws(MissionError) -> Baseline {

@@ -138,9 +138,11 @@ public struct MissionReport: Sendable {
         }
 
         public var findingCounts: (errors: Int, warnings: Int) {
-            let all = findings
-            let errors = all.count { $0.severity == .error }
-            return (errors, all.count - errors)
+            // Counted where they are: `findings` would first copy them all into one list.
+            let lists = assertions.map(\.findings) + features.map(\.findings) + docs.map(\.findings) + [otherFindings]
+            let all = lists.reduce(0) { $0 + $1.count }
+            let errors = lists.reduce(0) { total, list in total + list.count { $0.severity == .error } }
+            return (errors, all - errors)
         }
     }
 
@@ -157,10 +159,7 @@ public struct MissionReport: Sendable {
     /// Without a mission: the validator outputs of `.factory/validation/`, one row per milestone.
     public var validation: [ValidationMilestoneRow] = []
 
-    /// Every finding the report shows (each once, even when two missions list the same doc).
-    public var findingCount: (errors: Int, warnings: Int) {
-        var seen: Set<Finding> = []
-        for f in missions.flatMap(\.findings) + repositoryFindings + validation.flatMap(\.findings) { seen.insert(f) }
-        return (seen.count { $0.severity == .error }, seen.count { $0.severity != .error })
-    }
+    /// Every finding the report shows, each once (two missions that list the same doc both
+    /// report its findings): counted when the report is built.
+    public var findingCount: (errors: Int, warnings: Int) = (0, 0)
 }

@@ -10,14 +10,28 @@ extension MissionReport {
     ///
     /// `syntheses` are the repository's validator outputs: a repository without a mission gets one
     /// validation row per milestone folder from them.
+    ///
+    /// `findings` is consumed: once each is placed the list is let go, and each mission's share
+    /// once its section is built, so that 160,000 findings are held at most twice, not four times.
     public init(
-        contexts: [CheckContext], findings: [Finding], repositoryRoot: String, handoffOnlyDirs: [String] = [],
+        contexts: [CheckContext], findings: consuming [Finding], repositoryRoot: String, handoffOnlyDirs: [String] = [],
         syntheses: [ValidatorSynthesis] = []
     ) {
+        var all = findings  // the caller's list, taken over
+        // Every finding is shown somewhere; only several missions can report one twice.
+        if contexts.count > 1 {
+            let unique = Set(all)
+            findingCount = (unique.count { $0.severity == .error }, unique.count { $0.severity != .error })
+        } else {
+            findingCount = (all.count { $0.severity == .error }, all.count { $0.severity != .error })
+        }
+        Finding.sortInReportOrder(&all)
         let repositoryRuleIDs = Set(RuleRegistry.repositoryRules.map { $0.descriptor.id })
         var placed: [[Finding]] = Array(repeating: [], count: contexts.count)
+        // One mission usually owns nearly every finding: room for all of them at once, not doubling.
+        if contexts.count == 1 { placed[0].reserveCapacity(all.count) }
         var repository: [Finding] = []
-        for finding in findings.sorted(by: Finding.reportOrder) {
+        for finding in all {
             let owners = contexts.indices.filter { Self.concerns(finding, contexts[$0], repositoryRuleIDs: repositoryRuleIDs) }
             if owners.isEmpty {
                 repository.append(finding)
@@ -25,7 +39,12 @@ extension MissionReport {
                 for i in owners { placed[i].append(finding) }
             }
         }
-        missions = contexts.indices.map { Self.section(contexts[$0], findings: placed[$0]) }
+        if contexts.isEmpty { validation = Self.validationRows(syntheses, findings: all) }
+        all = []
+        missions = contexts.indices.map { i in
+            defer { placed[i] = [] }
+            return Self.section(contexts[i], findings: placed[i])
+        }
         for dir in handoffOnlyDirs {
             let files = ((try? FileManagerShim.contents(of: dir + "/handoffs")) ?? []).sorted()
             let shown = files.prefix(5).joined(separator: ", ") + (files.count > 5 ? ", …" : "")
@@ -39,7 +58,6 @@ extension MissionReport {
                     ]))
         }
         if contexts.isEmpty {
-            validation = Self.validationRows(syntheses, findings: findings)
             // Shown in their milestone's row; the rest stays with the repository files.
             let shown = Set(validation.flatMap(\.findings))
             repository = repository.filter { !shown.contains($0) }
@@ -106,6 +124,11 @@ extension MissionReport {
         var other: [Finding] = []
         let missing = context.unmatchedEntries.map(\.pattern)
         let missingSet = Set(missing)
+        // A doc's findings are counted first, so that its list is made at its size (a doc of
+        // 40,000 bad blocks has 160,000).
+        var perDoc: [String: Int] = [:]
+        for finding in findings where docPaths.contains(finding.file) { perDoc[finding.file, default: 0] += 1 }
+        for (file, count) in perDoc { byDoc[file] = Array(); byDoc[file]?.reserveCapacity(count) }
         for finding in findings {
             if docPaths.contains(finding.file) {
                 byDoc[finding.file, default: []].append(finding)

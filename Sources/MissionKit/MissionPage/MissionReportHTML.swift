@@ -203,12 +203,25 @@ public struct MissionReportHTML: Sendable {
     func findingList(_ findings: [Finding], into out: TextOutput) {
         guard !findings.isEmpty else { return }
         out += "<ul class=\"findings\">"
+        // A list's findings mostly share their rule and hint: each is rendered once.
+        var rules: [String: String] = [:]
+        var hints: [String: String] = [:]
         for f in findings {
             out += "<li class=\"finding \(f.severity.rawValue)\"><span class=\"sev\">\(f.severity.rawValue)</span> "
-            out += "<a class=\"rule\" href=\"\(Self.escape(MissionKitVersion.rulesDocumentation))#\(Self.escape(f.rule))\">\(Self.escape(f.rule))</a> "
+            out += rules[f.rule] ?? {
+                let rule = "<a class=\"rule\" href=\"\(Self.escape(MissionKitVersion.rulesDocumentation))#\(Self.escape(f.rule))\">\(Self.escape(f.rule))</a> "
+                rules[f.rule] = rule
+                return rule
+            }()
             out += link(.init(file: f.file, line: f.line), text: "\(f.file):\(f.line):\(f.column)", code: true)
             out += " \(Self.prose(f.message))"
-            if !f.hint.isEmpty { out += "<div class=\"hint\">\(Self.prose(f.hint))</div>" }
+            if !f.hint.isEmpty {
+                out += hints[f.hint] ?? {
+                    let hint = "<div class=\"hint\">\(Self.prose(f.hint))</div>"
+                    if hints.count < 256 { hints[f.hint] = hint }
+                    return hint
+                }()
+            }
             out += "</li>"
         }
         out += "</ul>"
@@ -246,14 +259,16 @@ public struct MissionReportHTML: Sendable {
     /// control and bidi characters become visible first.
     static func escape(_ s: String) -> String {
         let safe = DisplayText.sanitize(s)
-        guard safe.contains(where: { "&<>\"'".contains($0) }) else { return safe }
+        // Bytes, not Characters: the test ran over every finding's text, grapheme by grapheme.
+        guard safe.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return safe }
         return JUnitXML.escape(safe, visible: false)
     }
 
     /// A message or hint: escaped, with its `code spans` shown as code (an unpaired backtick stays).
     static func prose(_ s: String) -> String {
-        let parts = escape(s).split(separator: "`", omittingEmptySubsequences: false)
-        guard parts.count >= 3 else { return escape(s) }
+        let escaped = escape(s)
+        let parts = escaped.split(separator: "`", omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return escaped }
         var out = ""
         for (i, part) in parts.enumerated() {
             if i % 2 == 1 && i < parts.count - 1 {

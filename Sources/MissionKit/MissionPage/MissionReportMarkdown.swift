@@ -29,7 +29,8 @@ public struct MissionReportMarkdown: Sendable {
             out += "\n## Validation by milestone\n\n| Milestone | Latest verdict | Passed | Failed | Blocked | Syntheses | Latest | Findings |\n|---|---|---|---|---|---|---|---|\n"
             for row in report.validation {
                 let latest = row.latest.map { link($0.synthesis, "\($0.validator) r\($0.round)") }.joined(separator: ", ")
-                out += "| \(MarkdownText.cell(row.milestone)) | \(MarkdownText.cell(row.verdict)) | \(row.passed) | \(row.failed) | \(row.blocked) | \(row.synthesisCount) | \(latest) | \(findings(row.findings)) |\n"
+                out += "| \(MarkdownText.cell(row.milestone)) | \(MarkdownText.cell(row.verdict)) | \(row.passed) | \(row.failed) | \(row.blocked) | \(row.synthesisCount) | \(latest) | "
+                findings(row.findings, into: out)
             }
         }
         for mission in report.missions { section(mission, into: out) }
@@ -63,7 +64,8 @@ public struct MissionReportMarkdown: Sendable {
                 out += "\n| Feature | Milestone | Status | Assertions | Handoffs | Findings |\n|---|---|---|---|---|---|\n"
                 for f in features {
                     out += "| \(link(.init(file: f.link.file, line: f.link.line), f.id)) | \(MarkdownText.cell(f.milestone ?? "")) | \(MarkdownText.cell(f.status ?? "—")) | "
-                    out += "\(MarkdownText.cell(f.assertions.joined(separator: ", "))) | \(handoffs(f.handoffs)) | \(findings(f.findings)) |\n"
+                    out += "\(MarkdownText.cell(f.assertions.joined(separator: ", "))) | \(handoffs(f.handoffs)) | "
+                    findings(f.findings, into: out)
                 }
             }
         }
@@ -79,25 +81,28 @@ public struct MissionReportMarkdown: Sendable {
                 let state = a.state == .untracked ? "no entry" : MarkdownText.cell(a.stateValue ?? a.state.rawValue)
                 let verdict = a.verdict.map { "\($0.status) (round \($0.round))" } ?? ""
                 out += "| \(id) | \(MarkdownText.cell(a.milestone ?? "")) | \(a.features.isEmpty ? "unclaimed" : MarkdownText.cell(a.features.joined(separator: ", "))) | "
-                out += "\(state) | \(verdict) | \(handoffs(a.handoffs)) | \(a.tests.map(MarkdownText.cell).joined(separator: "<br>")) | \(findings(a.findings)) |\n"
+                out += "\(state) | \(verdict) | \(handoffs(a.handoffs)) | \(a.tests.map(MarkdownText.cell).joined(separator: "<br>")) | "
+                findings(a.findings, into: out)
             }
         }
 
         if !m.docs.isEmpty {
             out += "\n### Source docs\n\n| Doc | Mission status | Findings |\n|---|---|---|\n"
             for d in m.docs {
-                let blocks: String
+                out += "| \(d.isMissing ? "`\(MarkdownText.code(d.path))`" : link(.init(file: d.path), d.path)) | "
                 if d.isMissing {
-                    blocks = "listed, but no such file"
+                    out += "listed, but no such file"
                 } else if let error = d.readError {
-                    blocks = "unreadable: " + MarkdownText.cell(error)
+                    out += "unreadable: " + MarkdownText.cell(error)
                 } else if d.blocks.isEmpty {
-                    blocks = "no block"
+                    out += "no block"
                 } else {
-                    blocks = d.blocks.map { b in b.fields.map { "**\(MarkdownText.cell($0.label))** \(MarkdownText.cell($0.value))" }.joined(separator: " · ") }
-                        .joined(separator: "<br>")
+                    for (i, b) in d.blocks.enumerated() {
+                        out += (i > 0 ? "<br>" : "") + b.fields.map { "**\(MarkdownText.cell($0.label))** \(MarkdownText.cell($0.value))" }.joined(separator: " · ")
+                    }
                 }
-                out += "| \(d.isMissing ? "`\(MarkdownText.code(d.path))`" : link(.init(file: d.path), d.path)) | \(blocks) | \(findings(d.findings)) |\n"
+                out += " | "
+                findings(d.findings, into: out)
             }
         }
         if !m.otherFindings.isEmpty {
@@ -110,8 +115,11 @@ public struct MissionReportMarkdown: Sendable {
         refs.map { link(.init(file: $0.file), $0.commit.map { "commit \($0)" } ?? "handoff") }.joined(separator: "<br>")
     }
 
-    func findings(_ list: [Finding]) -> String {
-        list.map(finding).joined(separator: "<br>")
+    /// A table's last cell, the findings one under another, and the row's end: written finding
+    /// by finding (a doc of 40,000 bad blocks has a cell of 160,000).
+    func findings(_ list: [Finding], into out: TextOutput) {
+        for (i, f) in list.enumerated() { out += (i > 0 ? "<br>" : "") + finding(f) }
+        out += " |\n"
     }
 
     func finding(_ f: Finding) -> String {

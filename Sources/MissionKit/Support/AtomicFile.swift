@@ -142,6 +142,15 @@ public enum AtomicFile {
         try writeOutput(to: path) { (put: Put) throws(MissionError) in try put.bytes(bytes) }
     }
 
+    /// `writeOutput(to:_:)` for text written piece by piece into a `TextOutput`.
+    public static func writeText(to path: String, _ produce: (TextOutput) -> Void) throws(MissionError) {
+        try writeOutput(to: path) { (put: Put) throws(MissionError) in
+            let out = TextOutput { (chunk: String) throws(MissionError) in try put.text(chunk) }
+            produce(out)
+            try out.finish()
+        }
+    }
+
     /// `writeOutput(_:to:)` for content produced in chunks (a report larger than its input):
     /// `produce` hands each chunk to `put`, and no chunk is held after it is written.
     public static func writeOutput(to path: String, _ produce: (Put) throws(MissionError) -> Void) throws(MissionError) {
