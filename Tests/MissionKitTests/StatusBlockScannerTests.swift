@@ -15,6 +15,25 @@ import Testing
         #expect(b.headerIsCanonical && b.fields.allSatisfy(\.isCanonicalSpelling))
     }
 
+    /// Only a line that could be a block's header decides what is parsed: a page that names the
+    /// words in a table or a sentence is not parsed at all, and every header form still is.
+    @Test func onlyHeaderLinesDecideWhatIsParsed() {
+        let report = "# Report\n\n| Doc | Mission status | Findings |\n|---|---|---|\n| a | x<br>a second Mission status block | 2 |\n"
+        #expect(StatusBlockScanner.relevantPrefixLength(SourceText(report)) == nil)
+        #expect(StatusBlockScanner.relevantPrefixLength(SourceText("See `> Mission status` in the docs.\n")) == nil)
+        let forms = [
+            "> Mission status", "> **Mission status**", "- > Mission status", "1. > ## Mission Status:", "  >  _mission status_ ",
+            "\u{FEFF}> Mission status", "> > Mission status",
+        ]
+        for form in forms {
+            let doc = form + "\n> Agent: a\n"
+            #expect(StatusBlockScanner.relevantPrefixLength(SourceText(doc)) != nil, "\(form)")
+        }
+        // The header's line is found whichever line break the file uses.
+        #expect(StatusBlockScanner.scan(SourceText("# A\r\r> Mission status\r> Agent: a\r")).count == 1)
+        #expect(StatusBlockScanner.scan(SourceText("# A\r\n\r\n> Mission status\r\n> Agent: a\r\n")).count == 1)
+    }
+
     @Test(arguments: [
         ("fenced", "```md\n" + Fixture.block() + "```\n"),
         ("tilde fence", "~~~\n" + Fixture.block() + "~~~\n"),

@@ -21,14 +21,14 @@ public enum StatusBlockScanner {
     }
 
     /// How many leading bytes decide every block: up to the first blank line after the last line
-    /// that mentions "mission status" (nil when no line does).
+    /// that could be a block's header (nil when no line could: nothing is parsed).
     ///
     /// A blank line ends every block quote and every lazy continuation, so the lines after it can
-    /// neither start a block (they do not mention the header) nor extend or hide one before it: a
+    /// neither start a block (no header is among them) nor extend or hide one before it: a
     /// fence or comment left open before it is just as open in the prefix.
     public static func relevantPrefixLength(_ text: SourceText) -> Int? {
-        guard let hit = SourceText.lastIndexASCIICaseInsensitive(text.bytes, "mission status") else { return nil }
         let bytes = text.bytes
+        guard let hit = SourceText.lastIndexASCIICaseInsensitive(bytes, "mission status", where: { mayBeHeader(bytes, at: $0) }) else { return nil }
         var i = hit
         while i < bytes.count, bytes[i] != 0x0A { i += 1 }
         // Walk line by line until a line holding only spaces, tabs or CR.
@@ -44,6 +44,37 @@ public enum StatusBlockScanner {
             i = j
         }
         return bytes.count
+    }
+
+    /// Whether the "mission status" at `offset` could be a block's header: a header is the first
+    /// line of a block quote, so its line carries the quote's `>`, and before and after the words
+    /// it holds only what may surround a header (indentation, list and quote markers, `*`, `_`,
+    /// `#`, `:`). A report or table that names the words (`| Doc | Mission status |`) is not
+    /// parsed: a 22 MB page of findings was, whole, at 17 times its size.
+    static func mayBeHeader(_ bytes: [UInt8], at offset: Int) -> Bool {
+        // Lines end at LF, CR or CRLF, as cmark reads them; a file may open with a byte-order mark.
+        var quoted = false
+        var i = offset - 1
+        while i >= 0, bytes[i] != 0x0A, bytes[i] != 0x0D {
+            switch bytes[i] {
+            case UInt8(ascii: ">"): quoted = true
+            case 0xEF, 0xBB, 0xBF where i < 3 && bytes.starts(with: [0xEF, 0xBB, 0xBF]): break
+            case 0x20, 0x09, UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "#"), UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "+"),
+                UInt8(ascii: "."), UInt8(ascii: ")"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                break
+            default: return false
+            }
+            i -= 1
+        }
+        guard quoted else { return false }
+        var j = offset + "mission status".utf8.count
+        while j < bytes.count, bytes[j] != 0x0A, bytes[j] != 0x0D {
+            switch bytes[j] {
+            case 0x20, 0x09, UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "#"), UInt8(ascii: ":"): j += 1
+            default: return false
+            }
+        }
+        return true
     }
 
     /// Parses the first `length` bytes in pieces of about `chunkBytes`, each freed before the

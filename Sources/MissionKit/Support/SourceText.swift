@@ -99,7 +99,8 @@ extension SourceText {
     /// The offset of the last occurrence of `needle` (ASCII, case-insensitive), searching backwards.
     /// Candidates are the last upper- and lower-case first letters, found with memrchr (a byte
     /// loop over every doc was a fifth of `check` on 10,000 docs).
-    public static func lastIndexASCIICaseInsensitive(_ bytes: [UInt8], _ needle: String) -> Int? {
+    /// `accept` can pass over an occurrence, and the search goes on before it.
+    public static func lastIndexASCIICaseInsensitive(_ bytes: [UInt8], _ needle: String, where accept: (Int) -> Bool = { _ in true }) -> Int? {
         let pattern = Array(needle.lowercased().utf8)
         guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
         let upper = (first >= 97 && first <= 122) ? first - 32 : first
@@ -122,7 +123,7 @@ extension SourceText {
                     if c != pattern[j] { break }
                     j += 1
                 }
-                if j == pattern.count { return i }
+                if j == pattern.count && accept(i) { return i }
                 if i == lower { lower = last(first, before: i) } else { capital = last(upper, before: i) }
             }
             return nil
