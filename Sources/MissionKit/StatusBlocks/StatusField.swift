@@ -55,7 +55,7 @@ public struct StatusField: Sendable, Hashable {
         let decorated = opening > 0 || closing > 0
         let rawLabel = String(labelPart)
         let trimmedLabel = rawLabel.trimming(" \t")
-        let value = String(valuePart).trimming(" \t")
+        let value = valuePart.trimming(" \t")
         let label = StatusFieldLabel(lenient: trimmedLabel)
         let separatorOK = value.isEmpty || (valuePart.first == " " && !valuePart.dropFirst().hasPrefix(" "))
         let canonical = !decorated && label != nil && rawLabel == label?.rawValue && separatorOK
