@@ -19,10 +19,13 @@ public struct Baseline: Sendable, Hashable {
 
     /// The baseline of `report`'s findings.
     public static func of(_ report: DiagnosticsReport, root: String) -> Baseline {
-        let findings = report.sortedFindings
+        Baseline(entries: Array(entries(of: report, root: root)))
+    }
+
+    /// The entries of `report`'s findings, each fingerprinted as it is taken.
+    static func entries(of report: DiagnosticsReport, root: String) -> some Sequence<Entry> {
         var fingerprinter = Fingerprinter(root: root)
-        let prints = fingerprinter.fingerprints(findings)
-        return Baseline(entries: zip(findings, prints).map { Entry(rule: $0.rule, file: $0.file, fingerprint: $1, message: $0.message) })
+        return report.sortedFindings.lazy.map { Entry(rule: $0.rule, file: $0.file, fingerprint: fingerprinter.next($0), message: $0.message) }
     }
 
     /// The file's JSON: sorted, one entry per finding, with the message for people reading diffs.
@@ -33,10 +36,7 @@ public struct Baseline: Sendable, Hashable {
     /// Writes the baseline of `report`'s findings entry by entry, each fingerprinted as it is
     /// written: the entries of 160,000 findings are never held, as entries or as one document.
     public static func write(_ report: DiagnosticsReport, root: String, to out: TextOutput) {
-        var fingerprinter = Fingerprinter(root: root)
-        write(
-            report.sortedFindings.lazy.map { Entry(rule: $0.rule, file: $0.file, fingerprint: fingerprinter.next($0), message: $0.message) },
-            to: out)
+        write(entries(of: report, root: root), to: out)
     }
 
     static func write(_ entries: some Sequence<Entry>, to out: TextOutput) {
