@@ -110,6 +110,11 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 
 /// Where a command's report goes: `--output FILE` (see `AtomicFile.writeOutput`) or standard output.
 public enum ReportOutput {
+    /// Writes `text` whole (the regression suite's reports, made by the companion).
+    public static func write(_ text: String, to output: String?) throws {
+        try write(to: output) { $0 += text }
+    }
+
     /// Writes what `produce` puts into its `TextOutput`, in chunks as they fill, so a large
     /// page is never held whole.
     public static func write(to output: String?, _ produce: (TextOutput) -> Void) throws {
