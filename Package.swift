@@ -44,7 +44,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "missionctl", dependencies: ["MissionCommands"]),
+        .executableTarget(
+            name: "missionctl",
+            dependencies: ["MissionCommands"],
+            // A static Swift runtime's link exports every public symbol of our modules (5,700) to the
+            // dynamic symbol table. Nothing looks them up, yet the loader maps them and the runtime's
+            // first dladdr walks them at every start.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux]))]
+        ),
         .target(name: "MissionTestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MissionKitTests", dependencies: ["MissionKit", "MissionTestSupport"]),
         .testTarget(name: "ServiceRunnerTests", dependencies: ["ServiceRunner", "MissionKit", "MissionTestSupport"]),

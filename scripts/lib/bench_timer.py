@@ -37,4 +37,4 @@ for i in range(runs + 1):  # the first round warms caches and is not counted
         if i > 0:
             times[k].append(elapsed)
 for t in times:
-    print(f"{statistics.median(t):.1f}")
+    print(f"{statistics.median(t):.2f}")

@@ -1,12 +1,43 @@
 # What the scripts share. Source it after setting `root` (the repository):
 #   . "$root/scripts/lib/common.sh"
 
-# release_binary PRODUCT [PACKAGE]: builds PRODUCT as shipped (release, static Swift runtime)
-# from PACKAGE (default: the light package) and prints the binary's path.
+# shipped_flags [PACKAGE]: sets `release_flags`, the `swift build` flags the release archive is built
+# with (release, static Swift runtime, libcmark, libyaml and SQLite from Debian's static archives),
+# and exports the PKG_CONFIG_PATH they need. The linker takes lib<name>.so over lib<name>.a in the
+# same folder; a folder of PACKAGE's .build that holds only the archives, named by pkg-config files
+# of our own (SwiftPM asks pkg-config for -L), makes -lcmark and -lyaml link statically. The folder
+# stays put between runs, so the flags do too and SwiftPM does not relink for a new path.
+shipped_flags() {
+  local package=${1:-$root}
+  local multiarch static="$package/.build/static-archives"
+  multiarch=$(gcc -print-multiarch 2>/dev/null || echo "$(uname -m)-linux-gnu")
+  mkdir -p "$static"
+  for lib in cmark yaml sqlite3; do
+    if [ -f "/usr/lib/$multiarch/lib$lib.a" ]; then
+      ln -sf "/usr/lib/$multiarch/lib$lib.a" "$static/lib$lib.a"
+    elif [ "$lib" != sqlite3 ]; then
+      echo "/usr/lib/$multiarch/lib$lib.a is missing (apt-get install lib$lib-dev)" >&2
+      return 2
+    fi
+  done
+  for pc in libcmark:cmark yaml-0.1:yaml; do
+    printf 'Name: %s\nDescription: static archive for a release build\nVersion: %s\nLibs: -L%s -l%s\nCflags:\n' \
+      "${pc%%:*}" "$(pkg-config --modversion "${pc%%:*}")" "$static" "${pc##*:}" > "$static/${pc%%:*}.pc"
+  done
+  case ":${PKG_CONFIG_PATH:-}:" in
+    *":$static:"*) ;;
+    *) export PKG_CONFIG_PATH="$static${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}" ;;
+  esac
+  release_flags=(-c release --static-swift-stdlib -Xlinker -L"$static")
+}
+
+# release_binary PRODUCT [PACKAGE]: builds PRODUCT as shipped (shipped_flags) from PACKAGE (default:
+# the light package) and prints the binary's path.
 release_binary() {
   local product=$1 package=${2:-$root}
-  swift build --package-path "$package" -c release --static-swift-stdlib --product "$product" >&2
-  echo "$(swift build --package-path "$package" -c release --static-swift-stdlib --show-bin-path)/$product"
+  shipped_flags "$package" || return
+  swift build --package-path "$package" "${release_flags[@]}" --product "$product" >&2
+  echo "$(swift build --package-path "$package" "${release_flags[@]}" --show-bin-path)/$product"
 }
 
 # server_port LOG: waits up to 10 s for `backend serve --port 0` to write "listening on …:PORT" to
@@ -21,5 +52,6 @@ server_port() {
   echo "$port"
 }
 
-# timer CMD ARGS [::: CMD ARGS]...: median wall times in ms, runs interleaved (lib/bench_timer.py).
-timer() { python3 "$root/scripts/lib/bench_timer.py" -- "$@"; }
+# timer [--runs N] [--] CMD ARGS [::: CMD ARGS]...: median wall times in ms, runs interleaved
+# (lib/bench_timer.py).
+timer() { python3 "$root/scripts/lib/bench_timer.py" "$@"; }
