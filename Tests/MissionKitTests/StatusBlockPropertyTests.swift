@@ -179,6 +179,61 @@ import Testing
         }
     }
 
+    /// Field lines built from the pieces that decide how a line reads: emphasis on either side of
+    /// the colon, blanks, labels in any spelling, no colon, non-ASCII (a combining mark on `*`).
+    static let fieldPieces = [
+        "*", "**", "_", ":", " ", "  ", "\t", "Status", "status", "Fully implemented", "Current-Code differences", "Todo",
+        "Agent", "Stauts", "complete", "in progress", "`x`", "a:b", "计时器", "\u{301}", "*\u{301}", "é", ".",
+    ]
+
+    @Test(arguments: 0..<300)
+    func fieldsReadFromBytesAsFromStrings(seed: Int) {
+        var rng = SplitMix64(state: UInt64(seed) &+ 2_000_029)
+        for _ in 0..<20 {
+            let line = (0..<Int.random(in: 1...7, using: &rng)).map { _ in Self.fieldPieces.randomElement(using: &rng)! }.joined()
+            let asString = StatusField.parse(Substring(line), line: 3, column: 5)
+            let asBytes = Array(line.utf8).withUnsafeBufferPointer { StatusField.parse(utf8: $0, line: 3, column: 5) }
+            #expect(asBytes == asString, "seed \(seed): \(line.debugDescription)")
+        }
+    }
+
+    /// The header rule as first written (letters collected, then compared): the streaming
+    /// `isHeader` must agree with it on every line.
+    static func referenceIsHeader(_ content: Substring) -> Bool {
+        if content == "Mission status" { return true }
+        var letters: [UInt8] = []
+        for b in content.utf8 {
+            if letters.count > 14 { return false }
+            switch b {
+            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "#"), UInt8(ascii: "\t"), UInt8(ascii: ":"): continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): letters.append(b + 32)
+            case UInt8(ascii: " "):
+                if letters.isEmpty || letters.last == UInt8(ascii: " ") { continue }
+                letters.append(b)
+            default: letters.append(b)
+            }
+        }
+        if letters.last == UInt8(ascii: " ") { letters.removeLast() }
+        return letters.elementsEqual("mission status".utf8)
+    }
+
+    static let headerPieces = ["Mission", "mission", "MISSION", " status", "Status", "status", " ", "  ", "*", "**", "_", "#", ":", "\t", "x", "é", "es"]
+
+    @Test(arguments: 0..<300)
+    func headersToldAsByTheFirstRule(seed: Int) {
+        var rng = SplitMix64(state: UInt64(seed) &+ 3_000_017)
+        for _ in 0..<40 {
+            let line = (0..<Int.random(in: 1...6, using: &rng)).map { _ in Self.headerPieces.randomElement(using: &rng)! }.joined()
+            #expect(StatusFieldLabel.isHeader(Substring(line)) == Self.referenceIsHeader(Substring(line)), "seed \(seed): \(line.debugDescription)")
+        }
+        for line in ["Mission status", "**Mission status:**", "## mission  STATUS", " Mission status"] {
+            #expect(StatusFieldLabel.isHeader(Substring(line)), "\(line.debugDescription)")
+        }
+        for line in ["Mission status :", "Mission statuses", "Mission status x", "Missionstatus", "Mission"] {
+            #expect(!StatusFieldLabel.isHeader(Substring(line)), "\(line.debugDescription)")
+        }
+    }
+
     @Test(arguments: 0..<100)
     func refusedUpdatesNeverProduceBytes(seed: Int) throws {
         var rng = SplitMix64(state: UInt64(seed) &+ 1_000_003)

@@ -58,7 +58,8 @@ public enum StatusBlockScanner {
         while i >= 0, bytes[i] != 0x0A, bytes[i] != 0x0D {
             switch bytes[i] {
             case UInt8(ascii: ">"): quoted = true
-            case 0xEF, 0xBB, 0xBF where i < 3 && bytes.starts(with: [0xEF, 0xBB, 0xBF]): break
+            case 0xEF, 0xBB, 0xBF:  // a byte-order mark, only at the start of the file
+                guard i < 3, bytes.starts(with: [0xEF, 0xBB, 0xBF]) else { return false }
             case 0x20, 0x09, UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "#"), UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "+"),
                 UInt8(ascii: "."), UInt8(ascii: ")"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 break
@@ -194,17 +195,19 @@ public enum StatusBlockScanner {
     /// Whether the quote's first line with content is a header: only such a quote holds blocks.
     private static func opensWithHeader(_ quote: QuoteSpan, text: SourceText) -> Bool {
         for n in quote.firstLine...quote.lastLine {
-            if let line = quoteLine(n, of: quote, text: text) { return StatusFieldLabel.isHeader(line.content) }
+            if let line = quoteLine(n, of: quote, text: text) { return StatusFieldLabel.isHeader(utf8: text.bytes[line.content]) }
         }
         return false
     }
 
     /// One line of a block quote, read line by line: a quote of 100,000 lines was first held
-    /// whole as lines, then again as fields.
+    /// whole as lines, then again as fields. Only bytes are noted: most lines are fields, read
+    /// from their bytes.
     private struct QuoteLine {
         var line: Int
         var column: Int
-        var content: Substring
+        /// The line without its markers and outer blanks.
+        var content: Range<Int>
         /// The bytes before the content (`> `, `- > `): a string only for header lines.
         var prefix: Range<Int>
     }
@@ -233,25 +236,26 @@ public enum StatusBlockScanner {
         var start = pos
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         guard start < end else { return nil }
-        return QuoteLine(
-            line: n, column: start - range.lowerBound + 1, content: Substring(String(decoding: bytes[start..<end], as: UTF8.self)),
-            prefix: range.lowerBound..<start)
+        return QuoteLine(line: n, column: start - range.lowerBound + 1, content: start..<end, prefix: range.lowerBound..<start)
     }
 
     /// The blocks of a quote that opens with a header (`opensWithHeader`).
     private static func extract(_ quote: QuoteSpan, text: SourceText) -> [StatusBlock] {
         var blocks: [StatusBlock] = []
-        for n in quote.firstLine...quote.lastLine {
-            guard let l = quoteLine(n, of: quote, text: text) else { continue }
-            if StatusFieldLabel.isHeader(l.content) {
-                blocks.append(
-                    StatusBlock(
-                        headerLine: l.line, headerColumn: l.column,
-                        headerIsCanonical: l.content == Substring(StatusFieldLabel.header),
-                        fields: [], lastLine: l.line, linePrefix: String(decoding: text.bytes[l.prefix], as: UTF8.self)))
-            } else if !blocks.isEmpty {
-                blocks[blocks.count - 1].fields.append(StatusField.parse(l.content, line: l.line, column: l.column))
-                blocks[blocks.count - 1].lastLine = l.line
+        text.bytes.withUnsafeBufferPointer { bytes in
+            for n in quote.firstLine...quote.lastLine {
+                guard let l = quoteLine(n, of: quote, text: text) else { continue }
+                let content = UnsafeBufferPointer(rebasing: bytes[l.content])
+                if StatusFieldLabel.isHeader(utf8: content) {
+                    blocks.append(
+                        StatusBlock(
+                            headerLine: l.line, headerColumn: l.column,
+                            headerIsCanonical: content.elementsEqual(StatusFieldLabel.header.utf8),
+                            fields: [], lastLine: l.line, linePrefix: String(decoding: bytes[l.prefix], as: UTF8.self)))
+                } else if !blocks.isEmpty {
+                    blocks[blocks.count - 1].fields.append(StatusField.parse(utf8: content, line: l.line, column: l.column))
+                    blocks[blocks.count - 1].lastLine = l.line
+                }
             }
         }
         return blocks

@@ -66,6 +66,53 @@ public struct StatusField: Sendable, Hashable {
 }
 
 extension StatusField {
+    /// `parse` on a line's UTF-8 bytes. An ASCII line (nearly every one) is read byte by byte, with
+    /// strings made only of its label and value; any other line is read as `parse` reads it, so
+    /// the two never differ (a character there may be an ASCII byte with a combining mark).
+    static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, line: Int, column: Int) -> StatusField {
+        guard SourceText.firstNonASCII(bytes, from: 0) == nil else {
+            return parse(Substring(String(decoding: bytes, as: UTF8.self)), line: line, column: column)
+        }
+        func isEmphasis(_ b: UInt8) -> Bool { b == UInt8(ascii: "*") || b == UInt8(ascii: "_") }
+        func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+        func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        let n = bytes.count
+        var bodyStart = 0
+        while bodyStart < n, isEmphasis(bytes[bodyStart]) { bodyStart += 1 }
+        let opening = bodyStart
+        var colon = bodyStart
+        while colon < n, bytes[colon] != UInt8(ascii: ":") { colon += 1 }
+        guard colon < n else {
+            return StatusField(
+                label: nil, rawLabel: string(0..<n), value: "", hasColon: false, isCanonicalSpelling: false, line: line, column: column)
+        }
+        var labelEnd = colon
+        while labelEnd > bodyStart, isEmphasis(bytes[labelEnd - 1]) { labelEnd -= 1 }
+        var closing = colon - labelEnd
+        var valueStart = colon + 1
+        // `**Agent:** value`: the closing emphasis follows the colon.
+        while closing < opening, valueStart < n, isEmphasis(bytes[valueStart]) {
+            valueStart += 1
+            closing += 1
+        }
+        let decorated = opening > 0 || closing > 0
+        var (labelFrom, labelTo) = (bodyStart, labelEnd)
+        while labelFrom < labelTo, isBlank(bytes[labelFrom]) { labelFrom += 1 }
+        while labelTo > labelFrom, isBlank(bytes[labelTo - 1]) { labelTo -= 1 }
+        var (valueFrom, valueTo) = (valueStart, n)
+        while valueFrom < valueTo, isBlank(bytes[valueFrom]) { valueFrom += 1 }
+        while valueTo > valueFrom, isBlank(bytes[valueTo - 1]) { valueTo -= 1 }
+        let label = StatusFieldLabel(lenientUTF8: UnsafeBufferPointer(rebasing: bytes[labelFrom..<labelTo]))
+        let separatorOK =
+            valueFrom == valueTo || (bytes[valueStart] == 0x20 && !(valueStart + 1 < n && bytes[valueStart + 1] == 0x20))
+        let canonical =
+            !decorated && separatorOK
+            && label.map { bytes[bodyStart..<labelEnd].elementsEqual($0.rawValue.utf8) } == true
+        return StatusField(
+            label: label, rawLabel: string(labelFrom..<labelTo), value: string(valueFrom..<valueTo), hasColon: true,
+            isCanonicalSpelling: canonical, line: line, column: column)
+    }
+
     /// The label, or the field a misspelt label surely means (`Stauts` → `Status`).
     public var resolvedLabel: StatusFieldLabel? {
         if let label { return label }

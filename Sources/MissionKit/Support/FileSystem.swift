@@ -62,11 +62,27 @@ public enum FileSystem {
             lseek(fd, 0, SEEK_SET)
         }
         // One byte over the size: the read that finds the end needs room, and growing the array
-        // for it doubled every file's memory (a 4 MB contract held 8 MB).
-        var result = [UInt8](repeating: 0, count: max(0, size) + 1)
+        // for it doubled every file's memory (a 4 MB contract held 8 MB). The array is read into
+        // uninitialised: zeroing it first cost as much as a pass over every doc.
         var filled = 0
-        while true {
-            // A file that grows while it is read is still bounded.
+        var failure: Int32 = 0
+        var result = [UInt8](unsafeUninitializedCapacity: max(0, size) + 1) { buffer, count in
+            while filled < buffer.count {
+                let n = read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+                if n < 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    failure = errno
+                    break
+                }
+                if n == 0 { break }
+                filled += n
+            }
+            count = filled
+        }
+        if failure != 0 { throw MissionError("\(path): read failed (\(String(cString: strerror(failure))))") }
+        // Filled to the last byte: the file grew since fstat; read on, still bounded.
+        var grew = filled == max(0, size) + 1
+        while grew {
             if filled > limit { throw MissionError("\(path): grew over the \(limit / 1024 / 1024) MiB limit while it was read") }
             if filled == result.count { result.append(contentsOf: repeatElement(0, count: max(4096, filled))) }
             let n = result.withUnsafeMutableBytes { buf in read(fd, buf.baseAddress! + filled, buf.count - filled) }
@@ -74,7 +90,7 @@ public enum FileSystem {
                 if errno == EINTR || errno == EAGAIN { continue }
                 throw MissionError("\(path): read failed (\(String(cString: strerror(errno))))")
             }
-            if n == 0 { break }
+            grew = n > 0
             filled += n
         }
         result.removeSubrange(filled...)
