@@ -10,6 +10,21 @@ import Testing
 
     static let twoBlocks = "# A\n\n" + Fixture.block() + "\n" + Fixture.block()
 
+    /// Only `missionctl-` after a comment's opening can be a directive; a doc with neither is
+    /// passed over without a parse.
+    @Test(arguments: [
+        ("<!-- missionctl-disable-file unknown-agent -->", true),
+        ("text\n<!--\nmissionctl-disable x\n-->", true),
+        ("a < b, <!-- note --> and later missionctl-disable x", true),
+        ("missionctl-disable x, then <!-- a comment -->", false),
+        ("`missionctl-disable` in prose, no comment", false),
+        ("< <! <!- -- missionctl-", false),
+        ("", false),
+    ])
+    func aDirectiveNeedsACommentOpeningBeforeIt(text: String, may: Bool) {
+        #expect(Suppressions.mayBeIn(Array(text.utf8)) == may)
+    }
+
     @Test func nextLineSuppressesOnlyTheNamedRuleOnTheNextLine() throws {
         let plain = try report(Self.twoBlocks)
         #expect(plain.findings("duplicate-status-block").count == 1)

@@ -35,7 +35,7 @@ public struct ScannedDoc: Sendable {
                 doc.unsupportedEncoding = encoding
                 return doc
             }
-            let suppressions = SourceText.containsExactly(bytes, "missionctl-")
+            let suppressions = Suppressions.mayBeIn(bytes)
             let mentions = SourceText.containsASCIICaseInsensitive(bytes, "mission status")
             // Most docs never mention a block and are ASCII: no line index, no parse. A look-alike
             // header need not hold the ASCII words, but only non-ASCII text can hold one.

@@ -31,10 +31,25 @@ public struct Suppressions: Sendable {
     public static var unusedDescriptor: RuleDescriptor { UnusedSuppressionRule.descriptor }
     public static var invalidDescriptor: RuleDescriptor { InvalidSuppressionRule.descriptor }
 
-    /// Reads the directives of a Markdown text (nothing is parsed unless it mentions `missionctl-`).
+    /// Whether `bytes` can hold a directive: `missionctl-` after an HTML comment's opening. A doc
+    /// without `<` is passed in one memchr (memmem for the words went through every doc).
+    public static func mayBeIn(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var from = 0
+            while let at = SourceText.firstOffset(of: UInt8(ascii: "<"), in: raw, from: from) {
+                if raw[at...].starts(with: "<!--".utf8) {
+                    return SourceText.containsExactly(UnsafeRawBufferPointer(rebasing: raw[(at + 4)...]), "missionctl-")
+                }
+                from = at + 1
+            }
+            return false
+        }
+    }
+
+    /// Reads the directives of a Markdown text (nothing is parsed unless it may hold one: `mayBeIn`).
     public static func parse(_ text: SourceText, knownRules: Set<String>) -> Suppressions {
         var result = Suppressions(directives: [], invalid: [])
-        guard SourceText.containsExactly(text.bytes, "missionctl-") else { return result }
+        guard mayBeIn(text.bytes) else { return result }
         text.bytes.withUnsafeBytes { raw in
             let doc = MarkdownDocument(bytes: raw)
             doc.document.forEachDescendant { node in

@@ -9,7 +9,7 @@ public enum TextEncoding {
         if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16 BE (byte-order mark)" }
         if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16 LE (byte-order mark)" }
         let sample = bytes.prefix(512)
-        guard sample.count >= 4, sample.contains(0) else { return nil }
+        guard sample.count >= 4, sample.withUnsafeBytes({ SourceText.firstOffset(of: 0, in: $0) }) != nil else { return nil }
         var zeros = [0, 0, 0, 0]
         for (i, b) in sample.enumerated() where b == 0 { zeros[i % 4] += 1 }
         let quarter = sample.count / 4

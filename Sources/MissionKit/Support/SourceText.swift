@@ -97,47 +97,84 @@ extension SourceText {
     }
 
     /// The offset of the last occurrence of `needle` (ASCII, case-insensitive), searching backwards.
-    /// Candidates are the last upper- and lower-case first letters, found with memrchr (a byte
-    /// loop over every doc was a fifth of `check` on 10,000 docs).
     /// `accept` can pass over an occurrence, and the search goes on before it.
     public static func lastIndexASCIICaseInsensitive(_ bytes: [UInt8], _ needle: String, where accept: (Int) -> Bool = { _ in true }) -> Int? {
         let pattern = Array(needle.lowercased().utf8)
-        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
-        let upper = (first >= 97 && first <= 122) ? first - 32 : first
-        return bytes.withUnsafeBufferPointer { buffer -> Int? in
-            guard let base = buffer.baseAddress else { return nil }
-            /// The last offset below `end` holding `byte`, or -1.
-            func last(_ byte: UInt8, before end: Int) -> Int {
-                guard end > 0, let hit = mc_memrchr(base, Int32(byte), end) else { return -1 }
-                return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var found: Int?
+            forEachCandidate(of: pattern, in: buffer, backwards: true) { i in
+                guard matches(pattern, in: buffer, at: i), accept(i) else { return true }
+                found = i
+                return false
             }
-            let limit = bytes.count - pattern.count + 1  // a match starts below this
-            var lower = last(first, before: limit)
-            var capital = upper == first ? -1 : last(upper, before: limit)
-            while lower >= 0 || capital >= 0 {
-                let i = max(lower, capital)
-                var j = 1
-                while j < pattern.count {
-                    var c = buffer[i + j]
-                    if c >= 65 && c <= 90 { c += 32 }
-                    if c != pattern[j] { break }
-                    j += 1
-                }
-                if j == pattern.count && accept(i) { return i }
-                if i == lower { lower = last(first, before: i) } else { capital = last(upper, before: i) }
-            }
-            return nil
+            return found
         }
     }
 
-    /// The offset of the first byte ≥ 0x80 at or after `start`, testing eight bytes at a time.
+    /// Whether `pattern` (lower-case ASCII) is at `i`, in any case.
+    @inline(__always)
+    private static func matches(_ pattern: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        var j = 1
+        while j < pattern.count {
+            var c = buffer[i + j]
+            if c >= 65 && c <= 90 { c += 32 }
+            if c != pattern[j] { return false }
+            j += 1
+        }
+        return true
+    }
+
+    /// Calls `body` with each offset where `pattern` (lower-case ASCII) may start, in order or in
+    /// reverse, until it returns false: where its first two bytes are, in any case, found sixteen
+    /// offsets at a time by the C shim (SSE2). Every doc of a repository is searched this way: a
+    /// memrchr call for each `m` of its prose cost more than the search itself.
+    @inline(__always)
+    private static func forEachCandidate(
+        of pattern: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, backwards: Bool, _ body: (Int) -> Bool
+    ) {
+        guard let base = buffer.baseAddress else { return }
+        let limit = buffer.count - pattern.count + 1  // a match starts below this
+        func folded(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+        guard pattern.count >= 2 else {
+            let offsets = backwards ? stride(from: limit - 1, through: 0, by: -1) : stride(from: 0, through: limit - 1, by: 1)
+            for i in offsets where folded(buffer[i]) == pattern[0] {
+                if !body(i) { return }
+            }
+            return
+        }
+        // The shim's test folds any byte with bit 5; the pair is then compared exactly.
+        let (a, b) = (pattern[0] | 0x20, pattern[1] | 0x20)
+        func isCandidate(_ i: Int) -> Bool { folded(buffer[i]) == pattern[0] && folded(buffer[i + 1]) == pattern[1] }
+        // limit <= count - 1: the byte after each offset is in the buffer, as the shim needs.
+        if backwards {
+            var end = limit
+            while end > 0 {
+                let i = mc_prev_folded_pair(base, end, a, b)
+                guard i >= 0 else { return }
+                if isCandidate(i), !body(i) { return }
+                end = i
+            }
+        } else {
+            var start = 0
+            while start < limit {
+                let i = mc_next_folded_pair(base, start, limit, a, b)
+                guard i >= 0 else { return }
+                if isCandidate(i), !body(i) { return }
+                start = i + 1
+            }
+        }
+    }
+
+    /// The offset of the first byte ≥ 0x80 at or after `start`, testing 32 bytes at a time (the
+    /// look-alike search runs this over every listed doc).
     public static func firstNonASCII(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard let base = buffer.baseAddress else { return nil }
+        let high: UInt64 = 0x8080_8080_8080_8080
+        func word(_ at: Int) -> UInt64 { UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self) }
         var i = start
-        while i + 8 <= buffer.count {
-            if UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
-            i += 8
-        }
+        while i + 32 <= buffer.count, (word(i) | word(i + 8) | word(i + 16) | word(i + 24)) & high == 0 { i += 32 }
+        while i + 8 <= buffer.count, word(i) & high == 0 { i += 8 }
         while i < buffer.count {
             if buffer[i] >= 0x80 { return i }
             i += 1
@@ -152,39 +189,36 @@ extension SourceText {
 
     /// Whether the bytes contain `needle` exactly (memmem: much faster than a byte loop, for
     /// markers that are always written in one case, such as `missionctl-`).
+    /// The offset of the first `byte` at or after `start` (memchr).
+    public static func firstOffset(of byte: UInt8, in raw: UnsafeRawBufferPointer, from start: Int = 0) -> Int? {
+        guard let base = raw.baseAddress, start < raw.count, let hit = memchr(base + start, Int32(byte), raw.count - start) else { return nil }
+        return base.distance(to: UnsafeRawPointer(hit))
+    }
+
     public static func containsExactly(_ bytes: [UInt8], _ needle: String) -> Bool {
+        bytes.withUnsafeBytes { containsExactly($0, needle) }
+    }
+
+    public static func containsExactly(_ haystack: UnsafeRawBufferPointer, _ needle: String) -> Bool {
         var pattern = Array(needle.utf8)
         guard !pattern.isEmpty else { return true }
-        return bytes.withUnsafeBytes { haystack in
-            pattern.withUnsafeMutableBytes { p in
-                guard let base = haystack.baseAddress else { return false }
-                return mc_memmem(base, haystack.count, p.baseAddress, p.count) != nil
-            }
+        return pattern.withUnsafeMutableBytes { p in
+            guard let base = haystack.baseAddress else { return false }
+            return mc_memmem(base, haystack.count, p.baseAddress, p.count) != nil
         }
     }
 
     public static func containsASCIICaseInsensitive(_ bytes: [UInt8], _ needle: String) -> Bool {
         let pattern = Array(needle.lowercased().utf8)
-        guard let first = pattern.first, bytes.count >= pattern.count else { return pattern.isEmpty }
-        let firstUpper = first >= 97 && first <= 122 ? first - 32 : first
-        let last = bytes.count - pattern.count
-        return bytes.withUnsafeBufferPointer { buffer -> Bool in
-            var i = 0
-            while i <= last {
-                let b = buffer[i]
-                if b == first || b == firstUpper {
-                    var j = 1
-                    while j < pattern.count {
-                        var c = buffer[i + j]
-                        if c >= 65 && c <= 90 { c += 32 }
-                        if c != pattern[j] { break }
-                        j += 1
-                    }
-                    if j == pattern.count { return true }
-                }
-                i += 1
+        guard !pattern.isEmpty else { return true }
+        guard bytes.count >= pattern.count else { return false }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var found = false
+            forEachCandidate(of: pattern, in: buffer, backwards: false) { i in
+                found = matches(pattern, in: buffer, at: i)
+                return !found
             }
-            return false
+            return found
         }
     }
 }
