@@ -179,6 +179,39 @@ import Testing
         }
     }
 
+    /// Lines that open, close or change blocks inside a quote, between runs of plain lines.
+    static let quoteBreakers = [
+        "> ```", "> ~~~", "> <!--", "> -->", "> <div>", "> <pre>", "> </div>", "> ===", "> ---", "> - item", "> 1. one", "> > nested",
+        ">", "", "lazy line", "> # heading", ">     indented", "> [x]: /url", "> Mission status", "> **Mission status**",
+        "> > Mission status", "- > Mission status", "  > Agent: listed", "> text with a > in it", "> a <b>tag</b>",
+        "Mission status", "> Agent: a", "> Todo: t",
+    ]
+
+    /// Long runs of plain quote lines are collapsed before cmark parses a piece; with runs as short
+    /// as three lines, among lines that open and close fences, comments, HTML, lists, setext
+    /// headings and nested quotes, the scan must find what a parse of the whole file finds.
+    @Test(arguments: 0..<300)
+    func collapsedRunsParseAsTheWholeFile(seed: Int) {
+        var rng = SplitMix64(state: UInt64(seed) &+ 4_000_037)
+        var lines: [String] = []
+        // Breakers and runs alternate, so that each run follows a line that may open a block.
+        for _ in 0..<Int.random(in: 1...8, using: &rng) {
+            lines.append(Self.quoteBreakers.randomElement(using: &rng)!)
+            let markers = ["> ", ">", "> > ", ">> "].randomElement(using: &rng)!
+            for i in 0..<Int.random(in: 0...9, using: &rng) {
+                lines.append(markers + ["Agent: x\(i)", "Todo\(i): y", "plain words", "Status: partial", "ends --> here", "a </pre> b"].randomElement(using: &rng)!)
+            }
+            if Bool.random(using: &rng) { lines.append("> Mission status") }
+        }
+        let text = SourceText(lines.joined(separator: Bool.random(using: &rng) ? "\n" : "\r\n"))
+        let whole = StatusBlockScanner.scanWholeFile(text)
+        for chunk in [Int.max, 30] {
+            #expect(
+                StatusBlockScanner.scan(text, parsingBytes: text.bytes.count, chunkBytes: chunk, collapsingRunsOf: 3) == whole,
+                "seed \(seed), pieces of \(chunk): \(lines)")
+        }
+    }
+
     /// Field lines built from the pieces that decide how a line reads: emphasis on either side of
     /// the colon, blanks, labels in any spelling, no colon, non-ASCII (a combining mark on `*`).
     static let fieldPieces = [

@@ -17,7 +17,7 @@ public enum StatusBlockScanner {
     /// Scans with a full parse of the file (the reference the prefix optimisation is tested against).
     public static func scanWholeFile(_ text: SourceText) -> [StatusBlock] {
         guard text.containsASCIICaseInsensitive("mission status") else { return [] }
-        return scan(text, parsingBytes: text.bytes.count, chunkBytes: .max)
+        return scan(text, parsingBytes: text.bytes.count, chunkBytes: .max, collapsingRunsOf: .max)
     }
 
     /// How many leading bytes decide every block: up to the first blank line after the last line
@@ -86,7 +86,11 @@ public enum StatusBlockScanner {
     /// content, which the scanner does not read). When the last block before the blank line
     /// could go on past it (a list, a code or HTML block), the piece grows and is parsed again,
     /// twice as long each time.
-    static func scan(_ text: SourceText, parsingBytes length: Int, chunkBytes: Int) -> [StatusBlock] {
+    /// Long runs of plain quote lines are collapsed before a piece is parsed (`CollapsedQuoteRuns`,
+    /// runs of `minimumRun` lines or more).
+    static func scan(
+        _ text: SourceText, parsingBytes length: Int, chunkBytes: Int, collapsingRunsOf minimumRun: Int = CollapsedQuoteRuns.minimumRun
+    ) -> [StatusBlock] {
         text.bytes.withUnsafeBytes { whole in
             var blocks: [StatusBlock] = []
             var start = 0
@@ -97,7 +101,10 @@ public enum StatusBlockScanner {
                 // The piece's tree lives only inside this call: the blocks are read from the
                 // text afterwards, so a quote of 200,000 lines is never held as a tree and as
                 // fields at once.
-                guard let quotes = blockQuotes(UnsafeRawBufferPointer(rebasing: whole[start..<end]), isLast: end == length, lineOffset: lineOffset, text: text)
+                let collapsed = CollapsedQuoteRuns(
+                    text, bytes: start..<end, lines: lineOffset + 1, through: line(holding: end - 1, in: text), minimumRun: minimumRun)
+                let piece = UnsafeRawBufferPointer(rebasing: whole[start..<end])
+                guard let quotes = blockQuotes(piece, collapsed: collapsed, isLast: end == length, lineOffset: lineOffset, text: text)
                 else {
                     want = want.multipliedReportingOverflow(by: 2).overflow ? .max : want * 2
                     continue
@@ -160,25 +167,35 @@ public enum StatusBlockScanner {
 
     /// The block quotes of one piece that hold status blocks, in document order; nil when the
     /// piece must grow (`closesEverything`).
-    private static func blockQuotes(_ piece: UnsafeRawBufferPointer, isLast: Bool, lineOffset: Int, text: SourceText) -> [QuoteSpan]? {
-        let doc = MarkdownDocument(bytes: piece)
+    private static func blockQuotes(
+        _ piece: UnsafeRawBufferPointer, collapsed: CollapsedQuoteRuns?, isLast: Bool, lineOffset: Int, text: SourceText
+    ) -> [QuoteSpan]? {
+        let doc = collapsed.map { c in c.bytes.withUnsafeBytes { MarkdownDocument(bytes: $0) } } ?? MarkdownDocument(bytes: piece)
         guard isLast || closesEverything(doc.document) else { return nil }
         var quotes: [QuoteSpan] = []
-        collect(in: doc.document, depth: 0, lineOffset: lineOffset, text: text, into: &quotes)
+        let lines = Lines(offset: lineOffset, collapsed: collapsed)
+        collect(in: doc.document, depth: 0, lines: lines, text: text, into: &quotes)
         return quotes
+    }
+
+    /// Where a line of a parsed piece is in the whole text.
+    private struct Lines {
+        var offset: Int
+        var collapsed: CollapsedQuoteRuns?
+        func whole(_ line: Int) -> Int { offset + (collapsed?.originalLine(line) ?? line) }
     }
 
     /// Finds the quotes that open with a header, in document order, with an explicit stack:
     /// input can nest 50,000 levels. A quote that does not is looked into for nested ones.
     private static func collect(
-        in root: MarkdownNode, depth rootDepth: Int, lineOffset: Int, text: SourceText, into quotes: inout [QuoteSpan]
+        in root: MarkdownNode, depth rootDepth: Int, lines: Lines, text: SourceText, into quotes: inout [QuoteSpan]
     ) {
         var stack: [(node: MarkdownNode, depth: Int)] = root.children.reversed().map { ($0, rootDepth) }
         while let (child, depth) = stack.popLast() {
             switch child.kind {
             case .blockQuote where depth < maxQuoteDepth:
-                let first = child.startLine + lineOffset
-                let span = QuoteSpan(firstLine: first, lastLine: max(first, child.endLine + lineOffset), startColumn: child.startColumn, depth: depth + 1)
+                let first = lines.whole(child.startLine)
+                let span = QuoteSpan(firstLine: first, lastLine: max(first, lines.whole(child.endLine)), startColumn: child.startColumn, depth: depth + 1)
                 if opensWithHeader(span, text: text) {
                     quotes.append(span)
                 } else {
