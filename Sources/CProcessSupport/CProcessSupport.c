@@ -18,18 +18,6 @@ void *mc_memmem(const void *haystack, size_t haystack_length, const void *needle
     return memmem(haystack, haystack_length, needle, needle_length);
 }
 
-void *mc_memrchr(const void *s, int c, size_t n) {
-#if defined(__GLIBC__)
-    return memrchr(s, c, n);
-#else
-    const unsigned char *p = (const unsigned char *)s + n;
-    while (p != (const unsigned char *)s) {
-        if (*--p == (unsigned char)c) return (void *)p;
-    }
-    return NULL;
-#endif
-}
-
 int mc_spawn_file_actions_addchdir(posix_spawn_file_actions_t *actions, const char *path) {
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 29))
     return posix_spawn_file_actions_addchdir_np(actions, path);

@@ -12,9 +12,6 @@ int mc_spawn_file_actions_addclosefrom(posix_spawn_file_actions_t *actions, int 
 #include <stddef.h>
 void *mc_memmem(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
 
-/// memrchr(3): the last byte `c` among the first `n` (a GNU extension, also hidden without _GNU_SOURCE).
-void *mc_memrchr(const void *s, int c, size_t n);
-
 /// The first offset i in [start, end) where (s[i] | 0x20) == a and (s[i + 1] | 0x20) == b, or -1:
 /// where a two-byte ASCII pattern may start in any case (a and b have bit 5 set; the caller checks
 /// the candidate). Reads s[start ... end], so the buffer holds at least end + 1 bytes. Sixteen

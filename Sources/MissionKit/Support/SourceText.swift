@@ -187,14 +187,14 @@ extension SourceText {
         bytes.withUnsafeBufferPointer { firstNonASCII($0, from: 0) != nil }
     }
 
-    /// Whether the bytes contain `needle` exactly (memmem: much faster than a byte loop, for
-    /// markers that are always written in one case, such as `missionctl-`).
     /// The offset of the first `byte` at or after `start` (memchr).
     public static func firstOffset(of byte: UInt8, in raw: UnsafeRawBufferPointer, from start: Int = 0) -> Int? {
         guard let base = raw.baseAddress, start < raw.count, let hit = memchr(base + start, Int32(byte), raw.count - start) else { return nil }
         return base.distance(to: UnsafeRawPointer(hit))
     }
 
+    /// Whether the bytes contain `needle` exactly (memmem: much faster than a byte loop, for
+    /// markers that are always written in one case, such as `missionctl-`).
     public static func containsExactly(_ bytes: [UInt8], _ needle: String) -> Bool {
         bytes.withUnsafeBytes { containsExactly($0, needle) }
     }
