@@ -41,24 +41,44 @@ public protocol StatusBlockRule: Rule {
 
 extension StatusBlockRule {
     public static var isStatusBlockRule: Bool { true }
+    /// At most `CappedFindings.defaultLimit` findings of a rule per doc, and a count of the rest.
     public func check(_ context: CheckContext) -> [Finding] {
         var found: [Finding] = []
-        for doc in context.listedDocs { found.append(adopting: check(doc, in: context)) }
+        for doc in context.listedDocs { found.append(adopting: CappedFindings.capping(check(doc, in: context))) }
         return found
     }
 }
 
 /// A status-block rule that judges each block by itself (also run by `status set` before it writes).
 public protocol BlockContentRule: StatusBlockRule {
-    static func findings(for block: StatusBlock, file: String) -> [Finding]
+    /// Adds the block's findings to `found`; a rule that can find one per line asks
+    /// `found.accepts` before it makes each.
+    static func findings(for block: StatusBlock, file: String, into found: inout CappedFindings)
 }
 
 extension BlockContentRule {
+    /// Every finding of the block, uncapped.
+    public static func findings(for block: StatusBlock, file: String) -> [Finding] {
+        var found = CappedFindings(limit: .max)
+        findings(for: block, file: file, into: &found)
+        return found.finish()
+    }
+
     public func check(_ doc: ScannedDoc, in context: CheckContext) -> [Finding] {
-        // Not `flatMap`: it copies every block's list, and one block can have a finding per line.
-        var found: [Finding] = []
-        for block in doc.blocks { found.append(adopting: Self.findings(for: block, file: doc.path)) }
-        return found
+        var found = CappedFindings(limit: .max)
+        for block in doc.blocks { Self.findings(for: block, file: doc.path, into: &found) }
+        return found.finish()
+    }
+
+    /// Capped while the findings are made: one block can have a finding per line.
+    public func check(_ context: CheckContext) -> [Finding] {
+        var all: [Finding] = []
+        for doc in context.listedDocs {
+            var found = CappedFindings()
+            for block in doc.blocks { Self.findings(for: block, file: doc.path, into: &found) }
+            all.append(adopting: found.finish())
+        }
+        return all
     }
 }
 

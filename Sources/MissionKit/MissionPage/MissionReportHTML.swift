@@ -144,7 +144,10 @@ public struct MissionReportHTML: Sendable {
                 } else {
                     for b in d.blocks {
                         out += "<div class=\"block\">"
-                        out += b.fields.map { "<span class=\"field\"><b>\(Self.escape($0.label))</b> \(Self.escape($0.value))</span>" }.joined(separator: " ")
+                        // Field by field: a block of 800,000 lines was joined into one string first.
+                        for (i, field) in b.fields.enumerated() {
+                            out += (i > 0 ? " " : "") + "<span class=\"field\"><b>\(Self.escape(field.label))</b> \(Self.escape(field.value))</span>"
+                        }
                         if d.blocks.count > 1 { out += " <span class=\"dim\">(line \(b.line))</span>" }
                         out += "</div>"
                     }

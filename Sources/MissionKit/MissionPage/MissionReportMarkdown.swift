@@ -98,7 +98,10 @@ public struct MissionReportMarkdown: Sendable {
                     out += "no block"
                 } else {
                     for (i, b) in d.blocks.enumerated() {
-                        out += (i > 0 ? "<br>" : "") + b.fields.map { "**\(MarkdownText.cell($0.label))** \(MarkdownText.cell($0.value))" }.joined(separator: " · ")
+                        out += i > 0 ? "<br>" : ""
+                        for (j, field) in b.fields.enumerated() {
+                            out += (j > 0 ? " · " : "") + "**\(MarkdownText.cell(field.label))** \(MarkdownText.cell(field.value))"
+                        }
                     }
                 }
                 out += " | "

@@ -21,16 +21,25 @@ public struct DocStatus: Sendable {
                 MissingStatusBlockRule.descriptor.finding(
                     path, message: "no Mission status block", hint: "`missionctl status set \(path) --agent NAME` adds one."))
         }
-        // Block by block, so the findings usually arrive in report order and need no sort.
+        // Block by block, so the findings usually arrive in report order and need no sort; capped
+        // per rule as `check` caps them.
+        var capped = CappedFindings()
+        capped.append(contentsOf: findings)
+        let duplicate = DuplicateStatusBlockRule.descriptor
         for (index, block) in scanned.blocks.enumerated() {
             if index > 0 {
-                findings.append(
-                    DuplicateStatusBlockRule.descriptor.finding(
-                        path, block.location, message: "another block at line \(block.headerLine); the values shown are the last block's",
-                        hint: "`missionctl status set \(path) --merge-duplicates` keeps one, with the last block's values."))
+                if capped.accepts(duplicate) {
+                    capped.append(
+                        duplicate.finding(
+                            path, block.location, message: "another block at line \(block.headerLine); the values shown are the last block's",
+                            hint: "`missionctl status set \(path) --merge-duplicates` keeps one, with the last block's values."))
+                } else {
+                    capped.skip(duplicate, file: path, at: block.location)
+                }
             }
-            findings.append(adopting: StatusBlockEditor.problems(block, file: path))
+            StatusBlockEditor.problems(block, file: path, into: &capped)
         }
+        findings = capped.finish()
         Finding.sortInReportOrder(&findings)
         return DocStatus(path: path, blockCount: scanned.blocks.count, block: scanned.blocks.last, findings: findings)
     }

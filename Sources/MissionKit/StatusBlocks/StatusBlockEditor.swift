@@ -11,13 +11,18 @@ public enum StatusBlockEditor {
         public var isUnchanged: Bool { edits.isEmpty }
     }
 
-    /// The findings `check` would report on one block.
+    /// The findings `check` would report on one block (capped as `check` caps them).
     public static func problems(_ block: StatusBlock, file: String) -> [Finding] {
-        // Appended in place: `a + b + c` copied the first list, which can hold a line per field.
-        var found = MalformedStatusBlockRule.findings(for: block, file: file)
-        found += InvalidStatusValueRule.findings(for: block, file: file)
-        found += InconsistentStatusBlockRule.findings(for: block, file: file)
-        return found
+        var found = CappedFindings()
+        problems(block, file: file, into: &found)
+        return found.finish()
+    }
+
+    /// Adds the findings `check` would report on one block to those of its doc.
+    public static func problems(_ block: StatusBlock, file: String, into found: inout CappedFindings) {
+        MalformedStatusBlockRule.findings(for: block, file: file, into: &found)
+        InvalidStatusValueRule.findings(for: block, file: file, into: &found)
+        InconsistentStatusBlockRule.findings(for: block, file: file, into: &found)
     }
 
     /// `status set`: updates the named fields of the single block, or inserts a block.
@@ -86,10 +91,17 @@ public enum StatusBlockEditor {
             }
             // Each line's label and value, spelled canonically where that is unambiguous.
             var fixed: [(field: StatusField, label: StatusFieldLabel, value: String)] = []
+            // The first few lines that are no field are named, the rest counted: a block of
+            // 800,000 such lines made a message of 30 MB, built three times over.
             var unknown: [String] = []
+            var moreUnknown = 0
             for field in block.fields {
                 guard field.hasColon, let label = field.resolvedLabel else {
-                    unknown.append("line \(field.line): `\(field.rawLabel.prefix(40))` is no field")
+                    if unknown.count < 5 {
+                        unknown.append("line \(field.line): `\(field.rawLabel.prefix(40))` is no field")
+                    } else {
+                        moreUnknown += 1
+                    }
                     continue
                 }
                 fixed.append((field, label, field.correctedValue(for: label) ?? field.value))
@@ -124,6 +136,7 @@ public enum StatusBlockEditor {
             if fixedLines > 0 { changes.append("\(fixedLines) line(s) of the block at line \(block.headerLine)") }
             if !complete {
                 var why = unknown
+                if moreUnknown > 0 { why.append("\(moreUnknown) more lines that are no field") }
                 let repeated = Dictionary(grouping: labels, by: { $0 }).filter { $0.value.count > 1 }.keys.map(\.rawValue).sorted()
                 if !repeated.isEmpty { why.append("repeated \(repeated.joined(separator: ", "))") }
                 if fixed.contains(where: { $0.value.isEmpty }) { why.append("a field without a value") }

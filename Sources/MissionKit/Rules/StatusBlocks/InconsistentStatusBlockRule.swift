@@ -5,8 +5,7 @@ public struct InconsistentStatusBlockRule: BlockContentRule {
         summary: "`Fully implemented: yes` without `Status: complete` and `Todo: none`, or `complete` with a Todo.")
     public init() {}
 
-    public static func findings(for block: StatusBlock, file: String) -> [Finding] {
-        var out: [Finding] = []
+    public static func findings(for block: StatusBlock, file: String, into out: inout CappedFindings) {
         let status = block.field(.status)?.normalizedValue
         let todoField = block.field(.todo)
         let todoIsNone = todoField.map { $0.normalizedValue.lowercased() == "none" } ?? false
@@ -35,7 +34,6 @@ public struct InconsistentStatusBlockRule: BlockContentRule {
                     message: "`Status: complete` while `Todo` lists work: \(todoField.value.prefix(80))",
                     hint: "Finish the todo and write `Todo: none`, or set `Status: partial`."))
         }
-        return out
     }
 }
 

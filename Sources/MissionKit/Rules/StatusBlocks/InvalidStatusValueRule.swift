@@ -5,8 +5,7 @@ public struct InvalidStatusValueRule: BlockContentRule {
         summary: "`Status` is not one of not-started, in-progress, partial, complete; or `Fully implemented` is not yes or no.")
     public init() {}
 
-    public static func findings(for block: StatusBlock, file: String) -> [Finding] {
-        var out: [Finding] = []
+    public static func findings(for block: StatusBlock, file: String, into out: inout CappedFindings) {
         let allowed = WorkStatus.allCases.map(\.rawValue)
         if let status = block.field(.status), !status.value.isEmpty, WorkStatus(rawValue: status.normalizedValue) == nil {
             let meant = status.correctedValue(for: .status)
@@ -22,7 +21,6 @@ public struct InvalidStatusValueRule: BlockContentRule {
                     message: "`Fully implemented: \(fully.value)` is neither `yes` nor `no`\(fully.correctedValue(for: .fullyImplemented).map { " (did you mean `\($0)`?)" } ?? "")",
                     hint: "Write `yes` only when Status is complete and Todo is none; otherwise `no`."))
         }
-        return out
     }
 }
 

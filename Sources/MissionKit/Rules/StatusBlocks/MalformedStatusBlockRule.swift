@@ -8,13 +8,21 @@ public struct MalformedStatusBlockRule: BlockContentRule {
     static let layout = "> Mission status / Agent / Status / Current code differences / Todo / Fully implemented"
 
     /// The problems of one block; also used by `status set` before it writes.
-    public static func findings(for block: StatusBlock, file: String) -> [Finding] {
-        var out: [Finding] = []
-        func add(_ location: SourceLocation, _ message: String, _ hint: String) {
-            out.append(descriptor.finding(file, location, message: message, hint: hint))
+    public static func findings(for block: StatusBlock, file: String, into out: inout CappedFindings) {
+        // A finding per line is possible: past the cap, findings are counted, not made.
+        func add(_ location: SourceLocation, _ message: @autoclosure () -> String, _ hint: @autoclosure () -> String) {
+            guard out.accepts(descriptor) else { return out.skip(descriptor, file: file, at: location) }
+            out.append(descriptor.finding(file, location, message: message(), hint: hint()))
         }
         if !block.headerIsCanonical {
             add(block.location, "the header is not spelled `Mission status`", "Write the header exactly `> Mission status` (`missionctl check --fix` does it).")
+        }
+        // Said before the lines' findings, which the cap may stop: it is about the whole block.
+        let present = Set(block.fields.lazy.filter(\.hasColon).compactMap(\.label))
+        let missing = StatusFieldLabel.allCases.filter { !present.contains($0) }
+        if !missing.isEmpty {
+            add(block.location, "missing field(s): \(missing.map(\.rawValue).joined(separator: ", "))",
+                "A block has six lines: \(layout). `missionctl status set` fills missing fields.")
         }
         var seen: [StatusFieldLabel: Int] = [:]
         var lastOrder = -1
@@ -52,12 +60,6 @@ public struct MalformedStatusBlockRule: BlockContentRule {
                     "Spell it `\(label.rawValue): ` (`missionctl check --fix` does it).")
             }
         }
-        let missing = StatusFieldLabel.allCases.filter { seen[$0] == nil }
-        if !missing.isEmpty {
-            add(block.location, "missing field(s): \(missing.map(\.rawValue).joined(separator: ", "))",
-                "A block has six lines: \(layout). `missionctl status set` fills missing fields.")
-        }
-        return out
     }
 
     static func emptyHint(_ label: StatusFieldLabel) -> String {
