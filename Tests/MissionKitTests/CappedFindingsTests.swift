@@ -48,4 +48,15 @@ import Testing
         }
         #expect(DocStatus.read(repoRoot: repo.root, path: "docs/a.md").block?.fields.count == 1500)
     }
+
+    /// `check --fix` says at most as many lines per doc, and counts the rest: 1,003 blocks, each
+    /// with a label to respell, so 1,003 changes and more than 2,000 notes of what is not fixed.
+    @Test func fixSaysAtMostTheCapOfLinesPerDoc() {
+        let blocks = (0...1002).map { "## S\($0)\n\n> Mission status\n> agent: a\($0)\n> Status: partial\n> Todo: t\n\n" }.joined()
+        let result = StatusBlockEditor.fix(SourceText("# A\n\n" + blocks))
+        #expect(result.skipped.count == CappedFindings.defaultLimit + 1)
+        #expect(result.skipped.last?.hasSuffix("more from here on, like those above") == true)
+        #expect(result.changes.count == CappedFindings.defaultLimit + 1)
+        #expect(result.changes.last == "3 more changes like these")
+    }
 }

@@ -76,18 +76,29 @@ public enum StatusBlockEditor {
         }
         let blocks = StatusBlockScanner.scan(text)
         var edits: [LineEdit] = []
+        // What is said about a doc is capped as its findings are: a doc of 160,000 blocks had a
+        // line of 20 MB and a string per block. The rest is counted, and said once.
+        let most = CappedFindings.defaultLimit
         var changes: [String] = []
         var skipped: [String] = []
+        var moreChanges = 0
+        var moreSkipped: (line: Int, count: Int)?
+        func change(_ what: @autoclosure () -> String) {
+            if changes.count < most { changes.append(what()) } else { moreChanges += 1 }
+        }
+        func skip(_ line: Int, _ why: @autoclosure () -> String) {
+            if skipped.count < most { skipped.append("\(line): " + why()) } else { moreSkipped = (moreSkipped?.line ?? line, (moreSkipped?.count ?? 0) + 1) }
+        }
         let repeats = StatusBlock.repeatsEarlier(blocks)
         let starts = Set(blocks.map(\.headerLine))
         for (index, block) in blocks.enumerated() {
             if repeats[index] {
                 edits.append(removal(of: block, text: text, starts: starts))
-                changes.append("removed the identical duplicate block at line \(block.headerLine)")
+                change("removed the identical duplicate block at line \(block.headerLine)")
                 continue
             }
             if index > 0 {
-                skipped.append("\(block.headerLine): a second block that differs from the first is never merged by --fix; `status set --merge-duplicates` does it")
+                skip(block.headerLine, "a second block that differs from the first is never merged by --fix; `status set --merge-duplicates` does it")
             }
             // Each line's label and value, spelled canonically where that is unambiguous.
             var fixed: [(field: StatusField, label: StatusFieldLabel, value: String)] = []
@@ -119,7 +130,7 @@ public enum StatusBlockEditor {
                     lines.append(cont + "\(label.rawValue): \(entry.value)")
                 }
                 edits.append(LineEdit(line: block.headerLine, removing: block.lastLine - block.headerLine + 1, inserting: lines))
-                changes.append(ordered ? "canonical labels and values in the block at line \(block.headerLine)" : "field order, labels and values in the block at line \(block.headerLine)")
+                change(ordered ? "canonical labels and values in the block at line \(block.headerLine)" : "field order, labels and values in the block at line \(block.headerLine)")
                 continue
             }
             // Otherwise each fixable line on its own; the rest is left, and said.
@@ -133,16 +144,18 @@ public enum StatusBlockEditor {
                 edits.append(LineEdit(line: entry.field.line, removing: 1, inserting: [prefix + "\(entry.label.rawValue): \(entry.value)"]))
                 fixedLines += 1
             }
-            if fixedLines > 0 { changes.append("\(fixedLines) line(s) of the block at line \(block.headerLine)") }
+            if fixedLines > 0 { change("\(fixedLines) line(s) of the block at line \(block.headerLine)") }
             if !complete {
                 var why = unknown
                 if moreUnknown > 0 { why.append("\(moreUnknown) more lines that are no field") }
                 let repeated = Dictionary(grouping: labels, by: { $0 }).filter { $0.value.count > 1 }.keys.map(\.rawValue).sorted()
                 if !repeated.isEmpty { why.append("repeated \(repeated.joined(separator: ", "))") }
                 if fixed.contains(where: { $0.value.isEmpty }) { why.append("a field without a value") }
-                skipped.append("\(block.headerLine): block not reordered or completed (\(why.joined(separator: "; "))); `status set` fills and rewrites it")
+                skip(block.headerLine, "block not reordered or completed (\(why.joined(separator: "; "))); `status set` fills and rewrites it")
             }
         }
+        if moreChanges > 0 { changes.append("\(moreChanges) more changes like these") }
+        if let more = moreSkipped { skipped.append("\(more.line): \(more.count) more from here on, like those above") }
         return Result(edits: edits, bytes: LineEdit.apply(edits, to: text), changes: changes, skipped: skipped)
     }
 
