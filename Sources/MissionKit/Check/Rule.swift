@@ -65,20 +65,20 @@ extension BlockContentRule {
     }
 
     public func check(_ doc: ScannedDoc, in context: CheckContext) -> [Finding] {
-        var found = CappedFindings(limit: .max)
-        for block in doc.blocks { Self.findings(for: block, file: doc.path, into: &found) }
-        return found.finish()
+        Self.findings(of: doc, limit: .max)
     }
 
     /// Capped while the findings are made: one block can have a finding per line.
     public func check(_ context: CheckContext) -> [Finding] {
         var all: [Finding] = []
-        for doc in context.listedDocs {
-            var found = CappedFindings()
-            for block in doc.blocks { Self.findings(for: block, file: doc.path, into: &found) }
-            all.append(adopting: found.finish())
-        }
+        for doc in context.listedDocs { all.append(adopting: Self.findings(of: doc, limit: CappedFindings.defaultLimit)) }
         return all
+    }
+
+    private static func findings(of doc: ScannedDoc, limit: Int) -> [Finding] {
+        var found = CappedFindings(limit: limit)
+        for block in doc.blocks { findings(for: block, file: doc.path, into: &found) }
+        return found.finish()
     }
 }
 
