@@ -34,6 +34,16 @@ public struct CappedFindings: Sendable {
         for finding in findings { append(finding) }
     }
 
+    /// Adds a finding of `rule`, made only when it is kept (past the cap it is counted): for rules
+    /// that can find one per line.
+    public mutating func add(
+        _ rule: RuleDescriptor, file: String, at location: SourceLocation, message: @autoclosure () -> String,
+        hint: @autoclosure () -> String
+    ) {
+        guard accepts(rule) else { return skip(rule, file: file, at: location) }
+        append(rule.finding(file, location, message: message(), hint: hint()))
+    }
+
     /// Counts a finding of `rule` at `location` that is not made, because `accepts` said no.
     public mutating func skip(_ rule: RuleDescriptor, file: String, at location: SourceLocation) {
         over[rule.id, default: (rule.finding(file, location, message: "", hint: ""), 0)].count += 1

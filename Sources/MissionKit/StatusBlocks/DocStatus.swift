@@ -25,17 +25,12 @@ public struct DocStatus: Sendable {
         // per rule as `check` caps them.
         var capped = CappedFindings()
         capped.append(contentsOf: findings)
-        let duplicate = DuplicateStatusBlockRule.descriptor
         for (index, block) in scanned.blocks.enumerated() {
             if index > 0 {
-                if capped.accepts(duplicate) {
-                    capped.append(
-                        duplicate.finding(
-                            path, block.location, message: "another block at line \(block.headerLine); the values shown are the last block's",
-                            hint: "`missionctl status set \(path) --merge-duplicates` keeps one, with the last block's values."))
-                } else {
-                    capped.skip(duplicate, file: path, at: block.location)
-                }
+                capped.add(
+                    DuplicateStatusBlockRule.descriptor, file: path, at: block.location,
+                    message: "another block at line \(block.headerLine); the values shown are the last block's",
+                    hint: "`missionctl status set \(path) --merge-duplicates` keeps one, with the last block's values.")
             }
             StatusBlockEditor.problems(block, file: path, into: &capped)
         }

@@ -11,8 +11,7 @@ public struct MalformedStatusBlockRule: BlockContentRule {
     public static func findings(for block: StatusBlock, file: String, into out: inout CappedFindings) {
         // A finding per line is possible: past the cap, findings are counted, not made.
         func add(_ location: SourceLocation, _ message: @autoclosure () -> String, _ hint: @autoclosure () -> String) {
-            guard out.accepts(descriptor) else { return out.skip(descriptor, file: file, at: location) }
-            out.append(descriptor.finding(file, location, message: message(), hint: hint()))
+            out.add(descriptor, file: file, at: location, message: message(), hint: hint())
         }
         if !block.headerIsCanonical {
             add(block.location, "the header is not spelled `Mission status`", "Write the header exactly `> Mission status` (`missionctl check --fix` does it).")
