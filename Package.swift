@@ -49,9 +49,10 @@ let package = Package(
             dependencies: ["MissionCommands"],
             // A static Swift runtime's link exports every public symbol of our modules (5,700) to the
             // dynamic symbol table. Nothing looks them up, yet the loader maps them and the runtime's
-            // first dladdr walks them at every start. GNU ld lays the binary out so that it starts
-            // about 5% sooner than with gold, Swift's default on Linux (`scripts/bench-build`).
-            linkerSettings: [.unsafeFlags(["-use-ld=bfd", "-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux]))]
+            // first dladdr walks them at every start. The toolchain's default linker is kept: GNU ld
+            // started no sooner, and it could not make the relocated data read-only (no RELRO), as
+            // Swift objects carry a writable .rodata.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux]))]
         ),
         .target(name: "MissionTestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MissionKitTests", dependencies: ["MissionKit", "MissionTestSupport"]),
