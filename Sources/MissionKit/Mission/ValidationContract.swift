@@ -19,26 +19,35 @@ public struct ValidationContract: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(assertions) }
 
     public static func parse(_ text: SourceText) -> ValidationContract {
-        text.bytes.withUnsafeBytes { raw in
-            let doc = MarkdownDocument(bytes: raw)
-            var result = ValidationContract(assertions: [], duplicates: [])
-            // Sized up front: growing by doubling holds the old and new arrays at once, beside cmark's tree.
-            var headings = 0
-            visit(doc.document) { node in if node.kind == .heading { headings += 1 } }
-            result.assertions.reserveCapacity(headings)
-            var firstLine: [String: Int] = [:]
-            firstLine.reserveCapacity(headings)
+        parse(text, chunkBytes: StatusBlockScanner.chunkBytes)
+    }
+
+    /// `parse`, in pieces of about `chunkBytes` (`Int.max`: the whole file at once).
+    static func parse(_ text: SourceText, chunkBytes: Int) -> ValidationContract {
+        var result = ValidationContract(assertions: [], duplicates: [])
+        var firstLine: [String: Int] = [:]
+        // Parsed in pieces (`MarkdownPieces`), as cmark's tree of a whole contract was most of a
+        // run's memory. A heading's text also depends on link reference definitions anywhere in
+        // the file, which a piece does not see, so a contract that may hold one is parsed whole.
+        let pieces = SourceText.containsExactly(text.bytes, "]:") ? Int.max : chunkBytes
+        MarkdownPieces.parse(text, bytes: text.bytes.count, chunkBytes: pieces, collapsingRunsOf: .max) { doc, lines in
+            var headings: [(id: String, title: String, location: SourceLocation)] = []
             visit(doc.document) { node in
                 guard node.kind == .heading, let (id, title) = parseHeading(node.plainText) else { return }
-                if let first = firstLine[id] {
-                    result.duplicates.append((id, node.location, first))
-                    return
-                }
-                firstLine[id] = node.startLine
-                result.assertions.append(Assertion(id: id, title: title, area: area(of: id), location: node.location))
+                headings.append((id, title, SourceLocation(line: lines.whole(node.startLine), column: node.startColumn)))
             }
-            return result
+            return headings
+        } consume: { headings in
+            for (id, title, location) in headings {
+                if let first = firstLine[id] {
+                    result.duplicates.append((id, location, first))
+                    continue
+                }
+                firstLine[id] = location.line
+                result.assertions.append(Assertion(id: id, title: title, area: area(of: id), location: location))
+            }
         }
+        return result
     }
 
     /// Headings at the top level and inside lists, items and block quotes, in document order;

@@ -78,79 +78,23 @@ public enum StatusBlockScanner {
         return true
     }
 
-    /// Parses the first `length` bytes in pieces of about `chunkBytes`, each freed before the
-    /// next: cmark's tree is about 24 times the text, so a long doc was held whole several times
-    /// over. A piece ends after a blank line that closes everything open: after it the document
-    /// is where it is at the start of a file, so the rest parses the same on its own (block
-    /// structure only; link definitions, which a later piece does not see, change inline
-    /// content, which the scanner does not read). When the last block before the blank line
-    /// could go on past it (a list, a code or HTML block), the piece grows and is parsed again,
-    /// twice as long each time.
-    /// Long runs of plain quote lines are collapsed before a piece is parsed (`CollapsedQuoteRuns`,
-    /// runs of `minimumRun` lines or more).
+    /// Parses the first `length` bytes in pieces of about `chunkBytes` (`MarkdownPieces`: the
+    /// scanner reads block structure only, which pieces keep), with long runs of plain quote lines
+    /// collapsed (`CollapsedQuoteRuns`, runs of `minimumRun` lines or more). A piece's blocks are
+    /// read from the text after its tree is freed, so a quote of 200,000 lines is never held as a
+    /// tree and as fields at once.
     static func scan(
         _ text: SourceText, parsingBytes length: Int, chunkBytes: Int, collapsingRunsOf minimumRun: Int = CollapsedQuoteRuns.minimumRun
     ) -> [StatusBlock] {
-        text.bytes.withUnsafeBytes { whole in
-            var blocks: [StatusBlock] = []
-            var start = 0
-            var want = chunkBytes
-            while start < length {
-                let end = want >= length - start ? length : pieceEnd(text, after: start + want, limit: length)
-                let lineOffset = line(holding: start, in: text) - 1
-                // The piece's tree lives only inside this call: the blocks are read from the
-                // text afterwards, so a quote of 200,000 lines is never held as a tree and as
-                // fields at once.
-                let collapsed = CollapsedQuoteRuns(
-                    text, bytes: start..<end, lines: lineOffset + 1, through: line(holding: end - 1, in: text), minimumRun: minimumRun)
-                let piece = UnsafeRawBufferPointer(rebasing: whole[start..<end])
-                guard let quotes = blockQuotes(piece, collapsed: collapsed, isLast: end == length, lineOffset: lineOffset, text: text)
-                else {
-                    want = want.multipliedReportingOverflow(by: 2).overflow ? .max : want * 2
-                    continue
-                }
-                FreedMemory.release(afterFreeing: end - start)
-                for quote in quotes { blocks += extract(quote, text: text) }
-                start = end
-                want = chunkBytes
-            }
-            return blocks
+        var blocks: [StatusBlock] = []
+        MarkdownPieces.parse(text, bytes: length, chunkBytes: chunkBytes, collapsingRunsOf: minimumRun) { doc, lines in
+            var quotes: [QuoteSpan] = []
+            collect(in: doc.document, depth: 0, lines: lines, text: text, into: &quotes)
+            return quotes
+        } consume: { quotes in
+            for quote in quotes { blocks += extract(quote, text: text) }
         }
-    }
-
-    /// Where a piece that should reach `target` ends: just after the first blank line that ends
-    /// at or past it, or `limit`.
-    private static func pieceEnd(_ text: SourceText, after target: Int, limit: Int) -> Int {
-        guard target < limit else { return limit }
-        var n = line(holding: target, in: text)
-        while n <= text.lineCount {
-            let full = text.fullLineRange(n)
-            if full.upperBound >= limit { return limit }
-            if text.isBlank(line: n) { return full.upperBound }
-            n += 1
-        }
-        return limit
-    }
-
-    /// Whether the last top-level block of a piece ending in a blank line is one a blank line
-    /// always closes.
-    private static func closesEverything(_ document: MarkdownNode) -> Bool {
-        guard let last = document.lastChild else { return true }
-        switch last.kind {
-        case .paragraph, .heading, .thematicBreak, .blockQuote: return true
-        default: return false
-        }
-    }
-
-    /// The 1-based line holding byte `offset` (1 for the start of the file), by binary search.
-    private static func line(holding offset: Int, in text: SourceText) -> Int {
-        var low = 0
-        var high = text.lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if text.lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        return low + 1
+        return blocks
     }
 
     /// Block quotes deeper than this are not looked into: a status block sits at the top level or
@@ -165,30 +109,10 @@ public enum StatusBlockScanner {
         var depth: Int
     }
 
-    /// The block quotes of one piece that hold status blocks, in document order; nil when the
-    /// piece must grow (`closesEverything`).
-    private static func blockQuotes(
-        _ piece: UnsafeRawBufferPointer, collapsed: CollapsedQuoteRuns?, isLast: Bool, lineOffset: Int, text: SourceText
-    ) -> [QuoteSpan]? {
-        let doc = collapsed.map { c in c.bytes.withUnsafeBytes { MarkdownDocument(bytes: $0) } } ?? MarkdownDocument(bytes: piece)
-        guard isLast || closesEverything(doc.document) else { return nil }
-        var quotes: [QuoteSpan] = []
-        let lines = Lines(offset: lineOffset, collapsed: collapsed)
-        collect(in: doc.document, depth: 0, lines: lines, text: text, into: &quotes)
-        return quotes
-    }
-
-    /// Where a line of a parsed piece is in the whole text.
-    private struct Lines {
-        var offset: Int
-        var collapsed: CollapsedQuoteRuns?
-        func whole(_ line: Int) -> Int { offset + (collapsed?.originalLine(line) ?? line) }
-    }
-
     /// Finds the quotes that open with a header, in document order, with an explicit stack:
     /// input can nest 50,000 levels. A quote that does not is looked into for nested ones.
     private static func collect(
-        in root: MarkdownNode, depth rootDepth: Int, lines: Lines, text: SourceText, into quotes: inout [QuoteSpan]
+        in root: MarkdownNode, depth rootDepth: Int, lines: MarkdownPieces.Lines, text: SourceText, into quotes: inout [QuoteSpan]
     ) {
         var stack: [(node: MarkdownNode, depth: Int)] = root.children.reversed().map { ($0, rootDepth) }
         while let (child, depth) = stack.popLast() {
