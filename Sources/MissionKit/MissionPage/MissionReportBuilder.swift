@@ -156,8 +156,10 @@ extension MissionReport {
             other.append(finding)
         }
 
+        // Made once: a path made per row is a string of its own per row.
         let stateFile = mission.missionFile("validation-state.json")
         let contractFile = mission.missionFile("validation-contract.md")
+        let featuresFile = mission.missionFile("features.json")
         // Each test listed under the assertions it names, in handoff order, built in one pass.
         let onlyClaim = Dictionary(features.map { ($0.id, $0.fulfills.count == 1 ? $0.fulfills[0].id : nil) }, uniquingKeysWith: { a, _ in a })
         var testsByAssertion: [String: [String]] = [:]
@@ -198,13 +200,16 @@ extension MissionReport {
             featureRows[f.milestone, default: []].append(
                 FeatureRow(
                     id: f.id, status: f.status, milestone: f.milestone,
-                    link: Link(file: mission.missionFile("features.json"), line: f.location.line), assertions: f.fulfills.map(\.id),
+                    link: Link(file: featuresFile, line: f.location.line), assertions: f.fulfills.map(\.id),
                     handoffs: refs(f.id), findings: byFeature[f.id] ?? []))
         }
         var milestones: [MilestoneRow] = milestoneOrder.map { name in
-            let claimed = Self.unique((featureRows[name] ?? []).flatMap(\.assertions))
+            // Each claimed assertion counted once, without a list of them all (80,000 in one milestone).
+            var seen: Set<String> = []
             var states: [State: Int] = [:]
-            for id in claimed { states[stateByID[id] ?? .untracked, default: 0] += 1 }
+            for row in featureRows[name] ?? [] {
+                for id in row.assertions where seen.insert(id).inserted { states[stateByID[id] ?? .untracked, default: 0] += 1 }
+            }
             return MilestoneRow(name: name, features: featureRows[name] ?? [], states: states)
         }
         // Assertions no feature claims still count: in a row of their own.
@@ -276,6 +281,8 @@ extension MissionReport {
     }
 
     static func unique<T: Hashable>(_ items: [T]) -> [T] {
+        // Most lists hold one item or none: shared as they are, not copied through a set.
+        guard items.count > 1 else { return items }
         var seen: Set<T> = []
         return items.filter { seen.insert($0).inserted }
     }
