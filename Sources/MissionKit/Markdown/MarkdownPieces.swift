@@ -8,6 +8,9 @@
 /// last block before the blank line could go on past it (a list, a code or HTML block), the
 /// piece grows and is parsed again, twice as long each time.
 enum MarkdownPieces {
+    /// About how many bytes one parse takes in: a tree of a few MB at most.
+    static let chunkBytes = 1 << 18
+
     /// Where a line of a parsed piece is in the whole text.
     struct Lines {
         var offset: Int

@@ -19,7 +19,7 @@ public struct ValidationContract: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(assertions) }
 
     public static func parse(_ text: SourceText) -> ValidationContract {
-        parse(text, chunkBytes: StatusBlockScanner.chunkBytes)
+        parse(text, chunkBytes: MarkdownPieces.chunkBytes)
     }
 
     /// `parse`, in pieces of about `chunkBytes` (`Int.max`: the whole file at once).

@@ -8,11 +8,8 @@ public enum StatusBlockScanner {
     /// the part of a file that can hold a block is parsed (see `relevantPrefixLength`).
     public static func scan(_ text: SourceText) -> [StatusBlock] {
         guard let length = relevantPrefixLength(text) else { return [] }
-        return scan(text, parsingBytes: length, chunkBytes: chunkBytes)
+        return scan(text, parsingBytes: length, chunkBytes: MarkdownPieces.chunkBytes)
     }
-
-    /// About how many bytes one parse takes in (see `scan(_:parsingBytes:chunkBytes:)`).
-    static let chunkBytes = 1 << 18
 
     /// Scans with a full parse of the file (the reference the prefix optimisation is tested against).
     public static func scanWholeFile(_ text: SourceText) -> [StatusBlock] {
