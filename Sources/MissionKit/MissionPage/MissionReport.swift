@@ -52,33 +52,63 @@ public struct MissionReport: Sendable {
         public var line: Int
     }
 
+    /// The files a mission's rows link into, held once by all of them.
+    final class RowFiles: Sendable {
+        let contract: String
+        let state: String
+        let features: String
+
+        init(contract: String, state: String, features: String) {
+            self.contract = contract
+            self.state = state
+            self.features = features
+        }
+    }
+
+    /// A verdict held by reference: most rows have none, and held inline it made every row larger.
+    final class VerdictBox: Sendable {
+        let verdict: Verdict
+        init(_ verdict: Verdict) { self.verdict = verdict }
+    }
+
+    /// One assertion's row. Links are kept as lines beside one shared set of paths: a page can
+    /// have 80,000 rows, and their size is most of its memory.
     public struct AssertionRow: Sendable {
         public var id: String
         public var title: String?
         /// Its heading in validation-contract.md (nil: the contract does not define it).
-        public var contract: Link?
+        public var contract: Link? { contractLine > 0 ? Link(file: files.contract, line: Int(contractLine)) : nil }
         public var milestone: String?
         /// The features that claim it (`fulfills`).
         public var features: [String]
         /// The raw status in validation-state.json.
         public var stateValue: String?
         public var state: State
-        public var stateLink: Link?
-        public var verdict: Verdict?
+        /// Its entry in validation-state.json (nil: the state does not track it).
+        public var stateLink: Link? { stateLine > 0 ? Link(file: files.state, line: Int(stateLine)) : nil }
+        public var verdict: Verdict? { verdictBox?.verdict }
         public var handoffs: [HandoffRef]
         /// Tests that handoffs name for it: `file: case`.
         public var tests: [String]
         public var findings: [Finding]
+        let files: RowFiles
+        /// 0: none (lines start at 1).
+        let contractLine: Int32
+        let stateLine: Int32
+        let verdictBox: VerdictBox?
     }
 
     public struct FeatureRow: Sendable {
         public var id: String
         public var status: String?
         public var milestone: String?
-        public var link: Link
+        /// Its entry in features.json.
+        public var link: Link { Link(file: files.features, line: Int(line)) }
         public var assertions: [String]
         public var handoffs: [HandoffRef]
         public var findings: [Finding]
+        let files: RowFiles
+        let line: Int32
 
         public var isCompleted: Bool { status == "completed" }
     }

@@ -112,8 +112,20 @@ extension MissionReport {
         let stateEntries = mission.state?.entries ?? []
         let contract = Self.firstIndex(contractAssertions.lazy.map(\.id))
         let state = Self.firstIndex(stateEntries.lazy.map(\.id))
-        var claimants: [String: [Int]] = [:]
-        for (i, f) in features.enumerated() { for a in f.fulfills { claimants[a.id, default: []].append(i) } }
+        // The features that claim each assertion, by position: the first in a flat index, any
+        // others (rare) in lists, so that 80,000 assertions are not 80,000 lists of one.
+        var firstClaimant: [String: Int] = [:]
+        firstClaimant.reserveCapacity(features.count)
+        var otherClaimants: [String: [Int]] = [:]
+        for (i, f) in features.enumerated() {
+            for a in f.fulfills {
+                if firstClaimant[a.id] == nil { firstClaimant[a.id] = i } else { otherClaimants[a.id, default: []].append(i) }
+            }
+        }
+        func claimants(_ id: String) -> [Int] {
+            guard let first = firstClaimant[id] else { return [] }
+            return [first] + (otherClaimants[id] ?? [])
+        }
 
         // Findings: a listed doc's beside the doc; else beside each assertion, else each feature, it names.
         let docPaths = Set(context.listedDocs.map(\.path))
@@ -157,9 +169,9 @@ extension MissionReport {
         }
 
         // Made once: a path made per row is a string of its own per row.
-        let stateFile = mission.missionFile("validation-state.json")
-        let contractFile = mission.missionFile("validation-contract.md")
-        let featuresFile = mission.missionFile("features.json")
+        let files = RowFiles(
+            contract: mission.missionFile("validation-contract.md"), state: mission.missionFile("validation-state.json"),
+            features: mission.missionFile("features.json"))
         // Each test listed under the assertions it names, in handoff order, built in one pass.
         let onlyClaim = Dictionary(features.map { ($0.id, $0.fulfills.count == 1 ? $0.fulfills[0].id : nil) }, uniquingKeysWith: { a, _ in a })
         var testsByAssertion: [String: [String]] = [:]
@@ -171,20 +183,19 @@ extension MissionReport {
             }
         }
         let rows: [AssertionRow] = ids.map { id in
-            let owners = (claimants[id] ?? []).map { features[$0] }
+            let owners = claimants(id).map { features[$0] }
             let ownerIDs = owners.map(\.id)
             let entry = state[id].map { stateEntries[$0] }
             let tests = testsByAssertion[id] ?? []
             let verdict = context.syntheses.latest[id].map {
-                Verdict(status: $0.status, round: $0.round, file: $0.synthesis.path, line: $0.synthesis.lists[$0.status]?.location.line ?? 1)
+                VerdictBox(Verdict(status: $0.status, round: $0.round, file: $0.synthesis.path, line: $0.synthesis.lists[$0.status]?.location.line ?? 1))
             }
             let defined = contract[id].map { contractAssertions[$0] }
             return AssertionRow(
-                id: id, title: defined?.title, contract: defined.map { Link(file: contractFile, line: $0.location.line) },
-                milestone: owners.compactMap(\.milestone).first, features: ownerIDs, stateValue: entry?.status,
-                state: entry == nil ? .untracked : State.of(entry?.status), stateLink: entry.map { Link(file: stateFile, line: $0.location.line) },
-                verdict: verdict, handoffs: Self.unique(owners.flatMap { refs($0.id) }), tests: Self.unique(tests),
-                findings: byAssertion[id] ?? [])
+                id: id, title: defined?.title, milestone: owners.compactMap(\.milestone).first, features: ownerIDs, stateValue: entry?.status,
+                state: entry == nil ? .untracked : State.of(entry?.status), handoffs: Self.unique(owners.flatMap { refs($0.id) }),
+                tests: Self.unique(tests), findings: byAssertion[id] ?? [], files: files, contractLine: Self.line(defined?.location.line),
+                stateLine: Self.line(entry?.location.line), verdictBox: verdict)
         }
 
         var stateByID: [String: State] = [:]
@@ -199,9 +210,8 @@ extension MissionReport {
             if perMilestone.removeValue(forKey: f.milestone) != nil { milestoneOrder.append(f.milestone) }
             featureRows[f.milestone, default: []].append(
                 FeatureRow(
-                    id: f.id, status: f.status, milestone: f.milestone,
-                    link: Link(file: featuresFile, line: f.location.line), assertions: f.fulfills.map(\.id),
-                    handoffs: refs(f.id), findings: byFeature[f.id] ?? []))
+                    id: f.id, status: f.status, milestone: f.milestone, assertions: f.fulfills.map(\.id), handoffs: refs(f.id),
+                    findings: byFeature[f.id] ?? [], files: files, line: Self.line(f.location.line)))
         }
         var milestones: [MilestoneRow] = milestoneOrder.map { name in
             // Each claimed assertion counted once, without a list of them all (80,000 in one milestone).
@@ -213,7 +223,7 @@ extension MissionReport {
             return MilestoneRow(name: name, features: featureRows[name] ?? [], states: states)
         }
         // Assertions no feature claims still count: in a row of their own.
-        let unclaimed = rows.filter { claimants[$0.id] == nil }
+        let unclaimed = rows.filter { firstClaimant[$0.id] == nil }
         if !unclaimed.isEmpty {
             var states: [State: Int] = [:]
             for row in unclaimed { states[row.state, default: 0] += 1 }
@@ -236,6 +246,13 @@ extension MissionReport {
         return MissionSection(
             path: mission.missionPath, title: Self.title(of: mission), milestones: milestones, assertions: rows, docs: docs,
             otherFindings: other, notes: mission.notes)
+    }
+
+    /// A row's stored line: 0 for none; a line past Int32's range (a file of over 2 GB of
+    /// newlines, which no reader here accepts) is kept as the last one it can say.
+    static func line(_ line: Int?) -> Int32 {
+        guard let line, line > 0 else { return 0 }
+        return Int32(clamping: line)
     }
 
     /// mission.md's first `# ` heading.
