@@ -37,14 +37,21 @@ extension Rule {
 /// A status-block rule that looks at each closed-set doc on its own.
 public protocol StatusBlockRule: Rule {
     func check(_ doc: ScannedDoc, in context: CheckContext) -> [Finding]
+    /// The doc's findings with at most `CappedFindings.defaultLimit` of the rule, and a count of
+    /// the rest: what `check` reports.
+    func cappedCheck(_ doc: ScannedDoc, in context: CheckContext) -> [Finding]
 }
 
 extension StatusBlockRule {
     public static var isStatusBlockRule: Bool { true }
-    /// At most `CappedFindings.defaultLimit` findings of a rule per doc, and a count of the rest.
+
+    public func cappedCheck(_ doc: ScannedDoc, in context: CheckContext) -> [Finding] {
+        CappedFindings.capping(check(doc, in: context))
+    }
+
     public func check(_ context: CheckContext) -> [Finding] {
         var found: [Finding] = []
-        for doc in context.listedDocs { found.append(adopting: CappedFindings.capping(check(doc, in: context))) }
+        for doc in context.listedDocs { found.append(adopting: cappedCheck(doc, in: context)) }
         return found
     }
 }
@@ -69,10 +76,8 @@ extension BlockContentRule {
     }
 
     /// Capped while the findings are made: one block can have a finding per line.
-    public func check(_ context: CheckContext) -> [Finding] {
-        var all: [Finding] = []
-        for doc in context.listedDocs { all.append(adopting: Self.findings(of: doc, limit: CappedFindings.defaultLimit)) }
-        return all
+    public func cappedCheck(_ doc: ScannedDoc, in context: CheckContext) -> [Finding] {
+        Self.findings(of: doc, limit: CappedFindings.defaultLimit)
     }
 
     private static func findings(of doc: ScannedDoc, limit: Int) -> [Finding] {
